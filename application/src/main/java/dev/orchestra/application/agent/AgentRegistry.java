@@ -1,0 +1,48 @@
+package dev.orchestra.application.agent;
+
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Inbound port: the agents an orchestrator drives. */
+public interface AgentRegistry {
+
+    /** Filters of a listing; null means "any". */
+    record AgentQuery(AgentStatus status, String repositoryPath, String type) {
+    }
+
+    /** How loaded an agent is: active tasks against its maximum. */
+    record AgentLoad(String agentId, AgentStatus status, long activeTasks, int maxConcurrentTasks) {
+        public double utilisation() {
+            return (double) activeTasks / maxConcurrentTasks;
+        }
+    }
+
+    Agent register(Caller caller, Agent.Registration registration);
+
+    /** {@code expectedVersion} null skips the check (no If-Match sent). */
+    Agent update(Caller caller, String id, Long expectedVersion, Agent.Registration registration);
+
+    Agent heartbeat(Caller caller, String id, AgentStatus reportedStatus);
+
+    void delete(Caller caller, String id, Long expectedVersion);
+
+    Agent get(Caller caller, String id);
+
+    Page<Agent> list(Caller caller, AgentQuery query, PageRequest<Agent> page);
+
+    /** IDLE agents with room for work, best first: on the path, then fastest, then least used. */
+    List<Agent> available(Caller caller, String repositoryPath);
+
+    Optional<Agent> bestAvailable(Caller caller, String repositoryPath);
+
+    /** Agents whose lastPing is older than the threshold, oldest first. */
+    List<Agent> stale(Caller caller, Duration olderThan);
+
+    List<AgentLoad> load(Caller caller);
+}

@@ -1,0 +1,202 @@
+package dev.orchestra.application.agent;
+
+import dev.orchestra.application.shared.Auditor;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentFields;
+import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.audit.AuditAction;
+import dev.orchestra.domain.repository.CodeRepositories;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.Ids;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.task.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The agent use cases; each runs in one unit of work and audits what it changes. */
+public final class AgentRegistryService implements AgentRegistry {
+    static final String AGENT = "Agent";
+    private static final int SCAN_PAGE = PageRequest.MAX_SIZE;
+
+    private final UnitOfWork unitOfWork;
+    private final Agents agents;
+    private final Tasks tasks;
+    private final CodeRepositories repositories;
+    private final ConstraintCheck constraints;
+    private final Auditor auditor;
+    private final Clock clock;
+
+    public AgentRegistryService(UnitOfWork unitOfWork, Agents agents, Tasks tasks, CodeRepositories repositories,
+                                ConstraintCheck constraints, Auditor auditor, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.agents = agents;
+        this.tasks = tasks;
+        this.repositories = repositories;
+        this.constraints = constraints;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    @Override
+    public Agent register(Caller caller, Agent.Registration registration) {
+        return unitOfWork.write(() -> {
+            String id = registration.id() == null || registration.id().isBlank() ? Ids.newId() : registration.id();
+            Agent agent = Agent.register(caller.tenant(), id,
+                    withRepository(caller, registration), clock.instant(), caller.userId());
+            constraints.require(agent);
+            if (agents.findIncludingDeleted(caller.tenant(), id).isPresent()) {
+                throw Conflict.alreadyExists(AGENT, id);
+            }
+            Agent stored = agents.add(agent);
+            auditor.created(caller, AGENT, id, stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Agent update(Caller caller, String id, Long expectedVersion, Agent.Registration registration) {
+        return unitOfWork.write(() -> {
+            Agent current = existing(caller, id, expectedVersion);
+            Agent.Registration resolved = withRepository(caller, registration);
+            Agent next = current.withDetails(resolved, resolved.repositoryId(), clock.instant(), caller.userId());
+            constraints.require(next);
+            Agent stored = agents.update(next);
+            auditor.changed(caller, AGENT, id, AuditAction.UPDATE, current, stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Agent heartbeat(Caller caller, String id, AgentStatus reportedStatus) {
+        return unitOfWork.write(() -> {
+            Agent current = existing(caller, id, null);
+            Agent stored = agents.update(current.heartbeat(reportedStatus, clock.instant()));
+            // A heartbeat arrives every minute per agent: only a change of status is worth an audit entry.
+            if (stored.status() != current.status()) {
+                auditor.changed(caller, AGENT, id, AuditAction.UPDATE, current, stored);
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, String id, Long expectedVersion) {
+        unitOfWork.writeVoid(() -> {
+            Agent current = existing(caller, id, expectedVersion);
+            Agent stored = agents.update(current.deleted(clock.instant(), caller.userId()));
+            auditor.changed(caller, AGENT, id, AuditAction.DELETE, current, stored);
+        });
+    }
+
+    @Override
+    public Agent get(Caller caller, String id) {
+        return unitOfWork.read(() -> existing(caller, id, null));
+    }
+
+    @Override
+    public Page<Agent> list(Caller caller, AgentQuery query, PageRequest<Agent> page) {
+        Specification<Agent> where = Specification.all();
+        if (query.status() != null) {
+            where = where.and(AgentFields.STATUS.eq(query.status()));
+        }
+        if (query.repositoryPath() != null) {
+            where = where.and(AgentFields.REPOSITORY_PATH.eq(query.repositoryPath()));
+        }
+        if (query.type() != null) {
+            where = where.and(AgentFields.TYPE.eq(query.type()));
+        }
+        Specification<Agent> filter = where;
+        return unitOfWork.read(() -> agents.find(caller.tenant(), filter, page));
+    }
+
+    @Override
+    public List<Agent> available(Caller caller, String repositoryPath) {
+        return unitOfWork.read(() -> {
+            Map<String, Long> active = activeTaskCounts(caller);
+            Comparator<Agent> best = Comparator
+                    .comparing((Agent a) -> repositoryPath != null && repositoryPath.equals(a.repositoryPath()) ? 0 : 1)
+                    .thenComparing(a -> a.statistics().averageExecutionTime())
+                    .thenComparingLong(a -> a.statistics().completed())
+                    .thenComparing(Agent::id);
+            return all(caller, AgentFields.STATUS.eq(AgentStatus.IDLE)).stream()
+                    .filter(a -> active.getOrDefault(a.id(), 0L) < a.maxConcurrentTasks())
+                    .sorted(best)
+                    .toList();
+        });
+    }
+
+    @Override
+    public Optional<Agent> bestAvailable(Caller caller, String repositoryPath) {
+        return available(caller, repositoryPath).stream().findFirst();
+    }
+
+    @Override
+    public List<Agent> stale(Caller caller, Duration olderThan) {
+        Instant threshold = clock.instant().minus(olderThan);
+        return unitOfWork.read(() -> all(caller, AgentFields.LAST_PING.before(threshold)).stream()
+                .sorted(Comparator.comparing(Agent::lastPing).thenComparing(Agent::id))
+                .toList());
+    }
+
+    @Override
+    public List<AgentLoad> load(Caller caller) {
+        return unitOfWork.read(() -> {
+            Map<String, Long> active = activeTaskCounts(caller);
+            return all(caller, Specification.all()).stream()
+                    .map(a -> new AgentLoad(a.id(), a.status(), active.getOrDefault(a.id(), 0L),
+                            a.maxConcurrentTasks()))
+                    .sorted(Comparator.comparingDouble(AgentLoad::utilisation).reversed()
+                            .thenComparing(AgentLoad::agentId))
+                    .toList();
+        });
+    }
+
+    private Map<String, Long> activeTaskCounts(Caller caller) {
+        return tasks.activeTaskCounts(caller.tenant());
+    }
+
+    private List<Agent> all(Caller caller, Specification<Agent> where) {
+        List<Agent> result = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<Agent> slice = agents.find(caller.tenant(), where,
+                    new PageRequest<>(page, SCAN_PAGE, List.of(AgentFields.ID.asc())));
+            result.addAll(slice.items());
+            if (slice.items().size() < SCAN_PAGE) {
+                return result;
+            }
+        }
+    }
+
+    private Agent existing(Caller caller, String id, Long expectedVersion) {
+        Agent agent = agents.findById(caller.tenant(), id).orElseThrow(() -> new NotFound(AGENT, id));
+        if (expectedVersion != null && expectedVersion != agent.version()) {
+            throw Conflict.staleVersion(AGENT, id, expectedVersion);
+        }
+        return agent;
+    }
+
+    /** An agent's repositoryId follows its path when the client gives none. */
+    private Agent.Registration withRepository(Caller caller, Agent.Registration r) {
+        if (r.repositoryId() != null || r.repositoryPath() == null) {
+            return r;
+        }
+        String repositoryId = repositories.findByPath(caller.tenant(), r.repositoryPath())
+                .map(CodeRepository::id).orElse(null);
+        return new Agent.Registration(r.id(), r.name(), r.type(), r.repositoryPath(), repositoryId,
+                r.capabilities(), r.maxConcurrentTasks(), r.healthCheckInterval(), r.configuration(),
+                r.sessionId());
+    }
+}

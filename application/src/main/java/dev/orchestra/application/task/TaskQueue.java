@@ -1,0 +1,65 @@
+package dev.orchestra.application.task;
+
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Inbound port: the task queue, its transitions and its history. */
+public interface TaskQueue {
+    int MAX_BATCH = 10_000;
+
+    /** Filters of a listing; null or empty means "any". */
+    record TaskQuery(Set<TaskStatus> statuses, String agentId, String repositoryId, String repositoryPath,
+                     String correlationId, Instant createdFrom, Instant createdTo, TaskPriority priority,
+                     String workflowId, String parentTaskId) {
+        public static TaskQuery any() {
+            return new TaskQuery(Set.of(), null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    Task enqueue(Caller caller, Task.NewTask request);
+
+    /** All or nothing: one invalid task (each reported as {@code tasks[i].field}) rejects the batch. */
+    List<Task> enqueueBatch(Caller caller, List<Task.NewTask> requests);
+
+    /**
+     * Gives the agent the highest-priority, oldest PENDING task on its repository path (on any path
+     * when {@code anyRepository}); empty when there is none. The task carries a new lease.
+     */
+    Optional<Task> claim(Caller caller, String agentId, boolean anyRepository);
+
+    /** Agent calls: each must present the current lease token of the task. */
+    Task start(Caller caller, String taskId, String leaseToken);
+
+    Task reportProgress(Caller caller, String taskId, String leaseToken, int percentage, String message);
+
+    Task complete(Caller caller, String taskId, String leaseToken, String result);
+
+    /** Fails the task; with {@code retry} it goes back to PENDING at once (retryCount + 1). */
+    Task fail(Caller caller, String taskId, String leaseToken, String errorMessage, boolean retry);
+
+    /** Operator calls: no lease needed. */
+    Task cancel(Caller caller, String taskId);
+
+    Task retry(Caller caller, String taskId);
+
+    Task unassign(Caller caller, String taskId);
+
+    Task get(Caller caller, String taskId);
+
+    Page<Task> list(Caller caller, TaskQuery query, PageRequest<Task> page);
+
+    /** The task and its descendants, parents first. */
+    List<Task> tree(Caller caller, String rootId);
+
+    /** IN_PROGRESS tasks started longer ago than the threshold, oldest first. */
+    List<Task> longRunning(Caller caller, Duration threshold);
+}

@@ -1,0 +1,349 @@
+package dev.orchestra.application.task;
+
+import dev.orchestra.application.shared.Auditor;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.audit.AuditAction;
+import dev.orchestra.domain.repository.CodeRepositories;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.Ids;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.Violation;
+import dev.orchestra.domain.task.Lease;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The task use cases. Completion and failure update agent and repository statistics in the same unit. */
+public final class TaskQueueService implements TaskQueue {
+    static final String TASK = "Task";
+    static final String AGENT = "Agent";
+
+    private final UnitOfWork unitOfWork;
+    private final Tasks tasks;
+    private final Agents agents;
+    private final CodeRepositories repositories;
+    private final ConstraintCheck constraints;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final Duration leaseDuration;
+
+    public TaskQueueService(UnitOfWork unitOfWork, Tasks tasks, Agents agents, CodeRepositories repositories,
+                            ConstraintCheck constraints, Auditor auditor, Clock clock, Duration leaseDuration) {
+        this.unitOfWork = unitOfWork;
+        this.tasks = tasks;
+        this.agents = agents;
+        this.repositories = repositories;
+        this.constraints = constraints;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.leaseDuration = leaseDuration;
+    }
+
+    @Override
+    public Task enqueue(Caller caller, Task.NewTask request) {
+        return unitOfWork.write(() -> {
+            Task task = newTask(caller, request, new HashMap<>());
+            constraints.require(task);
+            requireParent(caller, task);
+            if (tasks.findById(caller.tenant(), task.id()).isPresent()) {
+                throw Conflict.alreadyExists(TASK, task.id());
+            }
+            Task stored = tasks.add(task);
+            auditor.created(caller, TASK, stored.id(), stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public List<Task> enqueueBatch(Caller caller, List<Task.NewTask> requests) {
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw ValidationFailed.of("tasks", "must hold 1 to " + MAX_BATCH + " tasks, not " + requests.size());
+        }
+        return unitOfWork.write(() -> {
+            Map<String, Optional<String>> repositoryIds = new HashMap<>();
+            List<Task> batch = new ArrayList<>(requests.size());
+            List<Violation> violations = new ArrayList<>();
+            Set<String> idsSoFar = new HashSet<>();
+            for (int i = 0; i < requests.size(); i++) {
+                String prefix = "tasks[" + i + "].";
+                Task task = newTask(caller, requests.get(i), repositoryIds);
+                violations.addAll(constraints.violationsOf(task, prefix));
+                if (!idsSoFar.add(task.id())) {
+                    violations.add(new Violation(prefix + "id", "'" + task.id() + "' appears twice in the batch"));
+                } else if (tasks.findById(caller.tenant(), task.id()).isPresent()) {
+                    violations.add(new Violation(prefix + "id", "task '" + task.id() + "' already exists"));
+                }
+                if (task.parentTaskId() != null && !idsSoFar.contains(task.parentTaskId())
+                        && tasks.findById(caller.tenant(), task.parentTaskId()).isEmpty()) {
+                    violations.add(new Violation(prefix + "parentTaskId",
+                            "refers to no task '" + task.parentTaskId() + "' (a parent must come first)"));
+                }
+                batch.add(task);
+            }
+            if (!violations.isEmpty()) {
+                throw new ValidationFailed(violations);
+            }
+            List<Task> stored = tasks.addAll(batch);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("count", stored.size());
+            details.put("ids", stored.stream().map(Task::id).toList());
+            auditor.recorded(caller, TASK, "batch:" + stored.get(0).id(), AuditAction.CREATE, details);
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Task> claim(Caller caller, String agentId, boolean anyRepository) {
+        return unitOfWork.write(() -> {
+            Agent agent = agents.findById(caller.tenant(), agentId).orElseThrow(() -> new NotFound(AGENT, agentId));
+            long active = tasks.activeTaskCounts(caller.tenant()).getOrDefault(agentId, 0L);
+            if (!agent.canTakeWork(active)) {
+                throw new Conflict("Agent '" + agentId + "' cannot take work: it is " + agent.status().name()
+                        + " with " + active + " of at most " + agent.maxConcurrentTasks() + " active task(s)");
+            }
+            Optional<Task> next = tasks.nextClaimable(caller.tenant(), agent.repositoryPath());
+            if (next.isEmpty() && anyRepository) {
+                next = tasks.nextClaimable(caller.tenant(), null);
+            }
+            if (next.isEmpty()) {
+                return Optional.<Task>empty();
+            }
+            Instant now = clock.instant();
+            Task before = next.get();
+            Lease lease = new Lease(UUID.randomUUID().toString(), now.plus(leaseDuration));
+            Task claimed = tasks.update(before.assign(agentId, lease, now));
+            agents.update(agent.startedWorkOn(claimed.id(), now));
+            auditor.changed(caller, TASK, claimed.id(), AuditAction.EXECUTE, before, claimed);
+            return Optional.of(claimed);
+        });
+    }
+
+    @Override
+    public Task start(Caller caller, String taskId, String leaseToken) {
+        return transition(caller, taskId, leaseToken, (task, now) -> task.start(now));
+    }
+
+    @Override
+    public Task reportProgress(Caller caller, String taskId, String leaseToken, int percentage, String message) {
+        return transition(caller, taskId, leaseToken, (task, now) -> task.reportProgress(percentage, message, now));
+    }
+
+    @Override
+    public Task complete(Caller caller, String taskId, String leaseToken, String result) {
+        return unitOfWork.write(() -> {
+            Task before = leased(caller, taskId, leaseToken);
+            Instant now = clock.instant();
+            Task done = save(caller, before, before.complete(result, now));
+            recordOutcome(caller, done, true, now);
+            return done;
+        });
+    }
+
+    @Override
+    public Task fail(Caller caller, String taskId, String leaseToken, String errorMessage, boolean retry) {
+        return unitOfWork.write(() -> {
+            Task before = leased(caller, taskId, leaseToken);
+            Instant now = clock.instant();
+            Task failed = save(caller, before, before.fail(errorMessage, now));
+            recordOutcome(caller, failed, false, now);
+            return retry ? save(caller, failed, failed.retry(now)) : failed;
+        });
+    }
+
+    @Override
+    public Task cancel(Caller caller, String taskId) {
+        return unitOfWork.write(() -> {
+            Task before = existing(caller, taskId);
+            Instant now = clock.instant();
+            Task cancelled = save(caller, before, before.cancel(now));
+            if (before.isActive()) {
+                releaseAgent(caller, before.agentId(), now);
+            }
+            return cancelled;
+        });
+    }
+
+    @Override
+    public Task retry(Caller caller, String taskId) {
+        return unitOfWork.write(() -> {
+            Task before = existing(caller, taskId);
+            return save(caller, before, before.retry(clock.instant()));
+        });
+    }
+
+    @Override
+    public Task unassign(Caller caller, String taskId) {
+        return unitOfWork.write(() -> {
+            Task before = existing(caller, taskId);
+            Instant now = clock.instant();
+            Task pending = save(caller, before, before.unassign(now));
+            releaseAgent(caller, before.agentId(), now);
+            return pending;
+        });
+    }
+
+    @Override
+    public Task get(Caller caller, String taskId) {
+        return unitOfWork.read(() -> existing(caller, taskId));
+    }
+
+    @Override
+    public Page<Task> list(Caller caller, TaskQuery q, PageRequest<Task> page) {
+        Specification<Task> where = Specification.all();
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            where = where.and(TaskFields.STATUS.in(List.copyOf(q.statuses())));
+        }
+        where = eqIfPresent(where, TaskFields.AGENT_ID, q.agentId());
+        where = eqIfPresent(where, TaskFields.REPOSITORY_ID, q.repositoryId());
+        where = eqIfPresent(where, TaskFields.REPOSITORY_PATH, q.repositoryPath());
+        where = eqIfPresent(where, TaskFields.CORRELATION_ID, q.correlationId());
+        where = eqIfPresent(where, TaskFields.WORKFLOW_ID, q.workflowId());
+        where = eqIfPresent(where, TaskFields.PARENT_TASK_ID, q.parentTaskId());
+        if (q.priority() != null) {
+            where = where.and(TaskFields.PRIORITY.eq(q.priority()));
+        }
+        if (q.createdFrom() != null) {
+            where = where.and(TaskFields.CREATED_AT.atOrAfter(q.createdFrom()));
+        }
+        if (q.createdTo() != null) {
+            where = where.and(TaskFields.CREATED_AT.before(q.createdTo()));
+        }
+        Specification<Task> filter = where;
+        return unitOfWork.read(() -> tasks.find(caller.tenant(), filter, page));
+    }
+
+    @Override
+    public List<Task> tree(Caller caller, String rootId) {
+        return unitOfWork.read(() -> {
+            existing(caller, rootId);
+            return tasks.tree(caller.tenant(), rootId);
+        });
+    }
+
+    @Override
+    public List<Task> longRunning(Caller caller, Duration threshold) {
+        Instant startedBefore = clock.instant().minus(threshold);
+        Specification<Task> where = TaskFields.STATUS.eq(TaskStatus.IN_PROGRESS)
+                .and(TaskFields.STARTED_AT.before(startedBefore));
+        return unitOfWork.read(() -> tasks.find(caller.tenant(), where,
+                new PageRequest<>(0, PageRequest.MAX_SIZE, List.of(TaskFields.STARTED_AT.asc()))).items());
+    }
+
+    private interface Move {
+        Task apply(Task task, Instant now);
+    }
+
+    private Task transition(Caller caller, String taskId, String leaseToken, Move move) {
+        return unitOfWork.write(() -> {
+            Task before = leased(caller, taskId, leaseToken);
+            return save(caller, before, move.apply(before, clock.instant()));
+        });
+    }
+
+    private Task save(Caller caller, Task before, Task after) {
+        constraints.require(after);
+        Task stored = tasks.update(after);
+        auditor.changed(caller, TASK, stored.id(), AuditAction.UPDATE, before, stored);
+        return stored;
+    }
+
+    /** Statistics of the agent and the repository, and the agent's status, follow the outcome. */
+    private void recordOutcome(Caller caller, Task finished, boolean succeeded, Instant now) {
+        if (finished.agentId() != null) {
+            agents.findIncludingDeleted(caller.tenant(), finished.agentId()).ifPresent(agent -> {
+                var statistics = succeeded
+                        ? agent.statistics().withCompleted(orZero(finished.executionDuration()))
+                        : agent.statistics().withFailed();
+                Agent next = agent.finishedWork(statistics, otherActiveTask(caller, agent.id(), finished.id()), now);
+                Agent stored = agents.update(next);
+                auditor.changed(caller, AGENT, agent.id(), AuditAction.UPDATE, agent, stored);
+            });
+        }
+        repositories.findByPath(caller.tenant(), finished.repositoryPath()).ifPresent(repository -> {
+            CodeRepository stored = repositories.update(
+                    repository.recordTask(succeeded, finished.executionDuration(), now));
+            auditor.changed(caller, "CodeRepository", repository.id(), AuditAction.UPDATE, repository, stored);
+        });
+    }
+
+    private void releaseAgent(Caller caller, String agentId, Instant now) {
+        if (agentId == null) {
+            return;
+        }
+        agents.findIncludingDeleted(caller.tenant(), agentId).ifPresent(agent -> {
+            Agent stored = agents.update(agent.finishedWork(agent.statistics(),
+                    otherActiveTask(caller, agentId, null), now));
+            auditor.changed(caller, AGENT, agentId, AuditAction.UPDATE, agent, stored);
+        });
+    }
+
+    private String otherActiveTask(Caller caller, String agentId, String exceptTaskId) {
+        Specification<Task> where = TaskFields.AGENT_ID.eq(agentId)
+                .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE)));
+        return tasks.find(caller.tenant(), where, new PageRequest<>(0, 2, List.of(TaskFields.CREATED_AT.asc())))
+                .items().stream().map(Task::id).filter(id -> !id.equals(exceptTaskId)).findFirst().orElse(null);
+    }
+
+    private static Duration orZero(Duration duration) {
+        return duration == null ? Duration.ZERO : duration;
+    }
+
+    private Task leased(Caller caller, String taskId, String leaseToken) {
+        Task task = existing(caller, taskId);
+        if (leaseToken == null || leaseToken.isBlank()) {
+            throw new Conflict("Task '" + taskId + "' needs the lease token of its claim (X-Lease-Token)");
+        }
+        if (task.lease() == null || !task.lease().token().equals(leaseToken)) {
+            throw new Conflict("Task '" + taskId + "' is not leased under this token: the lease was superseded"
+                    + " or the task is no longer claimed (status " + task.status().name() + ")");
+        }
+        return task;
+    }
+
+    private Task existing(Caller caller, String taskId) {
+        return tasks.findById(caller.tenant(), taskId).orElseThrow(() -> new NotFound(TASK, taskId));
+    }
+
+    private Task newTask(Caller caller, Task.NewTask request, Map<String, Optional<String>> repositoryIds) {
+        String id = request.id() == null || request.id().isBlank() ? Ids.newId() : request.id();
+        String path = request.repositoryPath();
+        String repositoryId = path == null ? null : repositoryIds.computeIfAbsent(path,
+                p -> repositories.findByPath(caller.tenant(), p).map(CodeRepository::id)).orElse(null);
+        return Task.enqueue(caller.tenant(), id, request, repositoryId, clock.instant());
+    }
+
+    private void requireParent(Caller caller, Task task) {
+        String parent = task.parentTaskId();
+        if (parent != null && tasks.findById(caller.tenant(), parent).isEmpty()) {
+            throw ValidationFailed.of("parentTaskId", "refers to no task '" + parent + "'");
+        }
+    }
+
+    private static Specification<Task> eqIfPresent(Specification<Task> where,
+                                                   dev.orchestra.domain.shared.Field<Task, String> field,
+                                                   String value) {
+        return value == null || value.isBlank() ? where : where.and(field.eq(value));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orchestra.domain.agent;
+
+public enum AgentStatus {
+    IDLE, BUSY, ERROR, OFFLINE
+}

@@ -1,0 +1,87 @@
+package dev.orchestra.domain.repository;
+
+import dev.orchestra.domain.shared.AuditFields;
+import dev.orchestra.domain.shared.JsonDocument;
+import dev.orchestra.domain.shared.TenantId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A code repository agents work in. Its identity for agents and tasks is its path (unique per tenant). */
+public record CodeRepository(
+        @NotNull TenantId tenantId,
+        @NotBlank @Size(max = 128) String id,
+        @NotBlank @Size(max = 255) String name,
+        @NotBlank @Size(max = 500) String path,
+        @Size(max = 2000) String description,
+        @NotNull RepositoryType type,
+        boolean active,
+        JsonDocument settings,
+        @Size(max = 255) String defaultBranch,
+        @NotNull Set<@NotBlank @Size(max = 100) String> allowedOperations,
+        @NotNull AccessLevel accessLevel,
+        @Size(max = 128) String ownerUserId,
+        @NotNull @Valid RepositoryStatistics statistics,
+        @DecimalMin("0") @DecimalMax("10") double performanceRating,
+        @DecimalMin("0") @DecimalMax("1") double reliabilityScore,
+        Instant lastAccessedAt,
+        @NotNull @Valid AuditFields audit,
+        long version) {
+
+    public CodeRepository {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(audit, "audit");
+        allowedOperations = allowedOperations == null ? Set.of() : Set.copyOf(new TreeSet<>(allowedOperations));
+    }
+
+    /** What a client may set; absent values take defaults (GIT, active, READ_WRITE). */
+    public record Details(
+            String name,
+            String path,
+            String description,
+            RepositoryType type,
+            Boolean active,
+            JsonDocument settings,
+            String defaultBranch,
+            Set<String> allowedOperations,
+            AccessLevel accessLevel,
+            String ownerUserId) {
+    }
+
+    public static CodeRepository create(TenantId tenant, String id, Details d, Instant now, String by) {
+        return new CodeRepository(tenant, id, d.name(), d.path(), d.description(),
+                d.type() == null ? RepositoryType.GIT : d.type(), d.active() == null || d.active(), d.settings(),
+                d.defaultBranch(), d.allowedOperations(),
+                d.accessLevel() == null ? AccessLevel.READ_WRITE : d.accessLevel(), d.ownerUserId(),
+                RepositoryStatistics.NONE, 0.0, 0.0, null, AuditFields.createdNow(now, by), 0);
+    }
+
+    public CodeRepository withDetails(Details d, Instant now, String by) {
+        return new CodeRepository(tenantId, id, d.name(), d.path(), d.description(),
+                d.type() == null ? type : d.type(), d.active() == null ? active : d.active(), d.settings(),
+                d.defaultBranch(), d.allowedOperations(), d.accessLevel() == null ? accessLevel : d.accessLevel(),
+                d.ownerUserId(), statistics, performanceRating, reliabilityScore, lastAccessedAt,
+                audit.touched(now, by), version);
+    }
+
+    /** A task in this repository finished; reliability follows the success share of finished tasks. */
+    public CodeRepository recordTask(boolean succeeded, Duration duration, Instant now) {
+        RepositoryStatistics next = succeeded
+                ? statistics.withSuccess(duration == null ? Duration.ZERO : duration, now)
+                : statistics.withFailure(now);
+        long finished = next.successfulTasks() + next.failedTasks();
+        double reliability = finished == 0 ? 0.0 : (double) next.successfulTasks() / finished;
+        return new CodeRepository(tenantId, id, name, path, description, type, active, settings, defaultBranch,
+                allowedOperations, accessLevel, ownerUserId, next, reliability * 10.0, reliability, now,
+                audit.touched(now, audit.updatedBy()), version);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orchestra.domain.repository;
+
+public enum RepositoryType {
+    GIT, SVN, LOCAL, REMOTE
+}

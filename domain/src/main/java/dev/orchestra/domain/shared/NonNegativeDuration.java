@@ -1,0 +1,30 @@
+package dev.orchestra.domain.shared;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Duration;
+
+/** The annotated duration, when present, is zero or longer. */
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = NonNegativeDuration.Validator.class)
+public @interface NonNegativeDuration {
+    String message() default "must not be negative";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<NonNegativeDuration, Duration> {
+        @Override
+        public boolean isValid(Duration value, ConstraintValidatorContext context) {
+            return value == null || !value.isNegative();
+        }
+    }
+}

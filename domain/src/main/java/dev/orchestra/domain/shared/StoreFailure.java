@@ -1,0 +1,12 @@
+package dev.orchestra.domain.shared;
+
+/** The store itself failed (I/O, corruption, busy); never caused by the caller's input. */
+public final class StoreFailure extends DomainException {
+    public StoreFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public StoreFailure(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.orchestra.domain.task;
+
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.shared.InvalidTransition;
+import dev.orchestra.domain.shared.TenantId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A unit of work for an agent. Immutable; each transition method checks the status machine of
+ * {@link TaskStatus} and returns the next state. The canonical constructor is for stores.
+ */
+@ChronologicalTask
+public record Task(
+        @NotNull TenantId tenantId,
+        @NotNull @Size(min = 1, max = 128) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String id,
+        @NotBlank @Size(max = 2000) String command,
+        @NotBlank @Size(max = 500) String repositoryPath,
+        @Size(max = 128) String repositoryId,
+        @Size(max = 128) String agentId,
+        @NotNull TaskPriority priority,
+        @NotNull TaskStatus status,
+        @NotNull Instant createdAt,
+        Instant assignedAt,
+        Instant startedAt,
+        Instant completedAt,
+        @Size(max = MAX_RESULT) String result,
+        @Size(max = MAX_ERROR) String errorMessage,
+        @Min(0) @Max(MAX_RETRIES) int retryCount,
+        @Size(max = 128) String correlationId,
+        @Size(max = 128) String workflowId,
+        @Min(0) int workflowStep,
+        @Size(max = 128) String parentTaskId,
+        @NotNull @Valid TaskProgress progress,
+        @Valid Lease lease,
+        @NotNull Instant updatedAt,
+        long version) {
+
+    public static final int MAX_RETRIES = 10;
+    public static final int MAX_RESULT = 1_000_000;
+    public static final int MAX_ERROR = 10_000;
+    private static final String TASK = "Task";
+
+    public Task {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(createdAt, "createdAt");
+        progress = progress == null ? TaskProgress.NONE : progress;
+        updatedAt = updatedAt == null ? createdAt : updatedAt;
+    }
+
+    /** What a client asks to enqueue; absent priority is NORMAL. */
+    public record NewTask(
+            String id,
+            String command,
+            String repositoryPath,
+            TaskPriority priority,
+            String correlationId,
+            String parentTaskId,
+            String workflowId,
+            Integer workflowStep) {
+    }
+
+    public static Task enqueue(TenantId tenant, String id, NewTask request, String repositoryId, Instant now) {
+        return new Task(tenant, id, request.command(), request.repositoryPath(), repositoryId, null,
+                request.priority() == null ? TaskPriority.NORMAL : request.priority(), TaskStatus.PENDING, now,
+                null, null, null, null, null, 0, request.correlationId(), request.workflowId(),
+                request.workflowStep() == null ? 0 : request.workflowStep(), request.parentTaskId(),
+                TaskProgress.NONE, null, now, 0);
+    }
+
+    public Duration executionDuration() {
+        return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
+    }
+
+    public boolean isActive() {
+        return status.isActive();
+    }
+
+    public Task assign(String agent, Lease newLease, Instant now) {
+        requireMove(TaskStatus.ASSIGNED);
+        return copy(TaskStatus.ASSIGNED, agent, notBefore(now, createdAt), startedAt, completedAt, result,
+                errorMessage, retryCount, progress, newLease, now);
+    }
+
+    public Task start(Instant now) {
+        requireMove(TaskStatus.IN_PROGRESS);
+        Instant at = notBefore(now, assignedAt == null ? createdAt : assignedAt);
+        return copy(TaskStatus.IN_PROGRESS, agentId, assignedAt, at, null, result, errorMessage, retryCount,
+                new TaskProgress(0, progress.message(), at), lease, now);
+    }
+
+    public Task reportProgress(int percentage, String message, Instant now) {
+        if (status != TaskStatus.IN_PROGRESS) {
+            throw new InvalidTransition(TASK + " '" + id + "' is " + status.name()
+                    + ": progress can only be reported while IN_PROGRESS");
+        }
+        return copy(status, agentId, assignedAt, startedAt, completedAt, result, errorMessage, retryCount,
+                new TaskProgress(percentage, message, now), lease, now);
+    }
+
+    public Task complete(String outcome, Instant now) {
+        requireMove(TaskStatus.COMPLETED);
+        Instant at = notBefore(now, startedAt);
+        return copy(TaskStatus.COMPLETED, agentId, assignedAt, startedAt, at, outcome, null, retryCount,
+                new TaskProgress(100, progress.message(), at), null, now);
+    }
+
+    public Task fail(String error, Instant now) {
+        requireMove(TaskStatus.FAILED);
+        return copy(TaskStatus.FAILED, agentId, assignedAt, startedAt, notBefore(now, startedAt), result, error,
+                retryCount, progress, null, now);
+    }
+
+    /** FAILED back to PENDING for another attempt; at most {@value #MAX_RETRIES} retries. */
+    public Task retry(Instant now) {
+        requireMove(TaskStatus.PENDING);
+        if (retryCount >= MAX_RETRIES) {
+            throw new InvalidTransition(TASK + " '" + id + "' cannot go from FAILED to PENDING: it was retried "
+                    + retryCount + " times, the most allowed");
+        }
+        return copy(TaskStatus.PENDING, null, null, null, null, null, errorMessage, retryCount + 1,
+                TaskProgress.NONE, null, now);
+    }
+
+    /** ASSIGNED back to PENDING when its agent is lost; not a retry. */
+    public Task unassign(Instant now) {
+        if (status != TaskStatus.ASSIGNED) {
+            throw new InvalidTransition(TASK, id, status, TaskStatus.PENDING);
+        }
+        return copy(TaskStatus.PENDING, null, null, null, null, result, errorMessage, retryCount, progress, null,
+                now);
+    }
+
+    public Task cancel(Instant now) {
+        requireMove(TaskStatus.CANCELLED);
+        return copy(TaskStatus.CANCELLED, agentId, assignedAt, startedAt,
+                notBefore(now, startedAt == null ? createdAt : startedAt), result, errorMessage, retryCount,
+                progress, null, now);
+    }
+
+    private void requireMove(TaskStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new InvalidTransition(TASK, id, status, target);
+        }
+    }
+
+    /** Clocks of different machines disagree a little; a transition never writes time backwards. */
+    private static Instant notBefore(Instant now, Instant floor) {
+        return floor != null && now.isBefore(floor) ? floor : now;
+    }
+
+    private Task copy(TaskStatus newStatus, String agent, Instant assigned, Instant started, Instant completed,
+                      String newResult, String error, int retries, TaskProgress newProgress, Lease newLease,
+                      Instant now) {
+        return new Task(tenantId, id, command, repositoryPath, repositoryId, agent, priority, newStatus, createdAt,
+                assigned, started, completed, newResult, error, retries, correlationId, workflowId, workflowStep,
+                parentTaskId, newProgress, newLease, now, version);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.orchestra.domain.task;
+
+/** Declaration order is rank: a claim takes the highest first. */
+public enum TaskPriority {
+    LOW, NORMAL, HIGH, CRITICAL
+}

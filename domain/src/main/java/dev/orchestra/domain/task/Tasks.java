@@ -1,0 +1,40 @@
+package dev.orchestra.domain.task;
+
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The task queue and its history. Call inside a {@code UnitOfWork}. */
+public interface Tasks {
+    Optional<Task> findById(TenantId tenant, String id);
+
+    /** Stores a new task at version 0; an existing id is a {@code Conflict}, a missing parent a {@code NotFound}. */
+    Task add(Task task);
+
+    /** Stores all or none (the caller's unit of work decides); returns them in order. */
+    List<Task> addAll(List<Task> tasks);
+
+    /** Writes the task if its version is still current and returns it at the next version; else {@code Conflict}. */
+    Task update(Task task);
+
+    Page<Task> find(TenantId tenant, Specification<Task> where, PageRequest<Task> page);
+
+    long count(TenantId tenant, Specification<Task> where);
+
+    /**
+     * The PENDING task an agent should take next: highest priority, then oldest, then lowest id; on
+     * {@code repositoryPath} when given, else on any path. Only a write unit of work may act on it,
+     * and units of work are serialised, so two claims never see the same task as free.
+     */
+    Optional<Task> nextClaimable(TenantId tenant, String repositoryPath);
+
+    /** Number of ASSIGNED or IN_PROGRESS tasks per agent id (agents without any are absent). */
+    Map<String, Long> activeTaskCounts(TenantId tenant);
+
+    /** The task and all its descendants through parentTaskId, parents before children. */
+    List<Task> tree(TenantId tenant, String rootId);
+}
