@@ -81,6 +81,13 @@ public record Agent(
                 AgentStatistics.NONE, AuditFields.createdNow(now, by), null, null, 0);
     }
 
+    /** The same state at another version: stores use it to return what they wrote. */
+    public Agent withVersion(long newVersion) {
+        return new Agent(tenantId, id, name, type, repositoryPath, repositoryId, status, lastPing, currentTaskId,
+                sessionId, capabilities, configuration, legacyAttributes, maxConcurrentTasks, healthCheckInterval,
+                statistics, audit, deletedAt, deletedBy, newVersion);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -44,6 +44,12 @@ public record UserPreference(
                 AuditFields.createdNow(now, by), 0);
     }
 
+    /** The same state at another version: stores use it to return what they wrote. */
+    public UserPreference withVersion(long newVersion) {
+        return new UserPreference(tenantId, id, scope, key, value, valueType, category, description, readOnly,
+                sensitive, audit, newVersion);
+    }
+
     /** A read-only preference keeps its value; trying to change it is refused. */
     public UserPreference change(Setting s, Instant now, String by) {
         if (readOnly) {

@@ -65,6 +65,13 @@ public record CodeRepository(
                 RepositoryStatistics.NONE, 0.0, 0.0, null, AuditFields.createdNow(now, by), 0);
     }
 
+    /** The same state at another version: stores use it to return what they wrote. */
+    public CodeRepository withVersion(long newVersion) {
+        return new CodeRepository(tenantId, id, name, path, description, type, active, settings, defaultBranch,
+                allowedOperations, accessLevel, ownerUserId, statistics, performanceRating, reliabilityScore,
+                lastAccessedAt, audit, newVersion);
+    }
+
     public CodeRepository withDetails(Details d, Instant now, String by) {
         return new CodeRepository(tenantId, id, d.name(), d.path(), d.description(),
                 d.type() == null ? type : d.type(), d.active() == null ? active : d.active(), d.settings(),

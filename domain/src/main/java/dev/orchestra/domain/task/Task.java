@@ -78,6 +78,13 @@ public record Task(
                 TaskProgress.NONE, null, now, 0);
     }
 
+    /** The same state at another version: stores use it to return what they wrote. */
+    public Task withVersion(long newVersion) {
+        return new Task(tenantId, id, command, repositoryPath, repositoryId, agentId, priority, status, createdAt,
+                assignedAt, startedAt, completedAt, result, errorMessage, retryCount, correlationId, workflowId,
+                workflowStep, parentTaskId, progress, lease, updatedAt, newVersion);
+    }
+
     public Duration executionDuration() {
         return startedAt == null || completedAt == null ? null : Duration.between(startedAt, completedAt);
     }

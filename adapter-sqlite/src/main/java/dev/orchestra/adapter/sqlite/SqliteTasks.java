@@ -1,0 +1,231 @@
+package dev.orchestra.adapter.sqlite;
+
+import static dev.orchestra.adapter.sqlite.Rows.instant;
+
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.Times;
+import dev.orchestra.domain.task.Lease;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskProgress;
+import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.Tasks;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@link Tasks} in the {@code tasks} table. */
+final class SqliteTasks implements Tasks {
+    private static final String TASK = "Task";
+    private static final String COLUMNS = """
+            tenant_id, id, command, repository_path, repository_id, agent_id, priority, status, created_at,
+            assigned_at, started_at, completed_at, execution_duration_nanos, result, error_message, retry_count,
+            correlation_id, workflow_id, workflow_step, parent_task_id, progress_percentage, progress_message,
+            progress_updated_at, lease_token, lease_expires_at, updated_at, version""";
+    private static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ") VALUES ("
+            + ":tenant, :id, :command, :repositoryPath, :repositoryId, :agentId, :priority, :status, :createdAt,"
+            + " :assignedAt, :startedAt, :completedAt, :duration, :result, :errorMessage, :retryCount,"
+            + " :correlationId, :workflowId, :workflowStep, :parentTaskId, :progress, :progressMessage,"
+            + " :progressUpdatedAt, :leaseToken, :leaseExpiresAt, :updatedAt, 0)";
+    private static final SqlFilter<Task> FILTER = new SqlFilter<>(Map.ofEntries(
+            Map.entry(TaskFields.ID, "id"),
+            Map.entry(TaskFields.COMMAND, "command"),
+            Map.entry(TaskFields.REPOSITORY_PATH, "repository_path"),
+            Map.entry(TaskFields.REPOSITORY_ID, "repository_id"),
+            Map.entry(TaskFields.AGENT_ID, "agent_id"),
+            Map.entry(TaskFields.PRIORITY, "priority"),
+            Map.entry(TaskFields.STATUS, "status"),
+            Map.entry(TaskFields.CREATED_AT, "created_at"),
+            Map.entry(TaskFields.STARTED_AT, "started_at"),
+            Map.entry(TaskFields.COMPLETED_AT, "completed_at"),
+            Map.entry(TaskFields.CORRELATION_ID, "correlation_id"),
+            Map.entry(TaskFields.WORKFLOW_ID, "workflow_id"),
+            Map.entry(TaskFields.WORKFLOW_STEP, "workflow_step"),
+            Map.entry(TaskFields.PARENT_TASK_ID, "parent_task_id"),
+            Map.entry(TaskFields.RETRY_COUNT, "retry_count")));
+
+    static final RowMapper<Task> MAPPER = (rows, n) -> {
+        String leaseToken = rows.getString("lease_token");
+        return new Task(Rows.tenant(rows), rows.getString("id"), rows.getString("command"),
+                rows.getString("repository_path"), rows.getString("repository_id"), rows.getString("agent_id"),
+                Rows.enumOf(TaskPriority.class, rows, "priority"), Rows.enumOf(TaskStatus.class, rows, "status"),
+                instant(rows, "created_at"), instant(rows, "assigned_at"), instant(rows, "started_at"),
+                instant(rows, "completed_at"), rows.getString("result"), rows.getString("error_message"),
+                rows.getInt("retry_count"), rows.getString("correlation_id"), rows.getString("workflow_id"),
+                rows.getInt("workflow_step"), rows.getString("parent_task_id"),
+                new TaskProgress(rows.getInt("progress_percentage"), rows.getString("progress_message"),
+                        instant(rows, "progress_updated_at")),
+                leaseToken == null ? null : new Lease(leaseToken, instant(rows, "lease_expires_at")),
+                instant(rows, "updated_at"), rows.getLong("version"));
+    };
+
+    private final SqliteUnitOfWork unitOfWork;
+
+    SqliteTasks(SqliteUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Optional<Task> findById(TenantId tenant, String id) {
+        return SqlErrors.translate("find task " + id, () -> jdbc()
+                .sql("SELECT * FROM tasks WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant.value()).param("id", id)
+                .query(MAPPER).optional());
+    }
+
+    @Override
+    public Task add(Task task) {
+        return SqlErrors.translate("add task " + task.id(), () -> {
+            requireParent(task);
+            jdbc().sql(INSERT).params(parameters(task)).update();
+            return task.withVersion(0);
+        });
+    }
+
+    @Override
+    public List<Task> addAll(List<Task> tasks) {
+        return SqlErrors.translate("add " + tasks.size() + " tasks", () -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object>[] batch = tasks.stream().map(SqliteTasks::parameters).toArray(Map[]::new);
+            unitOfWork.batch().batchUpdate(INSERT, batch);
+            return tasks.stream().map(t -> t.withVersion(0)).toList();
+        });
+    }
+
+    @Override
+    public Task update(Task task) {
+        return SqlErrors.translate("update task " + task.id(), () -> {
+            int updated = jdbc().sql("""
+                    UPDATE tasks SET command = :command, repository_path = :repositoryPath,
+                        repository_id = :repositoryId, agent_id = :agentId, priority = :priority, status = :status,
+                        assigned_at = :assignedAt, started_at = :startedAt, completed_at = :completedAt,
+                        execution_duration_nanos = :duration, result = :result, error_message = :errorMessage,
+                        retry_count = :retryCount, correlation_id = :correlationId, workflow_id = :workflowId,
+                        workflow_step = :workflowStep, progress_percentage = :progress,
+                        progress_message = :progressMessage, progress_updated_at = :progressUpdatedAt,
+                        lease_token = :leaseToken, lease_expires_at = :leaseExpiresAt, updated_at = :updatedAt,
+                        version = version + 1
+                    WHERE tenant_id = :tenant AND id = :id AND version = :version
+                    """).params(parameters(task)).param("version", task.version()).update();
+            if (updated != 1) {
+                throw findById(task.tenantId(), task.id()).isPresent()
+                        ? Conflict.staleVersion(TASK, task.id(), task.version())
+                        : new NotFound(TASK, task.id());
+            }
+            return task.withVersion(task.version() + 1);
+        });
+    }
+
+    @Override
+    public Page<Task> find(TenantId tenant, Specification<Task> where, PageRequest<Task> page) {
+        return SqlErrors.translate("find tasks", () ->
+                Rows.page(jdbc(), "tasks", FILTER, tenant, where, "1 = 1", page, MAPPER));
+    }
+
+    @Override
+    public long count(TenantId tenant, Specification<Task> where) {
+        SqlFilter.Where condition = FILTER.where(where);
+        return SqlErrors.translate("count tasks", () -> jdbc()
+                .sql("SELECT count(*) FROM tasks WHERE tenant_id = :tenant AND " + condition.sql())
+                .param("tenant", tenant.value()).params(condition.parameters())
+                .query(Long.class).single());
+    }
+
+    @Override
+    public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
+        // Served by tasks_claim_on_path / tasks_claim_any: the first row of the index is the answer.
+        String onPath = repositoryPath == null ? "" : " AND repository_path = :path";
+        return SqlErrors.translate("find the next task to claim", () -> {
+            JdbcClient.StatementSpec sql = jdbc().sql("SELECT * FROM tasks WHERE tenant_id = :tenant"
+                            + " AND status = 'PENDING'" + onPath
+                            + " ORDER BY priority_rank DESC, created_at ASC, id ASC LIMIT 1")
+                    .param("tenant", tenant.value());
+            if (repositoryPath != null) {
+                sql = sql.param("path", repositoryPath);
+            }
+            return sql.query(MAPPER).optional();
+        });
+    }
+
+    @Override
+    public Map<String, Long> activeTaskCounts(TenantId tenant) {
+        return SqlErrors.translate("count active tasks", () -> {
+            Map<String, Long> counts = new HashMap<>();
+            jdbc().sql("SELECT agent_id, count(*) AS active FROM tasks WHERE tenant_id = :tenant"
+                            + " AND status IN ('ASSIGNED', 'IN_PROGRESS') AND agent_id IS NOT NULL GROUP BY agent_id")
+                    .param("tenant", tenant.value())
+                    .query(rows -> {
+                        counts.put(rows.getString("agent_id"), rows.getLong("active"));
+                    });
+            return counts;
+        });
+    }
+
+    @Override
+    public List<Task> tree(TenantId tenant, String rootId) {
+        return SqlErrors.translate("read the tree of task " + rootId, () -> jdbc().sql("""
+                        WITH RECURSIVE tree (id, depth) AS (
+                            SELECT id, 0 FROM tasks WHERE tenant_id = :tenant AND id = :root
+                            UNION ALL
+                            SELECT child.id, tree.depth + 1
+                            FROM tasks child JOIN tree ON child.parent_task_id = tree.id
+                            WHERE child.tenant_id = :tenant
+                        )
+                        SELECT tasks.* FROM tree JOIN tasks ON tasks.tenant_id = :tenant AND tasks.id = tree.id
+                        ORDER BY tree.depth, tasks.created_at, tasks.id
+                        """)
+                .param("tenant", tenant.value()).param("root", rootId)
+                .query(MAPPER).list());
+    }
+
+    private void requireParent(Task task) {
+        if (task.parentTaskId() != null && findById(task.tenantId(), task.parentTaskId()).isEmpty()) {
+            throw new NotFound(TASK, task.parentTaskId());
+        }
+    }
+
+    private JdbcClient jdbc() {
+        return unitOfWork.jdbc();
+    }
+
+    private static Map<String, Object> parameters(Task t) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tenant", t.tenantId().value());
+        p.put("id", t.id());
+        p.put("command", t.command());
+        p.put("repositoryPath", t.repositoryPath());
+        p.put("repositoryId", t.repositoryId());
+        p.put("agentId", t.agentId());
+        p.put("priority", t.priority().name());
+        p.put("status", t.status().name());
+        p.put("createdAt", Times.format(t.createdAt()));
+        p.put("assignedAt", Times.format(t.assignedAt()));
+        p.put("startedAt", Times.format(t.startedAt()));
+        p.put("completedAt", Times.format(t.completedAt()));
+        p.put("duration", t.executionDuration() == null ? null : t.executionDuration().toNanos());
+        p.put("result", t.result());
+        p.put("errorMessage", t.errorMessage());
+        p.put("retryCount", t.retryCount());
+        p.put("correlationId", t.correlationId());
+        p.put("workflowId", t.workflowId());
+        p.put("workflowStep", t.workflowStep());
+        p.put("parentTaskId", t.parentTaskId());
+        p.put("progress", t.progress().percentage());
+        p.put("progressMessage", t.progress().message());
+        p.put("progressUpdatedAt", Times.format(t.progress().updatedAt()));
+        p.put("leaseToken", t.lease() == null ? null : t.lease().token());
+        p.put("leaseExpiresAt", t.lease() == null ? null : Times.format(t.lease().expiresAt()));
+        p.put("updatedAt", Times.format(t.updatedAt()));
+        return p;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.orchestra.adapter.sqlite;
+
+import static dev.orchestra.domain.testing.TestData.T0;
+import static dev.orchestra.domain.testing.TestData.TENANT;
+import static dev.orchestra.domain.testing.TestData.agent;
+import static dev.orchestra.domain.testing.TestData.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.StoreFailure;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.task.Lease;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskPriority;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite traps named in the foundation issue, each with a test. */
+class SqliteStoreTest {
+    @TempDir
+    Path directory;
+
+    private SqliteStore open() {
+        return SqliteStore.open(SqliteSettings.defaults(directory.resolve("nested/folder/orchestra.db")));
+    }
+
+    @Test
+    void givenEngineOlderThan3_51_3_requireSupported_refusesIt() {
+        assertThatThrownBy(() -> SqliteEngine.requireSupported("3.51.2"))
+                .isInstanceOf(StoreFailure.class).hasMessageContaining("3.51.2").hasMessageContaining("WAL-reset");
+        assertThatThrownBy(() -> SqliteEngine.requireSupported("3.46.1")).isInstanceOf(StoreFailure.class);
+        assertThatCode(() -> SqliteEngine.requireSupported("3.51.3")).doesNotThrowAnyException();
+        assertThatCode(() -> SqliteEngine.requireSupported("3.53.0")).doesNotThrowAnyException();
+        assertThatCode(() -> SqliteEngine.requireSupported("4.0.0")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void givenBundledDriver_open_runsAnEngineWithoutTheWalResetBug() {
+        try (SqliteStore store = open()) {
+            assertThat(SqliteEngine.compare(SqliteEngine.parse(store.engineVersion()), SqliteEngine.MINIMUM))
+                    .isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void givenMissingFolder_open_createsTheDatabaseInWalModeWithEveryPragmaOnEveryConnection() throws Exception {
+        try (SqliteStore store = open()) {
+            SqliteUnitOfWork unitOfWork = (SqliteUnitOfWork) store.unitOfWork();
+            List<String> seen = new ArrayList<>();
+            seen.add(unitOfWork.write(() -> pragmas(unitOfWork)));
+            // Hold readers at once so that each one of the pool is asked.
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> unitOfWork.read(() -> {
+                    String p = pragmas(unitOfWork);
+                    await(together);
+                    return p;
+                })));
+            }
+            for (Future<String> answer : answers) {
+                seen.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            assertThat(seen).hasSize(5).containsOnly("wal/1/1/10000");
+        }
+        assertThat(Files.exists(directory.resolve("nested/folder/orchestra.db"))).isTrue();
+    }
+
+    @Test
+    void givenMigrations_noneTriesToSetTheJournalMode() throws IOException {
+        Path migrations = Path.of("src/main/resources/db/migration/sqlite");
+        try (Stream<Path> files = Files.list(migrations)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file).toLowerCase().lines()
+                        .filter(line -> !line.strip().startsWith("--")))
+                        .as(file.toString()).noneMatch(line -> line.contains("journal_mode"));
+            }
+        }
+    }
+
+    @Test
+    void givenForeignKeysEnforced_taskOfAnUnknownAgent_isRefused() {
+        try (SqliteStore store = open()) {
+            Task stored = store.unitOfWork().write(() -> store.tasks().add(task("t", "/r")));
+
+            assertThatThrownBy(() -> store.unitOfWork().write(() -> store.tasks().update(
+                    stored.assign("no-such-agent", new Lease("x", T0.plusSeconds(9)), T0))))
+                    .isInstanceOf(Conflict.class).hasMessageContaining("missing");
+        }
+    }
+
+    @Test
+    void givenSchemaNewerThanThisCode_open_refusesTheDatabase() throws Exception {
+        open().close();
+        Path file = directory.resolve("nested/folder/orchestra.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, installed_on, execution_time, success)"
+                    + " VALUES (99, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'x',"
+                    + " CURRENT_TIMESTAMP, 1, 1)");
+        }
+
+        assertThatThrownBy(this::open).isInstanceOf(StoreFailure.class)
+                .hasMessageContaining("newer than this program knows").hasMessageContaining("999");
+    }
+
+    @Test
+    void givenTwoStoresOnOneFile_concurrentWriters_waitInsteadOfFailingWithDatabaseLocked() throws Exception {
+        try (SqliteStore first = open(); SqliteStore second = open()) {
+            first.unitOfWork().write(() -> first.agents().add(agent("a", "/r")));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<?>> writers = new ArrayList<>();
+            for (SqliteStore store : List.of(first, second)) {
+                String prefix = store == first ? "first-" : "second-";
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        String id = prefix + i;
+                        store.unitOfWork().write(() -> store.tasks().add(task(id, "/r")));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+
+            assertThat(first.unitOfWork().read(() -> first.tasks().count(TENANT,
+                    dev.orchestra.domain.shared.Specification.all()))).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void givenThousandsOfClaimAndCompleteUnits_theWalIsCheckpointedAndStaysSmall() throws Exception {
+        Path file = directory.resolve("nested/folder/orchestra.db");
+        try (SqliteStore store = open()) {
+            store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
+            for (int i = 0; i < 3000; i++) {
+                String id = "t-" + i;
+                store.unitOfWork().writeVoid(() -> {
+                    Task t = store.tasks().add(task(id, "/r", TaskPriority.HIGH, T0));
+                    Task claimed = store.tasks().update(t.assign("a", new Lease("l", T0.plusSeconds(60)), T0));
+                    store.tasks().update(claimed.start(T0).complete("ok", T0.plusSeconds(1)));
+                });
+            }
+            long wal = Files.size(Path.of(file + "-wal"));
+            // The automatic checkpoint restarts the WAL at about 1000 pages (4 MiB); growth past
+            // that would mean a reader or an unread statement pins it.
+            assertThat(wal).isLessThan(16L * 1024 * 1024);
+        }
+        assertThat(Files.exists(Path.of(file + "-wal")) ? Files.size(Path.of(file + "-wal")) : 0).isZero();
+    }
+
+    @Test
+    void givenCheckConstraint_writeBypassingTheDomain_isValidationFailed() {
+        try (SqliteStore store = open()) {
+            SqliteUnitOfWork unitOfWork = (SqliteUnitOfWork) store.unitOfWork();
+            assertThatThrownBy(() -> unitOfWork.write(() -> SqlErrors.translate("raw insert", () ->
+                    unitOfWork.jdbc().sql("INSERT INTO tasks (tenant_id, id, command, repository_path, priority,"
+                            + " status, created_at, updated_at) VALUES ('default', 't', 'c', '/r', 'URGENT',"
+                            + " 'PENDING', 'x', 'x')").update())))
+                    .isInstanceOf(ValidationFailed.class).hasMessageContaining("CHECK");
+        }
+    }
+
+    @Test
+    void givenClosedStore_anyUnitOfWork_failsClearly() {
+        SqliteStore store = open();
+        store.close();
+
+        assertThatThrownBy(() -> store.unitOfWork().read(() -> null))
+                .isInstanceOf(StoreFailure.class).hasMessageContaining("closed");
+    }
+
+    private static String pragmas(SqliteUnitOfWork unitOfWork) {
+        var jdbc = unitOfWork.jdbc();
+        return jdbc.sql("PRAGMA journal_mode").query(String.class).single() + "/"
+                + jdbc.sql("PRAGMA foreign_keys").query(String.class).single() + "/"
+                + jdbc.sql("PRAGMA synchronous").query(String.class).single() + "/"
+                + jdbc.sql("PRAGMA busy_timeout").query(String.class).single();
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.orchestra.domain.contract;
+
+import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.preference.Preferences;
+import dev.orchestra.domain.repository.CodeRepositories;
+import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.task.Tasks;
+
+/** What a store under contract test hands out: every port and its unit of work. */
+public interface Store extends AutoCloseable {
+    UnitOfWork unitOfWork();
+
+    Agents agents();
+
+    Tasks tasks();
+
+    CodeRepositories repositories();
+
+    Preferences preferences();
+
+    AuditTrail auditTrail();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,89 @@
+package dev.orchestra.domain.testing;
+
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentStatistics;
+import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.preference.PreferenceScope;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.preference.ValueType;
+import dev.orchestra.domain.repository.AccessLevel;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.repository.RepositoryStatistics;
+import dev.orchestra.domain.repository.RepositoryType;
+import dev.orchestra.domain.shared.AuditFields;
+import dev.orchestra.domain.shared.JsonDocument;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskProgress;
+import dev.orchestra.domain.task.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** Object mothers: valid aggregates with every field set, to vary one thing at a time. */
+public final class TestData {
+    public static final TenantId TENANT = TenantId.DEFAULT;
+    public static final TenantId OTHER_TENANT = new TenantId("acme");
+    /** Nanosecond precision on purpose: stores must keep every digit. */
+    public static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456789Z");
+
+    private TestData() {
+    }
+
+    public static Agent agent(String id, String path) {
+        return new Agent(TENANT, id, "Agent " + id, "claude-code", path, null, AgentStatus.IDLE, T0, null,
+                "session-" + id, Set.of("git", "java"), new JsonDocument("{\"model\":\"opus\",\"temperature\":0.2}"),
+                null, 2, Duration.ofSeconds(90), new AgentStatistics(3, 1, Duration.ofMillis(4500)),
+                AuditFields.createdNow(T0, "tester"), null, null, 0);
+    }
+
+    public static Agent agent(String id, String path, AgentStatus status, Instant lastPing) {
+        Agent a = agent(id, path);
+        return new Agent(a.tenantId(), a.id(), a.name(), a.type(), a.repositoryPath(), a.repositoryId(), status,
+                lastPing, a.currentTaskId(), a.sessionId(), a.capabilities(), a.configuration(),
+                a.legacyAttributes(), a.maxConcurrentTasks(), a.healthCheckInterval(), a.statistics(), a.audit(),
+                a.deletedAt(), a.deletedBy(), a.version());
+    }
+
+    public static Agent inTenant(Agent a, TenantId tenant) {
+        return new Agent(tenant, a.id(), a.name(), a.type(), a.repositoryPath(), a.repositoryId(), a.status(),
+                a.lastPing(), a.currentTaskId(), a.sessionId(), a.capabilities(), a.configuration(),
+                a.legacyAttributes(), a.maxConcurrentTasks(), a.healthCheckInterval(), a.statistics(), a.audit(),
+                a.deletedAt(), a.deletedBy(), a.version());
+    }
+
+    public static Task task(String id, String path) {
+        return task(id, path, TaskPriority.NORMAL, T0);
+    }
+
+    public static Task task(String id, String path, TaskPriority priority, Instant createdAt) {
+        return Task.enqueue(TENANT, id, new Task.NewTask(id, "run " + id, path, priority, "corr-" + id, null,
+                null, null), null, createdAt);
+    }
+
+    public static Task child(String id, String parentId, Instant createdAt) {
+        return Task.enqueue(TENANT, id, new Task.NewTask(id, "run " + id, "/repo", TaskPriority.NORMAL, null,
+                parentId, "wf-1", 1), null, createdAt);
+    }
+
+    /** A finished task with every optional field set. */
+    public static Task completedTask(String id, String agentId) {
+        return new Task(TENANT, id, "mvn -q verify \"quoted\" \\ back", "C:\\Sources\\Demo", null, agentId,
+                TaskPriority.CRITICAL, TaskStatus.COMPLETED, T0, T0.plusMillis(1), T0.plusSeconds(2),
+                T0.plusSeconds(62).plusNanos(7), "ok: ünïcødé ✓", null, 2, "corr-" + id, "wf-9", 3, null,
+                new TaskProgress(100, "done", T0.plusSeconds(62)), null, T0.plusSeconds(62), 0);
+    }
+
+    public static CodeRepository repository(String id, String path) {
+        return new CodeRepository(TENANT, id, "repo " + id, path, "a repository", RepositoryType.GIT, true,
+                new JsonDocument("{\"lfs\":true}"), "main", Set.of("build", "test"), AccessLevel.READ_WRITE,
+                "owner", new RepositoryStatistics(10, 7, 2, Duration.ofSeconds(70), T0), 7.5, 0.77, T0,
+                AuditFields.createdNow(T0, "tester"), 0);
+    }
+
+    public static UserPreference preference(String id, PreferenceScope scope, String key, String value) {
+        return new UserPreference(TENANT, id, scope, key, value, ValueType.STRING, "ui", "a setting", false,
+                false, AuditFields.createdNow(T0, "tester"), 0);
+    }
+}
