@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ public record Agent(
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(healthCheckInterval, "healthCheckInterval");
         // Sorted, so both stores return capabilities in one order.
-        capabilities = capabilities == null ? Set.of() : Set.copyOf(new TreeSet<>(capabilities));
+        capabilities = capabilities == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(capabilities));
     }
 
     /** What a registration says; absent optional values take the documented defaults. */

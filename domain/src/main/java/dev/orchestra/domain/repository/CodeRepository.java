@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +41,8 @@ public record CodeRepository(
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(audit, "audit");
-        allowedOperations = allowedOperations == null ? Set.of() : Set.copyOf(new TreeSet<>(allowedOperations));
+        allowedOperations = allowedOperations == null ? Set.of()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(allowedOperations));
     }
 
     /** What a client may set; absent values take defaults (GIT, active, READ_WRITE). */

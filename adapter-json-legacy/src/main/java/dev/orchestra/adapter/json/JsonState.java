@@ -1,0 +1,79 @@
+package dev.orchestra.adapter.json;
+
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.task.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the JSON store holds, per tenant. A write unit works on a copy and publishes it only
+ * after the file is replaced, so readers never see a half-done unit.
+ */
+final class JsonState {
+    /** One tenant's data; maps keep insertion order, which is the queue's order. */
+    static final class TenantData {
+        final Map<String, Agent> agents;
+        final Map<String, Task> tasks;
+        final Map<String, CodeRepository> repositories;
+        final Map<String, UserPreference> preferences;
+        final List<AuditEntry> audit;
+
+        TenantData() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                    new ArrayList<>());
+        }
+
+        private TenantData(Map<String, Agent> agents, Map<String, Task> tasks,
+                           Map<String, CodeRepository> repositories, Map<String, UserPreference> preferences,
+                           List<AuditEntry> audit) {
+            this.agents = agents;
+            this.tasks = tasks;
+            this.repositories = repositories;
+            this.preferences = preferences;
+            this.audit = audit;
+        }
+
+        TenantData copy() {
+            return new TenantData(new LinkedHashMap<>(agents), new LinkedHashMap<>(tasks),
+                    new LinkedHashMap<>(repositories), new LinkedHashMap<>(preferences), new ArrayList<>(audit));
+        }
+    }
+
+    private final Map<TenantId, TenantData> tenants;
+
+    JsonState() {
+        this(new TreeMap<>(java.util.Comparator.comparing(TenantId::value)));
+    }
+
+    private JsonState(Map<TenantId, TenantData> tenants) {
+        this.tenants = tenants;
+    }
+
+    /** Read access; an unknown tenant reads as empty. */
+    TenantData of(TenantId tenant) {
+        TenantData data = tenants.get(tenant);
+        return data == null ? new TenantData() : data;
+    }
+
+    /** Write access: creates the tenant's data on first use. */
+    TenantData mutable(TenantId tenant) {
+        return tenants.computeIfAbsent(tenant, t -> new TenantData());
+    }
+
+    Map<TenantId, TenantData> tenants() {
+        return tenants;
+    }
+
+    JsonState copy() {
+        JsonState copy = new JsonState();
+        tenants.forEach((tenant, data) -> copy.tenants.put(tenant, data.copy()));
+        return copy;
+    }
+}

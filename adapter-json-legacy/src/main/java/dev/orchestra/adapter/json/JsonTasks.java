@@ -1,0 +1,149 @@
+package dev.orchestra.adapter.json;
+
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.Tasks;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link Tasks} over the JSON document's task queue. */
+final class JsonTasks implements Tasks {
+    private static final String TASK = "Task";
+    /** The claim order: highest priority, then oldest, then lowest id. */
+    static final Comparator<Task> CLAIM_ORDER = Comparator.comparing(Task::priority).reversed()
+            .thenComparing(Task::createdAt).thenComparing(Task::id);
+    private static final Comparator<Task> TREE_ORDER = Comparator.comparing(Task::createdAt)
+            .thenComparing(Task::id);
+
+    private final JsonUnitOfWork unitOfWork;
+    private final SchemaDoor door;
+
+    JsonTasks(JsonUnitOfWork unitOfWork, SchemaDoor door) {
+        this.unitOfWork = unitOfWork;
+        this.door = door;
+    }
+
+    @Override
+    public Optional<Task> findById(TenantId tenant, String id) {
+        return Optional.ofNullable(unitOfWork.state().of(tenant).tasks.get(id));
+    }
+
+    @Override
+    public Task add(Task task) {
+        JsonState.TenantData data = unitOfWork.state().mutable(task.tenantId());
+        return insert(data, task);
+    }
+
+    @Override
+    public List<Task> addAll(List<Task> tasks) {
+        List<Task> stored = new ArrayList<>(tasks.size());
+        for (Task task : tasks) {
+            stored.add(insert(unitOfWork.state().mutable(task.tenantId()), task));
+        }
+        return stored;
+    }
+
+    @Override
+    public Task update(Task task) {
+        door.check(TASK, task);
+        JsonState.TenantData data = unitOfWork.state().mutable(task.tenantId());
+        Task current = data.tasks.get(task.id());
+        if (current == null) {
+            throw new NotFound(TASK, task.id());
+        }
+        if (current.version() != task.version()) {
+            throw Conflict.staleVersion(TASK, task.id(), task.version());
+        }
+        checkReferences(data, task);
+        Task stored = task.withVersion(task.version() + 1);
+        data.tasks.put(task.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public Page<Task> find(TenantId tenant, Specification<Task> where, PageRequest<Task> page) {
+        return SchemaDoor.page(unitOfWork.state().of(tenant).tasks.values(), where, page, TaskFields.ID);
+    }
+
+    @Override
+    public long count(TenantId tenant, Specification<Task> where) {
+        return unitOfWork.state().of(tenant).tasks.values().stream().filter(where::isSatisfiedBy).count();
+    }
+
+    @Override
+    public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
+        return unitOfWork.state().of(tenant).tasks.values().stream()
+                .filter(t -> t.status() == TaskStatus.PENDING)
+                .filter(t -> repositoryPath == null || repositoryPath.equals(t.repositoryPath()))
+                .min(CLAIM_ORDER);
+    }
+
+    @Override
+    public Map<String, Long> activeTaskCounts(TenantId tenant) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
+            if (task.isActive() && task.agentId() != null) {
+                counts.merge(task.agentId(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Task> tree(TenantId tenant, String rootId) {
+        Map<String, Task> tasks = unitOfWork.state().of(tenant).tasks;
+        Task root = tasks.get(rootId);
+        if (root == null) {
+            return List.of();
+        }
+        Map<String, List<Task>> children = new HashMap<>();
+        for (Task task : tasks.values()) {
+            if (task.parentTaskId() != null) {
+                children.computeIfAbsent(task.parentTaskId(), k -> new ArrayList<>()).add(task);
+            }
+        }
+        // Breadth first, each depth in creation order: the order of the SQL store's recursive query.
+        List<Task> result = new ArrayList<>(List.of(root));
+        List<Task> level = List.of(root);
+        while (!level.isEmpty()) {
+            List<Task> next = new ArrayList<>();
+            for (Task parent : level) {
+                next.addAll(children.getOrDefault(parent.id(), List.of()));
+            }
+            next.sort(TREE_ORDER);
+            result.addAll(next);
+            level = next;
+        }
+        return result;
+    }
+
+    private Task insert(JsonState.TenantData data, Task task) {
+        door.check(TASK, task);
+        if (data.tasks.containsKey(task.id())) {
+            throw Conflict.alreadyExists(TASK, task.id());
+        }
+        if (task.parentTaskId() != null && !data.tasks.containsKey(task.parentTaskId())) {
+            throw new NotFound(TASK, task.parentTaskId());
+        }
+        checkReferences(data, task);
+        Task stored = task.withVersion(0);
+        data.tasks.put(task.id(), stored);
+        return stored;
+    }
+
+    private static void checkReferences(JsonState.TenantData data, Task task) {
+        References.requireAgent(data, task.agentId(), TASK + " '" + task.id() + "'");
+        References.requireRepository(data, task.repositoryId(), TASK + " '" + task.id() + "'");
+    }
+}
