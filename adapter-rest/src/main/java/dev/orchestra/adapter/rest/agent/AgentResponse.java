@@ -1,0 +1,40 @@
+package dev.orchestra.adapter.rest.agent;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.orchestra.domain.agent.AgentStatus;
+import java.time.Instant;
+import java.util.Set;
+
+/** An agent on the wire. Durations are ISO-8601 text, configuration is the stored JSON object. */
+public record AgentResponse(
+        String id,
+        String name,
+        String type,
+        String repositoryPath,
+        String repositoryId,
+        AgentStatus status,
+        Instant lastPing,
+        String currentTaskId,
+        String sessionId,
+        Set<String> capabilities,
+        @JsonRawValue String configuration,
+        @JsonRawValue String legacyAttributes,
+        int maxConcurrentTasks,
+        String healthCheckInterval,
+        Statistics statistics,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        long version) {
+
+    /** Lifetime counters; rates and averages derived. */
+    public record Statistics(long completed, long failed, double successRate, String averageExecutionTime,
+                             String totalExecutionTime) {
+    }
+
+    /** How loaded an agent is. */
+    public record Load(String agentId, AgentStatus status, long activeTasks, int maxConcurrentTasks,
+                       double utilisation) {
+    }
+}

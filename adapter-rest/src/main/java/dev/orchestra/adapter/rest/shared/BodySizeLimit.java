@@ -1,0 +1,35 @@
+package dev.orchestra.adapter.rest.shared;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses a body larger than the API accepts with 413 before reading it. */
+public final class BodySizeLimit extends OncePerRequestFilter {
+    private final long maxBytes;
+
+    public BodySizeLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "payload-too-large\","
+                    + "\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"the body has " + length
+                    + " bytes; at most " + maxBytes + " are accepted\",\"instance\":\""
+                    + request.getRequestURI().replace("\"", "") + "\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

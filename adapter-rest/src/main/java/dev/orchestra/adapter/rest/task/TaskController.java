@@ -1,0 +1,151 @@
+package dev.orchestra.adapter.rest.task;
+
+import dev.orchestra.adapter.rest.RestApi;
+import dev.orchestra.adapter.rest.shared.PageResponse;
+import dev.orchestra.adapter.rest.shared.Paging;
+import dev.orchestra.adapter.rest.shared.Versions;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.task.TaskQueue;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskStatus;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Tasks section of REST-API.md. */
+@RestController
+@RequestMapping(RestApi.BASE + "/tasks")
+public class TaskController {
+    public static final String LEASE_HEADER = "X-Lease-Token";
+    private static final TaskMapper MAPPER = TaskMapper.INSTANCE;
+    private final TaskQueue queue;
+
+    public TaskController(TaskQueue queue) {
+        this.queue = queue;
+    }
+
+    @PostMapping
+    public ResponseEntity<TaskResponse> enqueue(Caller caller, @Valid @RequestBody TaskRequests.Enqueue request) {
+        Task task = queue.enqueue(caller, MAPPER.toNewTask(request));
+        return ResponseEntity.created(URI.create(RestApi.BASE + "/tasks/" + task.id()))
+                .eTag(Versions.etag(task.version())).body(MAPPER.toResponse(task));
+    }
+
+    @PostMapping("/batch")
+    public ResponseEntity<Map<String, Object>> enqueueBatch(Caller caller,
+                                                            @Valid @RequestBody TaskRequests.Batch request) {
+        List<Task> tasks = queue.enqueueBatch(caller, request.tasks().stream().map(MAPPER::toNewTask).toList());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("count", tasks.size(), "items", tasks.stream().map(MAPPER::toResponse).toList()));
+    }
+
+    @GetMapping
+    public PageResponse<TaskResponse> list(Caller caller,
+                                           @RequestParam(required = false) List<TaskStatus> status,
+                                           @RequestParam(required = false) String agentId,
+                                           @RequestParam(required = false) String repositoryId,
+                                           @RequestParam(required = false) String repositoryPath,
+                                           @RequestParam(required = false) String correlationId,
+                                           @RequestParam(required = false) Instant createdFrom,
+                                           @RequestParam(required = false) Instant createdTo,
+                                           @RequestParam(required = false) TaskPriority priority,
+                                           @RequestParam(required = false) String workflowId,
+                                           @RequestParam(required = false) String parentTaskId,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) List<String> sort) {
+        TaskQueue.TaskQuery query = new TaskQueue.TaskQuery(
+                status == null || status.isEmpty() ? EnumSet.noneOf(TaskStatus.class) : EnumSet.copyOf(status),
+                agentId, repositoryId, repositoryPath, correlationId, createdFrom, createdTo, priority, workflowId,
+                parentTaskId);
+        return PageResponse.of(queue.list(caller, query, Paging.of(page, size, sort, TaskFields.ALL)),
+                MAPPER::toResponse);
+    }
+
+    @GetMapping("/long-running")
+    public List<TaskResponse> longRunning(Caller caller, @RequestParam(defaultValue = "PT1H") Duration threshold) {
+        return queue.longRunning(caller, threshold).stream().map(MAPPER::toResponse).toList();
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<TaskResponse> get(Caller caller, @PathVariable String id) {
+        return ok(queue.get(caller, id));
+    }
+
+    @GetMapping("/{id}/tree")
+    public List<TaskResponse> tree(Caller caller, @PathVariable String id) {
+        return queue.tree(caller, id).stream().map(MAPPER::toResponse).toList();
+    }
+
+    /** 200 with the claimed task and its lease token, or 204 when nothing is waiting. */
+    @PostMapping("/claim")
+    public ResponseEntity<TaskResponse> claim(Caller caller, @Valid @RequestBody TaskRequests.Claim request) {
+        Optional<Task> claimed = queue.claim(caller, request.agentId(), Boolean.TRUE.equals(request.anyRepository()));
+        return claimed.map(task -> ResponseEntity.ok().eTag(Versions.etag(task.version()))
+                        .body(TaskResponse.claimed(MAPPER.toResponse(task), task.lease().token())))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/{id}/start")
+    public ResponseEntity<TaskResponse> start(Caller caller, @PathVariable String id,
+                                              @RequestHeader(name = LEASE_HEADER, required = false) String lease) {
+        return ok(queue.start(caller, id, lease));
+    }
+
+    @PostMapping("/{id}/progress")
+    public ResponseEntity<TaskResponse> progress(Caller caller, @PathVariable String id,
+                                                 @RequestHeader(name = LEASE_HEADER, required = false) String lease,
+                                                 @Valid @RequestBody TaskRequests.Progress request) {
+        return ok(queue.reportProgress(caller, id, lease, request.percentage(), request.message()));
+    }
+
+    @PostMapping("/{id}/complete")
+    public ResponseEntity<TaskResponse> complete(Caller caller, @PathVariable String id,
+                                                 @RequestHeader(name = LEASE_HEADER, required = false) String lease,
+                                                 @Valid @RequestBody(required = false) TaskRequests.Complete request) {
+        return ok(queue.complete(caller, id, lease, request == null ? null : request.result()));
+    }
+
+    @PostMapping("/{id}/fail")
+    public ResponseEntity<TaskResponse> fail(Caller caller, @PathVariable String id,
+                                             @RequestHeader(name = LEASE_HEADER, required = false) String lease,
+                                             @Valid @RequestBody TaskRequests.Fail request) {
+        return ok(queue.fail(caller, id, lease, request.errorMessage(), Boolean.TRUE.equals(request.retry())));
+    }
+
+    @PostMapping("/{id}/cancel")
+    public ResponseEntity<TaskResponse> cancel(Caller caller, @PathVariable String id) {
+        return ok(queue.cancel(caller, id));
+    }
+
+    @PostMapping("/{id}/retry")
+    public ResponseEntity<TaskResponse> retry(Caller caller, @PathVariable String id) {
+        return ok(queue.retry(caller, id));
+    }
+
+    @PostMapping("/{id}/unassign")
+    public ResponseEntity<TaskResponse> unassign(Caller caller, @PathVariable String id) {
+        return ok(queue.unassign(caller, id));
+    }
+
+    private static ResponseEntity<TaskResponse> ok(Task task) {
+        return Versions.ok(MAPPER.toResponse(task), task.version());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.orchestra.adapter.rest.task;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskStatus;
+import java.time.Instant;
+
+/**
+ * A task on the wire. The lease token is the claiming agent's proof and is sent only in the answer to
+ * its claim; every other answer shows when the lease expires, not the token.
+ */
+public record TaskResponse(
+        String id,
+        String command,
+        String repositoryPath,
+        String repositoryId,
+        String agentId,
+        TaskPriority priority,
+        TaskStatus status,
+        Instant createdAt,
+        Instant assignedAt,
+        Instant startedAt,
+        Instant completedAt,
+        String executionDuration,
+        String result,
+        String errorMessage,
+        int retryCount,
+        String correlationId,
+        String workflowId,
+        int workflowStep,
+        String parentTaskId,
+        Progress progress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String leaseToken,
+        Instant leaseExpiresAt,
+        Instant updatedAt,
+        long version) {
+
+    public record Progress(int percentage, String message, Instant updatedAt) {
+    }
+
+    /** The answer to a claim: the task with the lease token the agent must present. */
+    public static TaskResponse claimed(TaskResponse t, String token) {
+        return new TaskResponse(t.id, t.command, t.repositoryPath, t.repositoryId, t.agentId, t.priority, t.status,
+                t.createdAt, t.assignedAt, t.startedAt, t.completedAt, t.executionDuration, t.result,
+                t.errorMessage, t.retryCount, t.correlationId, t.workflowId, t.workflowStep, t.parentTaskId,
+                t.progress, token, t.leaseExpiresAt, t.updatedAt, t.version);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orchestra.bootstrap;
+
+import dev.orchestra.adapter.rest.RestApi;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/** The Orchestra Store service: REST over the configured store. */
+@SpringBootApplication
+@EnableConfigurationProperties(OrchestraProperties.class)
+@Import({RestApi.class, StorageConfiguration.class, UseCaseConfiguration.class})
+public class OrchestraApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(OrchestraApplication.class, args);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.orchestra.bootstrap;
+
+import dev.orchestra.adapter.sqlite.SqliteSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code orchestra.*} settings.
+ *
+ * @param storage where and how the data is kept
+ * @param tasks   task queue behaviour
+ */
+@ConfigurationProperties("orchestra")
+public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks) {
+
+    public enum StorageType { SQLITE, JSON }
+
+    /**
+     * @param type   sqlite (default) or json (the legacy document)
+     * @param path   the database file; default ./data/orchestra.db, or ./data/orchestrator-state.json for json
+     * @param sqlite SQLite connection settings
+     */
+    public record Storage(@DefaultValue("sqlite") StorageType type, Path path, @DefaultValue Sqlite sqlite) {
+        public Path resolvedPath() {
+            if (path != null) {
+                return path;
+            }
+            return type == StorageType.JSON ? Path.of("data", "orchestrator-state.json")
+                    : Path.of("data", "orchestra.db");
+        }
+    }
+
+    /**
+     * @param readers     read-only connections for concurrent queries
+     * @param busyTimeout how long to wait for a lock held by another process
+     * @param synchronous NORMAL (survives a process crash) or FULL (also a power loss)
+     */
+    public record Sqlite(@DefaultValue("4") int readers, @DefaultValue("10s") Duration busyTimeout,
+                         @DefaultValue("NORMAL") SqliteSettings.Synchronous synchronous) {
+    }
+
+    /** @param leaseDuration how long a claim is the agent's before it must be renewed */
+    public record Tasks(@DefaultValue("5m") Duration leaseDuration) {
+    }
+}

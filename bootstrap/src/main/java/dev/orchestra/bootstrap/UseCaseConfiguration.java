@@ -1,0 +1,63 @@
+package dev.orchestra.bootstrap;
+
+import dev.orchestra.application.agent.AgentRegistry;
+import dev.orchestra.application.agent.AgentRegistryService;
+import dev.orchestra.application.preference.PreferenceSettings;
+import dev.orchestra.application.preference.PreferenceSettingsService;
+import dev.orchestra.application.repository.RepositoryCatalog;
+import dev.orchestra.application.repository.RepositoryCatalogService;
+import dev.orchestra.application.shared.Auditor;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.task.TaskQueue;
+import dev.orchestra.application.task.TaskQueueService;
+import dev.orchestra.domain.shared.TenantId;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The use cases, wired by hand: the core has no Spring annotations and no scan reaches it. */
+@Configuration(proxyBeanMethods = false)
+public class UseCaseConfiguration {
+
+    @Bean
+    ConstraintCheck constraintCheck(Validator validator) {
+        return new ConstraintCheck(validator);
+    }
+
+    @Bean
+    Auditor auditor(Storage storage, Clock clock) {
+        return new Auditor(storage.auditTrail(), clock);
+    }
+
+    @Bean
+    AgentRegistry agentRegistry(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
+        return new AgentRegistryService(s.unitOfWork(), s.agents(), s.tasks(), s.repositories(), constraints,
+                auditor, clock);
+    }
+
+    @Bean
+    TaskQueue taskQueue(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock,
+                        OrchestraProperties properties) {
+        return new TaskQueueService(s.unitOfWork(), s.tasks(), s.agents(), s.repositories(), constraints, auditor,
+                clock, properties.tasks().leaseDuration());
+    }
+
+    @Bean
+    RepositoryCatalog repositoryCatalog(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
+        return new RepositoryCatalogService(s.unitOfWork(), s.repositories(), constraints, auditor, clock);
+    }
+
+    @Bean
+    PreferenceSettings preferenceSettings(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
+        return new PreferenceSettingsService(s.unitOfWork(), s.preferences(), constraints, auditor, clock);
+    }
+
+    /** A new store gets the documented default preferences on its first start. */
+    @Bean
+    ApplicationRunner defaultPreferences(PreferenceSettings preferences) {
+        return args -> preferences.createDefaults(Caller.system(TenantId.DEFAULT));
+    }
+}

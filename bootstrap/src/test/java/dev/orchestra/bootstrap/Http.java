@@ -1,0 +1,89 @@
+package dev.orchestra.bootstrap;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small JSON client for tests that talk to the real HTTP server. */
+final class Http {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+    Http(String base) {
+        this.base = base;
+    }
+
+    Http withHeader(String name, String value) {
+        Http copy = new Http(base);
+        copy.defaultHeaders.putAll(defaultHeaders);
+        copy.defaultHeaders.put(name, value);
+        return copy;
+    }
+
+    record Response(int status, HttpResponse<String> raw) {
+        JsonNode json() {
+            return raw.body() == null || raw.body().isEmpty() ? JSON.nullNode() : JSON.readTree(raw.body());
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    Response post(String path, String json, String... headers) {
+        return send(builder(path, headers).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response put(String path, String json, String... headers) {
+        return send(builder(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String path, String... headers) {
+        return send(builder(path, headers).DELETE());
+    }
+
+    Response send(String method, String path, String contentType, String body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder builder(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        defaultHeaders.forEach(builder::header);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

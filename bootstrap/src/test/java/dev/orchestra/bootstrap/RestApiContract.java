@@ -1,0 +1,330 @@
+package dev.orchestra.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The REST surface end to end over the real server, run once per store by a subclass: what
+ * REST-API.md promises must hold whichever store is configured.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RestApiContract {
+    @Value("${local.server.port}")
+    int port;
+    Http http;
+    /** Each test works in its own tenant, so tests sharing one server never see each other's data. */
+    String tenant;
+
+    @BeforeEach
+    void client() {
+        tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        http = new Http("http://127.0.0.1:" + port).withHeader("X-Tenant-Id", tenant);
+    }
+
+    private Http.Response registerAgent(String id, String path) {
+        return http.post("/api/v1/agents", "{\"id\":\"" + id + "\",\"name\":\"Agent " + id
+                + "\",\"type\":\"claude-code\",\"repositoryPath\":\"" + path + "\",\"capabilities\":[\"git\"]}");
+    }
+
+    private Http.Response enqueue(String id, String path, String priority) {
+        return http.post("/api/v1/tasks", "{\"id\":\"" + id + "\",\"command\":\"npm test\",\"repositoryPath\":\""
+                + path + "\",\"priority\":\"" + priority + "\"}");
+    }
+
+    private static void assertProblem(Http.Response response, int status, String type) {
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("type").asString()).endsWith("/" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("instance").asString()).startsWith("/");
+        assertThat(response.raw().body()).doesNotContain("at dev.orchestra").doesNotContain("Exception");
+    }
+
+    @Test
+    void givenRegisteredAgent_enqueueClaimStartComplete_thenListedAsCompletedAndAgentIdleAgain() {
+        Http.Response agent = registerAgent("agent-1", "/repo/demo");
+        assertThat(agent.status()).isEqualTo(201);
+        assertThat(agent.header("Location")).isEqualTo("/api/v1/agents/agent-1");
+        assertThat(agent.header("ETag")).isEqualTo("\"0\"");
+        assertThat(enqueue("task-1", "/repo/demo", "HIGH").status()).isEqualTo(201);
+
+        Http.Response claim = http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}");
+        assertThat(claim.status()).isEqualTo(200);
+        JsonNode claimed = claim.json();
+        assertThat(claimed.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(claimed.get("agentId").asString()).isEqualTo("agent-1");
+        String lease = claimed.get("leaseToken").asString();
+        assertThat(lease).isNotBlank();
+        assertThat(claimed.get("leaseExpiresAt").asString()).isNotBlank();
+        assertThat(http.get("/api/v1/agents/agent-1").json().get("status").asString()).isEqualTo("BUSY");
+
+        assertThat(http.post("/api/v1/tasks/task-1/start", null, "X-Lease-Token", lease).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/tasks/task-1/progress", "{\"percentage\":40,\"message\":\"halfway\"}",
+                "X-Lease-Token", lease).json().get("progress").get("percentage").asInt()).isEqualTo(40);
+        Http.Response complete = http.post("/api/v1/tasks/task-1/complete", "{\"result\":\"all green\"}",
+                "X-Lease-Token", lease);
+        assertThat(complete.status()).isEqualTo(200);
+        assertThat(complete.json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(complete.json().get("executionDuration").asString()).startsWith("PT");
+
+        JsonNode completed = http.get("/api/v1/tasks?status=COMPLETED").json();
+        assertThat(completed.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(completed.get("items").get(0).get("id").asString()).isEqualTo("task-1");
+        assertThat(completed.get("items").get(0).get("result").asString()).isEqualTo("all green");
+        assertThat(completed.get("items").get(0).has("leaseToken")).isFalse();
+        JsonNode after = http.get("/api/v1/agents/agent-1").json();
+        assertThat(after.get("status").asString()).isEqualTo("IDLE");
+        assertThat(after.get("statistics").get("completed").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/v1/tasks?status=PENDING").json().get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void givenNothingPending_claim_is204() {
+        registerAgent("agent-1", "/repo/demo");
+
+        assertThat(http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}").status()).isEqualTo(204);
+    }
+
+    @Test
+    void givenTasksOfSeveralPriorities_claim_takesHighestPriorityFirstAndOtherPathsOnlyWhenAsked() {
+        registerAgent("agent-1", "/repo/demo");
+        enqueue("low", "/repo/demo", "LOW");
+        enqueue("critical-elsewhere", "/repo/other", "CRITICAL");
+        enqueue("high", "/repo/demo", "HIGH");
+
+        assertThat(http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}").json().get("id").asString())
+                .isEqualTo("high");
+        http.post("/api/v1/agents", "{\"id\":\"agent-2\",\"name\":\"b\",\"type\":\"t\",\"repositoryPath\":\"/x\"}");
+        assertThat(http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-2\"}").status()).isEqualTo(204);
+        assertThat(http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-2\",\"anyRepository\":true}").json()
+                .get("id").asString()).isEqualTo("critical-elsewhere");
+    }
+
+    @Test
+    void givenMalformedBody_post_is400NamingTheProblem() {
+        Http.Response response = http.post("/api/v1/tasks", "{\"command\":\"x\",\"repositoryPath\":");
+
+        assertProblem(response, 400, "malformed-body");
+        assertThat(response.json().get("detail").asString()).contains("line 1");
+    }
+
+    @Test
+    void givenUnknownProperty_post_is400NamingIt() {
+        Http.Response response = http.post("/api/v1/tasks",
+                "{\"command\":\"x\",\"repositoryPath\":\"/r\",\"priorty\":\"HIGH\"}");
+
+        assertProblem(response, 400, "malformed-body");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("priorty");
+        assertThat(http.get("/api/v1/tasks").json().get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void givenUnknownEnumOrANumberForAnEnum_post_is400ListingTheNames() {
+        Http.Response unknown = http.post("/api/v1/tasks",
+                "{\"command\":\"x\",\"repositoryPath\":\"/r\",\"priority\":\"URGENT\"}");
+        Http.Response number = http.post("/api/v1/tasks",
+                "{\"command\":\"x\",\"repositoryPath\":\"/r\",\"priority\":2}");
+
+        assertProblem(unknown, 400, "malformed-body");
+        assertThat(unknown.json().get("detail").asString()).contains("URGENT").contains("LOW, NORMAL, HIGH, CRITICAL");
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("priority");
+        assertProblem(number, 400, "malformed-body");
+        assertThat(number.json().get("detail").asString()).contains("number");
+    }
+
+    @Test
+    void givenOverLongCommand_post_is400WithAFieldError() {
+        Http.Response response = http.post("/api/v1/tasks",
+                "{\"command\":\"" + "x".repeat(2001) + "\",\"repositoryPath\":\"/r\"}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("command");
+    }
+
+    @Test
+    void givenStaleIfMatch_put_is409AndKeepsTheNewerData() {
+        registerAgent("agent-1", "/repo/demo");
+        String body = "{\"name\":\"Renamed\",\"type\":\"claude-code\",\"repositoryPath\":\"/repo/demo\"}";
+        Http.Response first = http.put("/api/v1/agents/agent-1", body, "If-Match", "\"0\"");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+
+        Http.Response stale = http.put("/api/v1/agents/agent-1",
+                body.replace("Renamed", "Lost update"), "If-Match", "\"0\"");
+
+        assertProblem(stale, 409, "conflict");
+        assertThat(http.get("/api/v1/agents/agent-1").json().get("name").asString()).isEqualTo("Renamed");
+    }
+
+    @Test
+    void givenCompletedTask_cancel_is409NamingBothStates() {
+        registerAgent("agent-1", "/repo/demo");
+        enqueue("task-1", "/repo/demo", "NORMAL");
+        String lease = http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}").json().get("leaseToken")
+                .asString();
+        http.post("/api/v1/tasks/task-1/start", null, "X-Lease-Token", lease);
+        http.post("/api/v1/tasks/task-1/complete", "{}", "X-Lease-Token", lease);
+
+        Http.Response response = http.post("/api/v1/tasks/task-1/cancel", null);
+
+        assertProblem(response, 409, "invalid-transition");
+        assertThat(response.json().get("from").asString()).isEqualTo("COMPLETED");
+        assertThat(response.json().get("to").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void givenClaimedTask_startWithoutOrWithAWrongLease_is409() {
+        registerAgent("agent-1", "/repo/demo");
+        enqueue("task-1", "/repo/demo", "NORMAL");
+        http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}");
+
+        assertProblem(http.post("/api/v1/tasks/task-1/start", null), 409, "conflict");
+        assertProblem(http.post("/api/v1/tasks/task-1/start", null, "X-Lease-Token", "forged"), 409, "conflict");
+        assertThat(http.get("/api/v1/tasks/task-1").json().get("status").asString()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void givenBatchWithOneBadTask_batch_is400NamingItAndStoresNothing() {
+        String good = "{\"command\":\"a\",\"repositoryPath\":\"/r\"}";
+        String bad = "{\"command\":\"" + "x".repeat(2001) + "\",\"repositoryPath\":\"/r\"}";
+
+        Http.Response response = http.post("/api/v1/tasks/batch", "{\"tasks\":[" + good + "," + bad + "]}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("tasks[1].command");
+        assertThat(http.get("/api/v1/tasks").json().get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void givenBatch_batch_storesAllInOrderAndPagesThem() {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            tasks.add("{\"id\":\"b-" + String.format("%03d", i) + "\",\"command\":\"c\",\"repositoryPath\":\"/r\"}");
+        }
+
+        Http.Response response = http.post("/api/v1/tasks/batch", "{\"tasks\":[" + String.join(",", tasks) + "]}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("count").asInt()).isEqualTo(120);
+        JsonNode page = http.get("/api/v1/tasks?page=2&size=50&sort=id,desc").json();
+        assertThat(page.get("totalItems").asLong()).isEqualTo(120);
+        assertThat(page.get("totalPages").asLong()).isEqualTo(3);
+        assertThat(page.get("items").size()).isEqualTo(20);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo("b-019");
+    }
+
+    @Test
+    void givenBadPagingOrFilter_list_is400() {
+        assertProblem(http.get("/api/v1/tasks?size=501"), 400, "validation");
+        assertProblem(http.get("/api/v1/tasks?sort=nonsense,asc"), 400, "validation");
+        Http.Response status = http.get("/api/v1/tasks?status=BOGUS");
+        assertProblem(status, 400, "validation");
+        assertThat(status.json().get("detail").asString()).contains("PENDING");
+    }
+
+    @Test
+    void givenUnknownIdWrongMediaTypeOrHugeBody_requests_getTheirProblems() throws Exception {
+        assertProblem(http.get("/api/v1/tasks/nope"), 404, "not-found");
+        assertProblem(http.send("POST", "/api/v1/tasks", "text/plain", "hello"), 415, "http-415");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tasks/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 40000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).contains("413");
+        }
+    }
+
+    @Test
+    void givenTwoTenants_oneNeverSeesTheOthersData() {
+        registerAgent("agent-1", "/repo/demo");
+        Http other = http.withHeader("X-Tenant-Id", tenant + "-other");
+
+        assertThat(other.get("/api/v1/agents/agent-1").status()).isEqualTo(404);
+        assertThat(other.get("/api/v1/agents").json().get("totalItems").asLong()).isZero();
+        assertThat(http.get("/api/v1/agents").json().get("totalItems").asLong()).isEqualTo(1);
+        assertProblem(http.withHeader("X-Tenant-Id", "no spaces allowed").get("/api/v1/agents"), 400,
+                "validation");
+    }
+
+    @Test
+    void givenRepository_crudAndStatisticsFollowCompletedTasks() {
+        Http.Response created = http.post("/api/v1/repositories",
+                "{\"name\":\"demo\",\"path\":\"/repo/demo\",\"type\":\"GIT\",\"settings\":{\"lfs\":true}}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.json().get("settings").get("lfs").asBoolean()).isTrue();
+        registerAgent("agent-1", "/repo/demo");
+        enqueue("task-1", "/repo/demo", "NORMAL");
+        String lease = http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}").json().get("leaseToken")
+                .asString();
+        http.post("/api/v1/tasks/task-1/start", null, "X-Lease-Token", lease);
+        http.post("/api/v1/tasks/task-1/fail", "{\"errorMessage\":\"boom\",\"retry\":true}", "X-Lease-Token", lease);
+
+        JsonNode statistics = http.get("/api/v1/repositories/" + id + "/statistics").json();
+        assertThat(statistics.get("totalTasks").asLong()).isEqualTo(1);
+        assertThat(statistics.get("failedTasks").asLong()).isEqualTo(1);
+        JsonNode retried = http.get("/api/v1/tasks/task-1").json();
+        assertThat(retried.get("status").asString()).isEqualTo("PENDING");
+        assertThat(retried.get("retryCount").asInt()).isEqualTo(1);
+        assertProblem(http.post("/api/v1/repositories", "{\"name\":\"again\",\"path\":\"/repo/demo\"}"), 409,
+                "conflict");
+        assertProblem(http.delete("/api/v1/repositories/" + id), 409, "conflict");
+    }
+
+    @Test
+    void givenPreferences_upsertEffectiveAndSensitiveValues() {
+        assertThat(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"value\":\"100\","
+                + "\"valueType\":\"INTEGER\"}").status()).isEqualTo(200);
+        http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"agentId\":\"agent-1\","
+                + "\"value\":\"10\",\"valueType\":\"INTEGER\"}");
+        http.put("/api/v1/preferences/api.key", "{\"userId\":\"alice\",\"value\":\"s3cret\","
+                + "\"valueType\":\"STRING\",\"sensitive\":true}");
+
+        assertThat(http.get("/api/v1/preferences/ui.pageSize/effective?userId=alice&agentId=agent-1").json()
+                .get("value").asString()).isEqualTo("10");
+        assertThat(http.get("/api/v1/preferences/ui.pageSize/effective?userId=alice&agentId=agent-2").json()
+                .get("value").asString()).isEqualTo("100");
+        assertThat(http.get("/api/v1/preferences?userId=alice").raw().body()).doesNotContain("s3cret");
+        assertProblem(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"value\":\"many\","
+                + "\"valueType\":\"INTEGER\"}"), 400, "validation");
+    }
+
+    @Test
+    void givenDefaultTenant_defaultPreferencesExistFromTheFirstStart() {
+        Http defaults = new Http("http://127.0.0.1:" + port);
+
+        JsonNode theme = defaults.get("/api/v1/preferences/ui.theme/effective").json();
+
+        assertThat(theme.get("value").asString()).isEqualTo("dark");
+        assertThat(defaults.get("/api/v1/preferences/notifications.enabled/effective").json().get("value")
+                .asString()).isEqualTo("true");
+    }
+
+    @Test
+    void givenRunningService_healthAndTheApiDocumentAreServed() {
+        assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        Http.Response document = http.get("/v3/api-docs");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().get("paths").has("/api/v1/tasks/claim")).isTrue();
+        assertThat(document.json().get("paths").has("/api/v1/agents/{id}/heartbeat")).isTrue();
+    }
+}
