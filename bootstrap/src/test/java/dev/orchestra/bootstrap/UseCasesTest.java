@@ -1,0 +1,302 @@
+package dev.orchestra.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.adapter.json.JsonStore;
+import dev.orchestra.adapter.sqlite.SqliteSettings;
+import dev.orchestra.adapter.sqlite.SqliteStore;
+import dev.orchestra.application.agent.AgentRegistry;
+import dev.orchestra.application.preference.PreferenceSettings;
+import dev.orchestra.application.repository.RepositoryCatalog;
+import dev.orchestra.application.shared.Auditor;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.task.TaskQueue;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.audit.AuditAction;
+import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.audit.AuditFieldsOfEntry;
+import dev.orchestra.domain.preference.PreferenceScope;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.preference.ValueType;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.InvalidTransition;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskStatus;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The use cases' rules, run against both stores with the production wiring and a clock the test moves. */
+class UseCasesTest {
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Caller ALICE = new Caller(TenantId.DEFAULT, "alice");
+
+    @TempDir
+    Path directory;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T08:00:00.000000001Z"));
+    private Storage storage;
+    private AgentRegistry agents;
+    private TaskQueue queue;
+    private RepositoryCatalog repositories;
+    private PreferenceSettings preferences;
+
+    private void open(String type) {
+        storage = type.equals("json")
+                ? StorageConfiguration.json(JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock))
+                : StorageConfiguration.sqlite(SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db"))));
+        UseCaseConfiguration wiring = new UseCaseConfiguration();
+        ConstraintCheck constraints = wiring.constraintCheck(VALIDATOR);
+        Auditor auditor = wiring.auditor(storage, clock);
+        agents = wiring.agentRegistry(storage, constraints, auditor, clock);
+        queue = new dev.orchestra.application.task.TaskQueueService(storage.unitOfWork(), storage.tasks(),
+                storage.agents(), storage.repositories(), constraints, auditor, clock, Duration.ofMinutes(5));
+        repositories = wiring.repositoryCatalog(storage, constraints, auditor, clock);
+        preferences = wiring.preferenceSettings(storage, constraints, auditor, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    private Agent register(String id, String path, Integer max) {
+        return agents.register(ALICE, new Agent.Registration(id, "Agent " + id, "claude-code", path, null,
+                Set.of("git"), max, null, null, null));
+    }
+
+    private Task enqueue(String id, String path, TaskPriority priority) {
+        return queue.enqueue(ALICE, new Task.NewTask(id, "run " + id, path, priority, null, null, null, null));
+    }
+
+    private List<AuditEntry> audit(String entityId) {
+        return storage.unitOfWork().read(() -> storage.auditTrail().find(TenantId.DEFAULT,
+                AuditFieldsOfEntry.ENTITY_ID.eq(entityId),
+                PageRequest.first(100, List.of(AuditFieldsOfEntry.TIMESTAMP.asc())))).items();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenClaimedTask_complete_updatesAgentAndRepositoryStatisticsAndAuditsEveryChange(String type) {
+        open(type);
+        CodeRepository repository = repositories.create(ALICE, null, new CodeRepository.Details("demo", "/repo",
+                null, null, null, null, null, null, null, null));
+        register("agent-1", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        Task claimed = queue.claim(ALICE, "agent-1", false).orElseThrow();
+        clock.advance(Duration.ofSeconds(1));
+        queue.start(ALICE, "t-1", claimed.lease().token());
+        clock.advance(Duration.ofSeconds(42));
+
+        Task done = queue.complete(ALICE, "t-1", claimed.lease().token(), "green");
+
+        assertThat(done.executionDuration()).isEqualTo(Duration.ofSeconds(42));
+        Agent agent = agents.get(ALICE, "agent-1");
+        assertThat(agent.status()).isEqualTo(AgentStatus.IDLE);
+        assertThat(agent.currentTaskId()).isNull();
+        assertThat(agent.statistics().completed()).isEqualTo(1);
+        assertThat(agent.statistics().averageExecutionTime()).isEqualTo(Duration.ofSeconds(42));
+        CodeRepository updated = repositories.get(ALICE, repository.id());
+        assertThat(updated.statistics().successfulTasks()).isEqualTo(1);
+        assertThat(updated.statistics().totalExecutionTime()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(audit("t-1")).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.CREATE, AuditAction.EXECUTE, AuditAction.UPDATE, AuditAction.UPDATE);
+        assertThat(audit("t-1").get(3).changedProperties()).contains("status", "completedAt", "result");
+        assertThat(audit("t-1").get(3).newValues()).contains("\"status\":\"COMPLETED\"");
+        assertThat(audit("agent-1")).extracting(AuditEntry::action).contains(AuditAction.UPDATE);
+        assertThat(audit(repository.id())).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenCompletionThatFailsValidation_nothingOfTheUnitIsKept(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        String lease = queue.claim(ALICE, "agent-1", false).orElseThrow().lease().token();
+        queue.start(ALICE, "t-1", lease);
+        int auditBefore = audit("t-1").size();
+
+        assertThatThrownBy(() -> queue.complete(ALICE, "t-1", lease, "x".repeat(Task.MAX_RESULT + 1)))
+                .isInstanceOf(ValidationFailed.class).hasMessageContaining("result");
+
+        assertThat(queue.get(ALICE, "t-1").status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(agents.get(ALICE, "agent-1").statistics().completed()).isZero();
+        assertThat(agents.get(ALICE, "agent-1").status()).isEqualTo(AgentStatus.BUSY);
+        assertThat(audit("t-1")).hasSize(auditBefore);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAgentAtCapacityOrOffline_claim_isConflictAndTakesNothing(String type) {
+        open(type);
+        register("agent-1", "/repo", 1);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        enqueue("t-2", "/repo", TaskPriority.NORMAL);
+        queue.claim(ALICE, "agent-1", false).orElseThrow();
+
+        assertThatThrownBy(() -> queue.claim(ALICE, "agent-1", false)).isInstanceOf(Conflict.class)
+                .hasMessageContaining("1 of at most 1");
+        register("agent-2", "/repo", 1);
+        agents.heartbeat(ALICE, "agent-2", AgentStatus.OFFLINE);
+        assertThatThrownBy(() -> queue.claim(ALICE, "agent-2", false)).isInstanceOf(Conflict.class)
+                .hasMessageContaining("OFFLINE");
+        assertThat(queue.get(ALICE, "t-2").status()).isEqualTo(TaskStatus.PENDING);
+        assertThatThrownBy(() -> queue.claim(ALICE, "ghost", false)).isInstanceOf(NotFound.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenSeveralIdleAgents_bestAvailable_prefersThePathThenTheFastestThenTheLeastUsed(String type) {
+        open(type);
+        register("elsewhere-fast", "/other", null);
+        register("on-path-slow", "/repo", null);
+        register("on-path-new", "/repo", null);
+        register("busy", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        queue.claim(ALICE, "busy", false).orElseThrow();
+        // on-path-slow has finished one task that took a minute.
+        enqueue("t-2", "/repo", TaskPriority.NORMAL);
+        String lease = queue.claim(ALICE, "on-path-slow", false).orElseThrow().lease().token();
+        queue.start(ALICE, "t-2", lease);
+        clock.advance(Duration.ofMinutes(1));
+        queue.complete(ALICE, "t-2", lease, null);
+
+        assertThat(agents.available(ALICE, "/repo")).extracting(Agent::id)
+                .containsExactly("on-path-new", "on-path-slow", "elsewhere-fast");
+        assertThat(agents.bestAvailable(ALICE, "/other")).map(Agent::id).contains("elsewhere-fast");
+        assertThat(agents.load(ALICE).get(0).agentId()).isEqualTo("busy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenTaskFailingWithRetry_itIsPendingAgainAndTheAgentIsIdleWithOneFailure(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.HIGH);
+        String lease = queue.claim(ALICE, "agent-1", false).orElseThrow().lease().token();
+        queue.start(ALICE, "t-1", lease);
+
+        Task retried = queue.fail(ALICE, "t-1", lease, "compile error", true);
+
+        assertThat(retried.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(retried.retryCount()).isEqualTo(1);
+        assertThat(retried.errorMessage()).isEqualTo("compile error");
+        Agent agent = agents.get(ALICE, "agent-1");
+        assertThat(agent.statistics().failed()).isEqualTo(1);
+        assertThat(agent.status()).isEqualTo(AgentStatus.IDLE);
+        assertThatThrownBy(() -> queue.complete(ALICE, "t-1", lease, null)).isInstanceOf(Conflict.class);
+        assertThat(queue.claim(ALICE, "agent-1", false)).map(Task::id).contains("t-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenBatches_tooLargeOrWithAMissingParent_areRefusedWholeNamingTheTask(String type) {
+        open(type);
+        List<Task.NewTask> tooMany = new ArrayList<>();
+        for (int i = 0; i <= TaskQueue.MAX_BATCH; i++) {
+            tooMany.add(new Task.NewTask(null, "c", "/r", null, null, null, null, null));
+        }
+        assertThatThrownBy(() -> queue.enqueueBatch(ALICE, tooMany)).isInstanceOf(ValidationFailed.class)
+                .hasMessageContaining("10000");
+
+        List<Task.NewTask> tree = List.of(
+                new Task.NewTask("root", "c", "/r", null, "corr", null, null, null),
+                new Task.NewTask("child", "c", "/r", null, "corr", "root", null, null),
+                new Task.NewTask("orphan", "c", "/r", null, "corr", "missing", null, null));
+        assertThatThrownBy(() -> queue.enqueueBatch(ALICE, tree)).isInstanceOf(ValidationFailed.class)
+                .hasMessageContaining("tasks[2].parentTaskId");
+        assertThat(storage.unitOfWork().read(() -> storage.tasks().count(TenantId.DEFAULT,
+                Specification.all()))).isZero();
+
+        queue.enqueueBatch(ALICE, tree.subList(0, 2));
+        assertThat(queue.tree(ALICE, "root")).extracting(Task::id).containsExactly("root", "child");
+        assertThat(queue.list(ALICE, new TaskQueue.TaskQuery(Set.of(), null, null, null, "corr", null, null, null,
+                null, null), PageRequest.first(10, List.of())).totalItems()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAgents_staleAndDeleteBehaveAsDocumented(String type) {
+        open(type);
+        register("old", "/repo", null);
+        clock.advance(Duration.ofMinutes(10));
+        register("fresh", "/repo", null);
+
+        assertThat(agents.stale(ALICE, Duration.ofMinutes(5))).extracting(Agent::id).containsExactly("old");
+
+        agents.delete(ALICE, "old", 0L);
+        assertThatThrownBy(() -> agents.get(ALICE, "old")).isInstanceOf(NotFound.class);
+        assertThat(audit("old")).extracting(AuditEntry::action).containsExactly(AuditAction.CREATE,
+                AuditAction.DELETE);
+        assertThatThrownBy(() -> register("old", "/repo", null)).isInstanceOf(Conflict.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenPreferences_defaultsEffectiveValuesAndReadOnly(String type) {
+        open(type);
+        assertThat(preferences.createDefaults(ALICE)).isTrue();
+        assertThat(preferences.createDefaults(ALICE)).isFalse();
+        preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null),
+                new UserPreference.Setting("light", ValueType.STRING, null, null, true, null));
+
+        assertThat(preferences.effective(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", "agent-9")))
+                .map(UserPreference::value).contains("light");
+        assertThat(preferences.effective(ALICE, "ui.theme", PreferenceScope.user("bob")))
+                .map(UserPreference::value).contains("dark");
+        assertThatThrownBy(() -> preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null),
+                new UserPreference.Setting("neon", ValueType.STRING, null, null, null, null)))
+                .isInstanceOf(InvalidTransition.class).hasMessageContaining("read-only");
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orchestra.domain;
+
+import static dev.orchestra.domain.testing.TestData.T0;
+import static dev.orchestra.domain.testing.TestData.TENANT;
+import static dev.orchestra.domain.testing.TestData.agent;
+import static dev.orchestra.domain.testing.TestData.preference;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.preference.PreferenceScope;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.preference.ValueType;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskStatus;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The jakarta.validation constraints of the aggregates, as the application checks them. */
+class ConstraintsTest {
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    private static Set<String> violatedPaths(Object candidate) {
+        return VALIDATOR.validate(candidate).stream().map(ConstraintViolation::getPropertyPath)
+                .map(Object::toString).collect(Collectors.toSet());
+    }
+
+    @Test
+    void givenValidAggregates_noConstraintIsViolated() {
+        assertThat(violatedPaths(agent("a", "/r"))).isEmpty();
+        assertThat(violatedPaths(dev.orchestra.domain.testing.TestData.completedTask("t", "a"))).isEmpty();
+        assertThat(violatedPaths(dev.orchestra.domain.testing.TestData.repository("r", "/r"))).isEmpty();
+    }
+
+    @Test
+    void givenAgentOutsideItsLimits_everyBrokenLimitIsReported() {
+        Agent a = agent("a", "/r");
+        Agent broken = new Agent(TENANT, "bad id!", "", a.type(), "p".repeat(501), null, a.status(), a.lastPing(),
+                null, null, Set.of(""), null, null, 11, Duration.ZERO, a.statistics(), a.audit(), null, null, 0);
+
+        assertThat(violatedPaths(broken)).contains("id", "name", "repositoryPath", "maxConcurrentTasks",
+                "healthCheckInterval", "capabilities[].<iterable element>");
+    }
+
+    @Test
+    void givenTimesOutOfOrder_theCrossFieldConstraint_namesTheLaterField() {
+        Task backwards = new Task(TENANT, "t", "cmd", "/r", null, "a", TaskPriority.NORMAL, TaskStatus.COMPLETED,
+                T0, null, T0.minusSeconds(5), T0.minusSeconds(10), null, null, 0, null, null, 0, null, null, null,
+                T0, 0);
+
+        Set<ConstraintViolation<Task>> violations = VALIDATOR.validate(backwards);
+
+        assertThat(violations).extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("startedAt", "completedAt");
+        assertThat(violations).extracting(ConstraintViolation::getMessage)
+                .contains("must not be before createdAt", "must not be before startedAt");
+    }
+
+    @Test
+    void givenValueNotOfItsType_thePreferenceConstraint_namesTheValue() {
+        UserPreference p = preference("p", PreferenceScope.user("u"), "k", "v");
+        for (String[] bad : new String[][] {{"INTEGER", "1.5"}, {"INTEGER", "99999999999999999999"},
+                {"DECIMAL", "abc"}, {"BOOLEAN", "yes"}, {"JSON", " "}}) {
+            UserPreference broken = new UserPreference(TENANT, "p", p.scope(), "k", bad[1],
+                    ValueType.valueOf(bad[0]), null, null, false, false, p.audit(), 0);
+            assertThat(violatedPaths(broken)).as(bad[0] + " " + bad[1]).containsExactly("value");
+        }
+        UserPreference fine = new UserPreference(TENANT, "p", p.scope(), "k", "-42", ValueType.INTEGER, null, null,
+                false, false, p.audit(), 0);
+        assertThat(violatedPaths(fine)).isEmpty();
+    }
+}
