@@ -92,6 +92,11 @@ abstract class RestApiContract {
         assertThat(after.get("status").asString()).isEqualTo("IDLE");
         assertThat(after.get("statistics").get("completed").asLong()).isEqualTo(1);
         assertThat(http.get("/api/v1/tasks?status=PENDING").json().get("totalItems").asLong()).isZero();
+        JsonNode statistics = http.get("/api/v1/agents/agent-1/statistics?period=P7D").json();
+        assertThat(statistics.get("completed").asLong()).isEqualTo(1);
+        assertThat(statistics.get("successRate").asDouble()).isEqualTo(1.0);
+        assertThat(statistics.get("lifetime").get("completed").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/v1/agents/load").json().get(0).get("activeTasks").asLong()).isZero();
     }
 
     @Test

@@ -256,6 +256,40 @@ class UseCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
+    void givenWorkBeforeAndInsideThePeriod_statistics_countOnlyThePeriodButKeepTheLifetime(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        runTask("old", Duration.ofSeconds(100), true);
+        clock.advance(Duration.ofDays(40));
+        runTask("recent-ok", Duration.ofSeconds(10), true);
+        runTask("recent-ko", Duration.ofSeconds(5), false);
+
+        var statistics = agents.statistics(ALICE, "agent-1", Duration.ofDays(30));
+
+        assertThat(statistics.completed()).isEqualTo(1);
+        assertThat(statistics.failed()).isEqualTo(1);
+        assertThat(statistics.successRate()).isEqualTo(0.5);
+        assertThat(statistics.averageExecutionTime()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(statistics.lifetime().completed()).isEqualTo(2);
+        assertThat(statistics.lifetime().failed()).isEqualTo(1);
+        assertThatThrownBy(() -> agents.statistics(ALICE, "agent-1", Duration.ZERO))
+                .isInstanceOf(ValidationFailed.class);
+    }
+
+    private void runTask(String id, Duration takes, boolean succeeds) {
+        enqueue(id, "/repo", TaskPriority.NORMAL);
+        String lease = queue.claim(ALICE, "agent-1", false).orElseThrow().lease().token();
+        queue.start(ALICE, id, lease);
+        clock.advance(takes);
+        if (succeeds) {
+            queue.complete(ALICE, id, lease, null);
+        } else {
+            queue.fail(ALICE, id, lease, "no", false);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
     void givenPreferences_defaultsEffectiveValuesAndReadOnly(String type) {
         open(type);
         assertThat(preferences.createDefaults(ALICE)).isTrue();

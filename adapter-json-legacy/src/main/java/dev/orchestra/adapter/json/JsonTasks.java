@@ -9,7 +9,9 @@ import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.TaskTotals;
 import dev.orchestra.domain.task.Tasks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,6 +81,21 @@ final class JsonTasks implements Tasks {
     @Override
     public long count(TenantId tenant, Specification<Task> where) {
         return unitOfWork.state().of(tenant).tasks.values().stream().filter(where::isSatisfiedBy).count();
+    }
+
+    @Override
+    public TaskTotals totals(TenantId tenant, Specification<Task> where) {
+        long count = 0;
+        Duration total = Duration.ZERO;
+        for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
+            if (where.isSatisfiedBy(task)) {
+                count++;
+                if (task.executionDuration() != null) {
+                    total = total.plus(task.executionDuration());
+                }
+            }
+        }
+        return new TaskTotals(count, total);
     }
 
     @Override

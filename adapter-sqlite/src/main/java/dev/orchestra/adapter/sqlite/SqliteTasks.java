@@ -15,6 +15,7 @@ import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskProgress;
 import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.TaskTotals;
 import dev.orchestra.domain.task.Tasks;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -139,6 +140,18 @@ final class SqliteTasks implements Tasks {
                 .sql("SELECT count(*) FROM tasks WHERE tenant_id = :tenant AND " + condition.sql())
                 .param("tenant", tenant.value()).params(condition.parameters())
                 .query(Long.class).single());
+    }
+
+    @Override
+    public TaskTotals totals(TenantId tenant, Specification<Task> where) {
+        SqlFilter.Where condition = FILTER.where(where);
+        return SqlErrors.translate("sum tasks", () -> jdbc()
+                .sql("SELECT count(*) AS matching, coalesce(sum(execution_duration_nanos), 0) AS nanos FROM tasks"
+                        + " WHERE tenant_id = :tenant AND " + condition.sql())
+                .param("tenant", tenant.value()).params(condition.parameters())
+                .query((rows, n) -> new TaskTotals(rows.getLong("matching"),
+                        java.time.Duration.ofNanos(rows.getLong("nanos"))))
+                .single());
     }
 
     @Override

@@ -45,4 +45,7 @@ public interface AgentRegistry {
     List<Agent> stale(Caller caller, Duration olderThan);
 
     List<AgentLoad> load(Caller caller);
+
+    /** Lifetime counters and what the agent finished in the last {@code period} (default 30 days). */
+    AgentPeriodStatistics statistics(Caller caller, String id, Duration period);
 }

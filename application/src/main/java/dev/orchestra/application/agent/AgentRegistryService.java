@@ -17,6 +17,11 @@ import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.TaskTotals;
 import dev.orchestra.domain.task.Tasks;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,6 +166,28 @@ public final class AgentRegistryService implements AgentRegistry {
                     .sorted(Comparator.comparingDouble(AgentLoad::utilisation).reversed()
                             .thenComparing(AgentLoad::agentId))
                     .toList();
+        });
+    }
+
+    @Override
+    public AgentPeriodStatistics statistics(Caller caller, String id, Duration period) {
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw ValidationFailed.of("period", "must be longer than zero");
+        }
+        Instant to = clock.instant();
+        Instant from = to.minus(period);
+        return unitOfWork.read(() -> {
+            Agent agent = agents.findIncludingDeleted(caller.tenant(), id).orElseThrow(() -> new NotFound(AGENT, id));
+            Specification<Task> finishedInPeriod = TaskFields.AGENT_ID.eq(id)
+                    .and(TaskFields.COMPLETED_AT.atOrAfter(from))
+                    .and(TaskFields.COMPLETED_AT.atOrBefore(to));
+            TaskTotals completed = tasks.totals(caller.tenant(),
+                    finishedInPeriod.and(TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
+            long failed = tasks.count(caller.tenant(), finishedInPeriod.and(TaskFields.STATUS.eq(TaskStatus.FAILED)));
+            long cancelled = tasks.count(caller.tenant(),
+                    finishedInPeriod.and(TaskFields.STATUS.eq(TaskStatus.CANCELLED)));
+            return new AgentPeriodStatistics(id, agent.statistics(), from, to, completed.count(), failed, cancelled,
+                    completed.averageExecutionTime());
         });
     }
 

@@ -25,6 +25,9 @@ public interface Tasks {
 
     long count(TenantId tenant, Specification<Task> where);
 
+    /** Count and summed execution time of the matching tasks, computed by the store, not by loading rows. */
+    TaskTotals totals(TenantId tenant, Specification<Task> where);
+
     /**
      * The PENDING task an agent should take next: highest priority, then oldest, then lowest id; on
      * {@code repositoryPath} when given, else on any path. Only a write unit of work may act on it,

@@ -20,6 +20,7 @@ import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.TaskTotals;
 import dev.orchestra.domain.testing.TestData;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -203,6 +204,28 @@ public abstract class TasksContractTest extends StoreContract {
         });
 
         assertThat(read(() -> store.tasks().activeTaskCounts(TENANT))).isEqualTo(Map.of("a", 2L));
+    }
+
+    @Test
+    void givenFinishedTasks_totals_countsAndSumsDurationsOfTheMatchingOnes() {
+        writeVoid(() -> {
+            store.agents().add(agent("agent-1", "/r"));
+            store.tasks().add(TestData.completedTask("done-1", "agent-1"));
+            Task second = task("done-2", "/r").assign("agent-1", new Lease("l", T0.plusSeconds(60)), T0)
+                    .start(T0.plusSeconds(1)).complete("ok", T0.plusSeconds(31));
+            store.tasks().add(second);
+            store.tasks().add(task("pending", "/r"));
+        });
+
+        TaskTotals completed = read(() -> store.tasks().totals(TENANT, TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
+        TaskTotals all = read(() -> store.tasks().totals(TENANT, Specification.all()));
+        TaskTotals none = read(() -> store.tasks().totals(TENANT, TaskFields.AGENT_ID.eq("nobody")));
+
+        assertThat(completed.count()).isEqualTo(2);
+        assertThat(completed.totalExecutionTime()).isEqualTo(java.time.Duration.ofSeconds(90).plusNanos(7));
+        assertThat(all.count()).isEqualTo(3);
+        assertThat(all.totalExecutionTime()).isEqualTo(completed.totalExecutionTime());
+        assertThat(none).isEqualTo(TaskTotals.NONE);
     }
 
     @Test

@@ -79,6 +79,12 @@ public class AgentController {
         return Versions.ok(MAPPER.toResponse(agent), agent.version());
     }
 
+    @GetMapping("/{id}/statistics")
+    public AgentResponse.PeriodStatistics statistics(Caller caller, @PathVariable String id,
+                                                     @RequestParam(defaultValue = "P30D") Duration period) {
+        return MAPPER.toResponse(agents.statistics(caller, id, period));
+    }
+
     @PutMapping("/{id}")
     public ResponseEntity<AgentResponse> update(Caller caller, @PathVariable String id,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.rest.agent;
 
 import dev.orchestra.adapter.rest.shared.JsonValues;
+import dev.orchestra.application.agent.AgentPeriodStatistics;
 import dev.orchestra.application.agent.AgentRegistry;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatistics;
@@ -25,6 +26,9 @@ public interface AgentMapper {
     @Mapping(target = "successRate", expression = "java(statistics.successRate())")
     @Mapping(target = "averageExecutionTime", expression = "java(text(statistics.averageExecutionTime()))")
     AgentResponse.Statistics toResponse(AgentStatistics statistics);
+
+    @Mapping(target = "successRate", expression = "java(statistics.successRate())")
+    AgentResponse.PeriodStatistics toResponse(AgentPeriodStatistics statistics);
 
     @Mapping(target = "utilisation", expression = "java(load.utilisation())")
     AgentResponse.Load toResponse(AgentRegistry.AgentLoad load);

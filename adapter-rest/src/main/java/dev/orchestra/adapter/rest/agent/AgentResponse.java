@@ -33,6 +33,11 @@ public record AgentResponse(
                              String totalExecutionTime) {
     }
 
+    /** Lifetime counters and what the agent finished in a period. */
+    public record PeriodStatistics(String agentId, Statistics lifetime, Instant from, Instant to, long completed,
+                                   long failed, long cancelled, double successRate, String averageExecutionTime) {
+    }
+
     /** How loaded an agent is. */
     public record Load(String agentId, AgentStatus status, long activeTasks, int maxConcurrentTasks,
                        double utilisation) {
