@@ -1,28 +1,38 @@
 package dev.orchestra.bootstrap;
 
+import dev.orchestra.adapter.json.JsonStore;
+import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import org.slf4j.LoggerFactory;
 
 /** The ports of whichever store was configured, and how to close it. */
-public interface Storage extends AutoCloseable {
-    String description();
+public record Storage(String description, UnitOfWork unitOfWork, Agents agents, Tasks tasks,
+                      CodeRepositories repositories, Preferences preferences, AuditTrail auditTrail,
+                      AutoCloseable store) implements AutoCloseable {
 
-    UnitOfWork unitOfWork();
+    public static Storage of(SqliteStore store) {
+        return new Storage("SQLite " + store.engineVersion() + " database " + store.path().toAbsolutePath(),
+                store.unitOfWork(), store.agents(), store.tasks(), store.repositories(), store.preferences(),
+                store.auditTrail(), store);
+    }
 
-    Agents agents();
-
-    Tasks tasks();
-
-    CodeRepositories repositories();
-
-    Preferences preferences();
-
-    AuditTrail auditTrail();
+    public static Storage of(JsonStore store) {
+        return new Storage("JSON document " + store.path(), store.unitOfWork(), store.agents(), store.tasks(),
+                store.repositories(), store.preferences(), store.auditTrail(), store);
+    }
 
     @Override
-    void close();
+    public void close() {
+        try {
+            store.close();
+            LoggerFactory.getLogger(Storage.class).info("Orchestra Store closed {}", description);
+        } catch (Exception e) {
+            throw new IllegalStateException("closing " + description + " failed", e);
+        }
+    }
 }

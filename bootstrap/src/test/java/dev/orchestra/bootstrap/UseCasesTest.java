@@ -63,8 +63,8 @@ class UseCasesTest {
 
     private void open(String type) {
         storage = type.equals("json")
-                ? StorageConfiguration.json(JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock))
-                : StorageConfiguration.sqlite(SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db"))));
+                ? Storage.of(JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock))
+                : Storage.of(SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db"))));
         UseCaseConfiguration wiring = new UseCaseConfiguration();
         ConstraintCheck constraints = wiring.constraintCheck(VALIDATOR);
         Auditor auditor = wiring.auditor(storage, clock);
