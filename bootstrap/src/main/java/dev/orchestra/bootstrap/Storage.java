@@ -4,6 +4,8 @@ import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
@@ -13,17 +15,19 @@ import org.slf4j.LoggerFactory;
 /** The ports of whichever store was configured, and how to close it. */
 public record Storage(String description, UnitOfWork unitOfWork, Agents agents, Tasks tasks,
                       CodeRepositories repositories, Preferences preferences, AuditTrail auditTrail,
+                      LegacyImports legacyImports, StoreMaintenance maintenance,
                       AutoCloseable store) implements AutoCloseable {
 
     public static Storage of(SqliteStore store) {
         return new Storage("SQLite " + store.engineVersion() + " database " + store.path().toAbsolutePath(),
                 store.unitOfWork(), store.agents(), store.tasks(), store.repositories(), store.preferences(),
-                store.auditTrail(), store);
+                store.auditTrail(), store.legacyImports(), store.maintenance(), store);
     }
 
     public static Storage of(JsonStore store) {
         return new Storage("JSON document " + store.path(), store.unitOfWork(), store.agents(), store.tasks(),
-                store.repositories(), store.preferences(), store.auditTrail(), store);
+                store.repositories(), store.preferences(), store.auditTrail(), store.legacyImports(),
+                store.maintenance(), store);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class JsonAgents implements Agents {
             throw Conflict.alreadyExists(AGENT, agent.id());
         }
         References.requireRepository(data, agent.repositoryId(), AGENT + " '" + agent.id() + "'");
-        Agent stored = agent.withVersion(0);
+        Agent stored = agent;
         data.agents.put(agent.id(), stored);
         return stored;
     }
@@ -66,6 +66,11 @@ final class JsonAgents implements Agents {
     public Page<Agent> find(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page) {
         return SchemaDoor.page(unitOfWork.state().of(tenant).agents.values().stream()
                 .filter(a -> !a.isDeleted()).toList(), where, page, AgentFields.ID);
+    }
+
+    @Override
+    public Page<Agent> findWithDeleted(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page) {
+        return SchemaDoor.page(unitOfWork.state().of(tenant).agents.values(), where, page, AgentFields.ID);
     }
 
     @Override

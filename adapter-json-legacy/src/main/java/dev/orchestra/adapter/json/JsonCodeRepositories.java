@@ -41,7 +41,7 @@ final class JsonCodeRepositories implements CodeRepositories {
             throw Conflict.alreadyExists(REPOSITORY, repository.id());
         }
         requireFreePath(repository);
-        CodeRepository stored = repository.withVersion(0);
+        CodeRepository stored = repository;
         data.repositories.put(repository.id(), stored);
         return stored;
     }

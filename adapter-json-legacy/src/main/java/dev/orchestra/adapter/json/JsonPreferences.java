@@ -51,7 +51,7 @@ final class JsonPreferences implements Preferences {
             throw new Conflict("add preference " + preference.key()
                     + ": a row with the same key already exists (user, key, repository, agent)");
         }
-        UserPreference stored = preference.withVersion(0);
+        UserPreference stored = preference;
         data.preferences.put(preference.id(), stored);
         return stored;
     }

@@ -2,6 +2,7 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.shared.TenantId;
@@ -24,25 +25,33 @@ final class JsonState {
         final Map<String, CodeRepository> repositories;
         final Map<String, UserPreference> preferences;
         final List<AuditEntry> audit;
+        final List<LegacyImport> imports;
 
         TenantData() {
             this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                    new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>());
         }
 
         private TenantData(Map<String, Agent> agents, Map<String, Task> tasks,
                            Map<String, CodeRepository> repositories, Map<String, UserPreference> preferences,
-                           List<AuditEntry> audit) {
+                           List<AuditEntry> audit, List<LegacyImport> imports) {
             this.agents = agents;
             this.tasks = tasks;
             this.repositories = repositories;
             this.preferences = preferences;
             this.audit = audit;
+            this.imports = imports;
         }
 
         TenantData copy() {
             return new TenantData(new LinkedHashMap<>(agents), new LinkedHashMap<>(tasks),
-                    new LinkedHashMap<>(repositories), new LinkedHashMap<>(preferences), new ArrayList<>(audit));
+                    new LinkedHashMap<>(repositories), new LinkedHashMap<>(preferences), new ArrayList<>(audit),
+                    new ArrayList<>(imports));
+        }
+
+        boolean isEmpty() {
+            return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
+                    && audit.isEmpty() && imports.isEmpty();
         }
     }
 

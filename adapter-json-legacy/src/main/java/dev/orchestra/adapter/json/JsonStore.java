@@ -2,6 +2,8 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.StoreFailure;
@@ -46,6 +48,8 @@ public final class JsonStore implements AutoCloseable {
     private final JsonCodeRepositories repositories;
     private final JsonPreferences preferences;
     private final JsonAuditTrail auditTrail;
+    private final JsonLegacyImports legacyImports;
+    private final JsonMaintenance maintenance;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -66,6 +70,8 @@ public final class JsonStore implements AutoCloseable {
         this.repositories = new JsonCodeRepositories(unitOfWork, door);
         this.preferences = new JsonPreferences(unitOfWork, door);
         this.auditTrail = new JsonAuditTrail(unitOfWork, door);
+        this.legacyImports = new JsonLegacyImports(unitOfWork);
+        this.maintenance = new JsonMaintenance(unitOfWork, file);
     }
 
     /** Opens the document, creating it (and its folder) when missing. */
@@ -118,6 +124,14 @@ public final class JsonStore implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public LegacyImports legacyImports() {
+        return legacyImports;
+    }
+
+    public StoreMaintenance maintenance() {
+        return maintenance;
     }
 
     public Path path() {

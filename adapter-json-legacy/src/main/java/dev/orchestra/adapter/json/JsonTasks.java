@@ -154,7 +154,7 @@ final class JsonTasks implements Tasks {
             throw new NotFound(TASK, task.parentTaskId());
         }
         checkReferences(data, task);
-        Task stored = task.withVersion(0);
+        Task stored = task;
         data.tasks.put(task.id(), stored);
         return stored;
     }

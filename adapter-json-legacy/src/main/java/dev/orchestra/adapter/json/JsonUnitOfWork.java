@@ -77,6 +77,20 @@ final class JsonUnitOfWork implements UnitOfWork {
         }
     }
 
+    /** Runs {@code action} while no write can run (for a backup of the file). */
+    void whileNoWrite(Runnable action) {
+        if (current.get() != null) {
+            throw new IllegalStateException("this cannot run inside a unit of work");
+        }
+        writeLock.lock();
+        try {
+            requireOpen();
+            action.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Waits for a running write, then refuses new units. */
     void close() {
         writeLock.lock();

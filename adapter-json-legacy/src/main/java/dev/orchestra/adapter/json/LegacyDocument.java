@@ -5,6 +5,7 @@ import dev.orchestra.domain.agent.AgentStatistics;
 import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.preference.ValueType;
@@ -63,6 +64,7 @@ final class LegacyDocument {
         ObjectNode others = section.putObject("Tenants");
         ArrayNode preferences = section.putArray("Preferences");
         ArrayNode audit = section.putArray("AuditLog");
+        ArrayNode imports = section.putArray("LegacyImports");
         state.tenants().forEach((tenant, data) -> {
             if (!tenant.equals(TenantId.DEFAULT)) {
                 ObjectNode node = others.putObject(tenant.value());
@@ -71,6 +73,7 @@ final class LegacyDocument {
             }
             data.preferences.values().forEach(p -> preferences.add(preference(p)));
             data.audit.forEach(e -> audit.add(auditEntry(e)));
+            data.imports.forEach(i -> imports.add(legacyImport(i)));
         });
         return root;
     }
@@ -247,6 +250,23 @@ final class LegacyDocument {
         return n;
     }
 
+    private ObjectNode legacyImport(LegacyImport i) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", i.tenantId().value());
+        n.put("Id", i.id());
+        n.put("SourceName", i.sourceName());
+        n.put("SizeBytes", i.sizeBytes());
+        n.put("Sha256", i.sha256());
+        n.put("Repositories", i.repositories());
+        n.put("Agents", i.agents());
+        n.put("Tasks", i.tasks());
+        n.put("Warnings", i.warnings());
+        n.put("ImportedAt", LegacyValues.time(i.importedAt()));
+        n.put("Took", i.took().toString());
+        n.put("ImportedBy", i.importedBy());
+        return n;
+    }
+
     private static void audit(ObjectNode o, AuditFields audit) {
         o.put("CreatedAt", LegacyValues.time(audit.createdAt()));
         o.put("CreatedBy", audit.createdBy());
@@ -285,6 +305,15 @@ final class LegacyDocument {
         for (JsonNode node : section.array("AuditLog")) {
             AuditEntry e = auditEntry(new Props(node));
             state.mutable(e.tenantId()).audit.add(e);
+        }
+        for (JsonNode node : section.array("LegacyImports")) {
+            Props n = new Props(node);
+            LegacyImport i = new LegacyImport(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
+                    n.text("Id", null), n.text("SourceName", null), n.number("SizeBytes", 0), n.text("Sha256", null),
+                    n.number("Repositories", 0), n.number("Agents", 0), n.number("Tasks", 0),
+                    n.number("Warnings", 0), n.time("ImportedAt"), n.duration("Took", Duration.ZERO),
+                    n.text("ImportedBy", null));
+            state.mutable(i.tenantId()).imports.add(i);
         }
         return state;
     }

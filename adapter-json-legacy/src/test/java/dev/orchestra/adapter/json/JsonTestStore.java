@@ -2,6 +2,8 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.contract.Store;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
@@ -49,6 +51,16 @@ record JsonTestStore(JsonStore json) implements Store {
     @Override
     public AuditTrail auditTrail() {
         return json.auditTrail();
+    }
+
+    @Override
+    public LegacyImports legacyImports() {
+        return json.legacyImports();
+    }
+
+    @Override
+    public StoreMaintenance maintenance() {
+        return json.maintenance();
     }
 
     @Override

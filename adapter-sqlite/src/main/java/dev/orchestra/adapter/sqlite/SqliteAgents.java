@@ -75,9 +75,9 @@ final class SqliteAgents implements Agents {
                     VALUES (:tenant, :id, :name, :type, :repositoryPath, :repositoryId, :status, :lastPing,
                         :currentTaskId, :sessionId, :capabilities, :configuration, :legacyAttributes,
                         :maxConcurrentTasks, :healthCheckInterval, :completed, :failed, :totalExecutionTime,
-                        :createdAt, :createdBy, :updatedAt, :updatedBy, :deletedAt, :deletedBy, 0)
-                    """), agent).update();
-            return agent.withVersion(0);
+                        :createdAt, :createdBy, :updatedAt, :updatedBy, :deletedAt, :deletedBy, :version)
+                    """), agent).param("version", agent.version()).update();
+            return agent;
         });
     }
 
@@ -109,6 +109,12 @@ final class SqliteAgents implements Agents {
     public Page<Agent> find(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page) {
         return SqlErrors.translate("find agents", () ->
                 Rows.page(jdbc(), "agents", FILTER, tenant, where, "deleted_at IS NULL", page, MAPPER));
+    }
+
+    @Override
+    public Page<Agent> findWithDeleted(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page) {
+        return SqlErrors.translate("find agents", () ->
+                Rows.page(jdbc(), "agents", FILTER, tenant, where, "1 = 1", page, MAPPER));
     }
 
     @Override

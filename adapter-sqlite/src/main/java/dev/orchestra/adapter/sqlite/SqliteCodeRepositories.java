@@ -77,9 +77,9 @@ final class SqliteCodeRepositories implements CodeRepositories {
                     VALUES (:tenant, :id, :name, :path, :description, :type, :active, :settings, :defaultBranch,
                         :allowedOperations, :accessLevel, :ownerUserId, :totalTasks, :successfulTasks,
                         :failedTasks, :totalExecutionTime, :lastTaskExecutedAt, :performanceRating,
-                        :reliabilityScore, :lastAccessedAt, :createdAt, :createdBy, :updatedAt, :updatedBy, 0)
-                    """), repository).update();
-            return repository.withVersion(0);
+                        :reliabilityScore, :lastAccessedAt, :createdAt, :createdBy, :updatedAt, :updatedBy, :version)
+                    """), repository).param("version", repository.version()).update();
+            return repository;
         });
     }
 

@@ -72,9 +72,9 @@ final class SqlitePreferences implements Preferences {
                         repository_id, agent_id, description, read_only, sensitive, created_at, created_by,
                         updated_at, updated_by, version)
                     VALUES (:tenant, :id, :user, :key, :value, :valueType, :category, :repository, :agent,
-                        :description, :readOnly, :sensitive, :createdAt, :createdBy, :updatedAt, :updatedBy, 0)
-                    """), p).update();
-            return p.withVersion(0);
+                        :description, :readOnly, :sensitive, :createdAt, :createdBy, :updatedAt, :updatedBy, :version)
+                    """), p).param("version", p.version()).update();
+            return p;
         });
     }
 

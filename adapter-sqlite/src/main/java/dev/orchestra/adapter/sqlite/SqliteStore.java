@@ -2,6 +2,8 @@ package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.StoreFailure;
@@ -44,6 +46,8 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteCodeRepositories repositories;
     private final SqlitePreferences preferences;
     private final SqliteAuditTrail auditTrail;
+    private final SqliteLegacyImports legacyImports;
+    private final SqliteMaintenance maintenance;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -54,6 +58,8 @@ public final class SqliteStore implements AutoCloseable {
         this.repositories = new SqliteCodeRepositories(unitOfWork);
         this.preferences = new SqlitePreferences(unitOfWork);
         this.auditTrail = new SqliteAuditTrail(unitOfWork);
+        this.legacyImports = new SqliteLegacyImports(unitOfWork);
+        this.maintenance = new SqliteMaintenance(unitOfWork, settings.path());
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -107,6 +113,14 @@ public final class SqliteStore implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public LegacyImports legacyImports() {
+        return legacyImports;
+    }
+
+    public StoreMaintenance maintenance() {
+        return maintenance;
     }
 
     public String engineVersion() {

@@ -37,7 +37,7 @@ final class SqliteTasks implements Tasks {
             + ":tenant, :id, :command, :repositoryPath, :repositoryId, :agentId, :priority, :status, :createdAt,"
             + " :assignedAt, :startedAt, :completedAt, :duration, :result, :errorMessage, :retryCount,"
             + " :correlationId, :workflowId, :workflowStep, :parentTaskId, :progress, :progressMessage,"
-            + " :progressUpdatedAt, :leaseToken, :leaseExpiresAt, :updatedAt, 0)";
+            + " :progressUpdatedAt, :leaseToken, :leaseExpiresAt, :updatedAt, :version)";
     private static final SqlFilter<Task> FILTER = new SqlFilter<>(Map.ofEntries(
             Map.entry(TaskFields.ID, "id"),
             Map.entry(TaskFields.COMMAND, "command"),
@@ -88,8 +88,8 @@ final class SqliteTasks implements Tasks {
     public Task add(Task task) {
         return SqlErrors.translate("add task " + task.id(), () -> {
             requireParent(task);
-            jdbc().sql(INSERT).params(parameters(task)).update();
-            return task.withVersion(0);
+            jdbc().sql(INSERT).params(parameters(task)).param("version", task.version()).update();
+            return task;
         });
     }
 
@@ -97,9 +97,13 @@ final class SqliteTasks implements Tasks {
     public List<Task> addAll(List<Task> tasks) {
         return SqlErrors.translate("add " + tasks.size() + " tasks", () -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object>[] batch = tasks.stream().map(SqliteTasks::parameters).toArray(Map[]::new);
+            Map<String, Object>[] batch = tasks.stream().map(t -> {
+                Map<String, Object> p = parameters(t);
+                p.put("version", t.version());
+                return p;
+            }).toArray(Map[]::new);
             unitOfWork.batch().batchUpdate(INSERT, batch);
-            return tasks.stream().map(t -> t.withVersion(0)).toList();
+            return List.copyOf(tasks);
         });
     }
 

@@ -117,6 +117,20 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
+    /** Runs {@code action} on the writer between units of work (for VACUUM INTO, which refuses a transaction). */
+    void onWriterOutsideTransaction(java.util.function.Consumer<Connection> action) {
+        if (current.get() != null) {
+            throw new IllegalStateException("this cannot run inside a unit of work");
+        }
+        lockForWrite();
+        try {
+            requireOpen();
+            action.accept(writer.connection());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Waits for running units, then closes every connection; the WAL is checkpointed into the file. */
     @Override
     public void close() {

@@ -2,6 +2,8 @@ package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.contract.Store;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
@@ -43,6 +45,16 @@ record SqliteTestStore(SqliteStore sqlite) implements Store {
     @Override
     public AuditTrail auditTrail() {
         return sqlite.auditTrail();
+    }
+
+    @Override
+    public LegacyImports legacyImports() {
+        return sqlite.legacyImports();
+    }
+
+    @Override
+    public StoreMaintenance maintenance() {
+        return sqlite.maintenance();
     }
 
     @Override

@@ -15,13 +15,16 @@ public interface Agents {
 
     Optional<Agent> findIncludingDeleted(TenantId tenant, String id);
 
-    /** Stores a new agent at version 0; an existing id (deleted or not) is a {@code Conflict}. */
+    /** Stores a new agent as given (new ones are at version 0); an existing id (deleted or not) is a {@code Conflict}. */
     Agent add(Agent agent);
 
     /** Writes the agent if its version is still current and returns it at the next version; else {@code Conflict}. */
     Agent update(Agent agent);
 
     Page<Agent> find(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page);
+
+    /** Like {@link #find}, deleted agents included: for copies and history. */
+    Page<Agent> findWithDeleted(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page);
 
     long count(TenantId tenant, Specification<Agent> where);
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface Tasks {
     Optional<Task> findById(TenantId tenant, String id);
 
-    /** Stores a new task at version 0; an existing id is a {@code Conflict}, a missing parent a {@code NotFound}. */
+    /** Stores a new task as given; an existing id is a {@code Conflict}, a missing parent a {@code NotFound}. */
     Task add(Task task);
 
     /** Stores all or none (the caller's unit of work decides); returns them in order. */

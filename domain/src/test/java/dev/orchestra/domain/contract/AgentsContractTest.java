@@ -97,6 +97,24 @@ public abstract class AgentsContractTest extends StoreContract {
     }
 
     @Test
+    void givenCopiedAgentAtALaterVersion_add_keepsItsVersionAndFindWithDeletedListsDeletedOnes() {
+        Agent copied = agent("copied", "/r").withVersion(7);
+        Agent deleted = agent("gone", "/r").deleted(T0.plusSeconds(1), "admin");
+
+        writeVoid(() -> {
+            store.agents().add(copied);
+            store.agents().add(deleted);
+        });
+
+        assertThat(read(() -> store.agents().findById(TENANT, "copied")).orElseThrow().version()).isEqualTo(7);
+        assertThat(read(() -> store.agents().findWithDeleted(TENANT, Specification.all(),
+                PageRequest.first(10, List.of(AgentFields.ID.asc())))).items())
+                .extracting(Agent::id).containsExactly("copied", "gone");
+        assertThat(read(() -> store.agents().find(TENANT, Specification.all(), PageRequest.first(10, List.of())))
+                .items()).extracting(Agent::id).containsExactly("copied");
+    }
+
+    @Test
     void givenAgentOfAnotherTenant_find_neverReturnsIt() {
         write(() -> store.agents().add(TestData.inTenant(agent("a", "/r"), OTHER_TENANT)));
 

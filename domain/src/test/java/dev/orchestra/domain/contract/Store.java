@@ -2,6 +2,8 @@ package dev.orchestra.domain.contract;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
@@ -20,6 +22,10 @@ public interface Store extends AutoCloseable {
     Preferences preferences();
 
     AuditTrail auditTrail();
+
+    LegacyImports legacyImports();
+
+    StoreMaintenance maintenance();
 
     @Override
     void close();
