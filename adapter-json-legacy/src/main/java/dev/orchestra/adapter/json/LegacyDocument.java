@@ -5,6 +5,7 @@ import dev.orchestra.domain.agent.AgentStatistics;
 import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.migration.LegacyIds;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
@@ -282,32 +283,32 @@ final class LegacyDocument {
 
     JsonState read(JsonNode root) {
         JsonState state = new JsonState();
-        Props top = new Props(root);
+        JsonProps top = new JsonProps(mapper, root);
         readTenant(state.mutable(TenantId.DEFAULT), TenantId.DEFAULT, top);
-        Props section = top.object(SECTION);
+        JsonProps section = top.object(SECTION);
         for (JsonNode deleted : section.array("DeletedAgents")) {
-            Agent agent = agent(TenantId.DEFAULT, null, new Props(deleted));
+            Agent agent = agent(TenantId.DEFAULT, null, new JsonProps(mapper, deleted));
             state.mutable(TenantId.DEFAULT).agents.put(agent.id(), agent);
         }
         for (Map.Entry<String, JsonNode> tenant : section.entries("Tenants")) {
             TenantId id = new TenantId(tenant.getKey());
-            Props props = new Props(tenant.getValue());
+            JsonProps props = new JsonProps(mapper, tenant.getValue());
             readTenant(state.mutable(id), id, props);
             for (JsonNode deleted : props.array("DeletedAgents")) {
-                Agent agent = agent(id, null, new Props(deleted));
+                Agent agent = agent(id, null, new JsonProps(mapper, deleted));
                 state.mutable(id).agents.put(agent.id(), agent);
             }
         }
         for (JsonNode node : section.array("Preferences")) {
-            UserPreference p = preference(new Props(node));
+            UserPreference p = preference(new JsonProps(mapper, node));
             state.mutable(p.tenantId()).preferences.put(p.id(), p);
         }
         for (JsonNode node : section.array("AuditLog")) {
-            AuditEntry e = auditEntry(new Props(node));
+            AuditEntry e = auditEntry(new JsonProps(mapper, node));
             state.mutable(e.tenantId()).audit.add(e);
         }
         for (JsonNode node : section.array("LegacyImports")) {
-            Props n = new Props(node);
+            JsonProps n = new JsonProps(mapper, node);
             LegacyImport i = new LegacyImport(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
                     n.text("Id", null), n.text("SourceName", null), n.number("SizeBytes", 0), n.text("Sha256", null),
                     n.number("Repositories", 0), n.number("Agents", 0), n.number("Tasks", 0),
@@ -318,23 +319,23 @@ final class LegacyDocument {
         return state;
     }
 
-    private void readTenant(JsonState.TenantData data, TenantId tenant, Props props) {
+    private void readTenant(JsonState.TenantData data, TenantId tenant, JsonProps props) {
         for (Map.Entry<String, JsonNode> entry : props.entries("Repositories")) {
-            CodeRepository repository = repository(tenant, entry.getKey(), new Props(entry.getValue()));
+            CodeRepository repository = repository(tenant, entry.getKey(), new JsonProps(mapper, entry.getValue()));
             data.repositories.put(repository.id(), repository);
         }
         for (Map.Entry<String, JsonNode> entry : props.entries("Agents")) {
-            Agent agent = agent(tenant, entry.getKey(), new Props(entry.getValue()));
+            Agent agent = agent(tenant, entry.getKey(), new JsonProps(mapper, entry.getValue()));
             data.agents.put(agent.id(), agent);
         }
         for (JsonNode node : props.array("TaskQueue")) {
-            Task task = task(tenant, new Props(node));
+            Task task = task(tenant, new JsonProps(mapper, node));
             data.tasks.put(task.id(), task);
         }
     }
 
-    private Agent agent(TenantId tenant, String key, Props n) {
-        Props o = n.object(SECTION);
+    private Agent agent(TenantId tenant, String key, JsonProps n) {
+        JsonProps o = n.object(SECTION);
         String id = n.text("Id", key);
         Instant lastPing = LegacyValues.parseTime(n.text("LastPing", null));
         AuditFields audit = audit(o, lastPing == null ? Instant.EPOCH : lastPing);
@@ -354,7 +355,7 @@ final class LegacyDocument {
     }
 
     /** Fields of an old file this store has no home for, kept verbatim. */
-    private JsonDocument legacyAttributes(Props n) {
+    private JsonDocument legacyAttributes(JsonProps n) {
         ObjectNode extra = mapper.createObjectNode();
         n.node.properties().forEach(e -> {
             if (!AGENT_LEGACY_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT))) {
@@ -364,10 +365,10 @@ final class LegacyDocument {
         return extra.isEmpty() ? null : new JsonDocument(mapper.writeValueAsString(extra));
     }
 
-    private Task task(TenantId tenant, Props n) {
-        Props o = n.object(SECTION);
-        Props progress = o.object("Progress");
-        Props lease = o.object("Lease");
+    private Task task(TenantId tenant, JsonProps n) {
+        JsonProps o = n.object(SECTION);
+        JsonProps progress = o.object("Progress");
+        JsonProps lease = o.object("Lease");
         Instant createdAt = n.time("CreatedAt");
         String agentId = n.text("AgentId", null);
         return new Task(tenant, n.text("Id", null), n.text("Command", null), n.text("RepositoryPath", null),
@@ -382,9 +383,9 @@ final class LegacyDocument {
                 o.has("UpdatedAt") ? o.time("UpdatedAt") : createdAt, o.number("Version", 0));
     }
 
-    private CodeRepository repository(TenantId tenant, String key, Props n) {
-        Props o = n.object(SECTION);
-        Props s = o.object("Statistics");
+    private CodeRepository repository(TenantId tenant, String key, JsonProps n) {
+        JsonProps o = n.object(SECTION);
+        JsonProps s = o.object("Statistics");
         // Older writers keyed repositories by path and left Path out.
         String path = n.text("Path", key);
         Instant lastUpdate = LegacyValues.parseTime(n.text("LastUpdate", null));
@@ -401,7 +402,7 @@ final class LegacyDocument {
                 audit(o, lastUpdate == null ? Instant.EPOCH : lastUpdate), o.number("Version", 0));
     }
 
-    private UserPreference preference(Props n) {
+    private UserPreference preference(JsonProps n) {
         return new UserPreference(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
                 new PreferenceScope(n.text("UserId", null), n.text("RepositoryId", null), n.text("AgentId", null)),
                 n.text("Key", null), n.text("Value", null), ValueType.valueOf(n.text("ValueType", "STRING")),
@@ -409,7 +410,7 @@ final class LegacyDocument {
                 n.bool("Sensitive", false), audit(n, Instant.EPOCH), n.number("Version", 0));
     }
 
-    private AuditEntry auditEntry(Props n) {
+    private AuditEntry auditEntry(JsonProps n) {
         return new AuditEntry(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
                 n.text("EntityType", null), n.text("EntityId", null), AuditAction.valueOf(n.text("Action", null)),
                 n.text("OldValues", null), n.text("NewValues", null), n.strings("ChangedProperties"),
@@ -417,88 +418,9 @@ final class LegacyDocument {
                 n.text("Error", null), (int) n.number("RiskLevel", 0));
     }
 
-    private static AuditFields audit(Props o, Instant fallback) {
+    private static AuditFields audit(JsonProps o, Instant fallback) {
         Instant created = o.has("CreatedAt") ? o.time("CreatedAt") : fallback;
         Instant updated = o.has("UpdatedAt") ? o.time("UpdatedAt") : created;
         return new AuditFields(created, o.text("CreatedBy", null), updated, o.text("UpdatedBy", null));
-    }
-
-    /** Property access that matches names case-insensitively, as the legacy files need. */
-    private final class Props {
-        private final JsonNode node;
-        private final Map<String, JsonNode> byLowerName = new HashMap<>();
-
-        Props(JsonNode node) {
-            this.node = node == null ? mapper.createObjectNode() : node;
-            if (this.node.isObject()) {
-                this.node.properties().forEach(e -> byLowerName.put(e.getKey().toLowerCase(Locale.ROOT),
-                        e.getValue()));
-            }
-        }
-
-        private JsonNode get(String name) {
-            JsonNode value = byLowerName.get(name.toLowerCase(Locale.ROOT));
-            return value == null || value.isNull() ? null : value;
-        }
-
-        boolean has(String name) {
-            return get(name) != null;
-        }
-
-        String text(String name, String fallback) {
-            JsonNode value = get(name);
-            return value == null ? fallback : value.asString();
-        }
-
-        long number(String name, long fallback) {
-            JsonNode value = get(name);
-            return value == null ? fallback : value.asLong();
-        }
-
-        double decimal(String name) {
-            JsonNode value = get(name);
-            return value == null ? 0.0 : value.asDouble();
-        }
-
-        boolean bool(String name, boolean fallback) {
-            JsonNode value = get(name);
-            return value == null ? fallback : value.asBoolean();
-        }
-
-        Instant time(String name) {
-            return LegacyValues.parseTime(text(name, null));
-        }
-
-        Duration duration(String name, Duration fallback) {
-            String value = text(name, null);
-            return value == null ? fallback : Duration.parse(value);
-        }
-
-        JsonDocument document(String name) {
-            JsonNode value = get(name);
-            return value == null ? null : new JsonDocument(mapper.writeValueAsString(value));
-        }
-
-        Props object(String name) {
-            return new Props(get(name));
-        }
-
-        List<JsonNode> array(String name) {
-            JsonNode value = get(name);
-            List<JsonNode> items = new ArrayList<>();
-            if (value != null) {
-                value.forEach(items::add);
-            }
-            return items;
-        }
-
-        List<String> strings(String name) {
-            return array(name).stream().map(JsonNode::asString).toList();
-        }
-
-        List<Map.Entry<String, JsonNode>> entries(String name) {
-            JsonNode value = get(name);
-            return value == null ? List.of() : new ArrayList<>(value.properties());
-        }
     }
 }

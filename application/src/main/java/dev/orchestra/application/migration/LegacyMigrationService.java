@@ -1,0 +1,455 @@
+package dev.orchestra.application.migration;
+
+import dev.orchestra.application.shared.Auditor;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.audit.AuditAction;
+import dev.orchestra.domain.maintenance.StoreMaintenance;
+import dev.orchestra.domain.migration.Finding;
+import dev.orchestra.domain.migration.LegacyDocuments;
+import dev.orchestra.domain.migration.LegacyIds;
+import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.migration.LegacyReadOptions;
+import dev.orchestra.domain.migration.LegacyRepositorySummary;
+import dev.orchestra.domain.migration.LegacyVisitor;
+import dev.orchestra.domain.repository.AccessLevel;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.repository.RepositoryStatistics;
+import dev.orchestra.domain.repository.RepositoryType;
+import dev.orchestra.domain.shared.AuditFields;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.Ids;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.StoreFailure;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.Violation;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The legacy migration: validate everything (one streaming pass, every finding with its JSON path),
+ * and only then write repositories, agents and tasks in one unit of work (a second streaming pass
+ * for the tasks), verify, record the import and archive the file.
+ */
+public final class LegacyMigrationService implements LegacyMigration {
+    static final String IMPORTER = "legacy-import";
+    private static final int BATCH = 1000;
+    private static final int SAMPLES = 100;
+    private static final Map<String, String> AGENT_FIELD_NAMES = Map.of(
+            "statistics.completed", "TasksCompleted", "currentTaskId", "CurrentTaskId");
+
+    private final LegacyDocuments documents;
+    private final ConstraintCheck constraints;
+    private final Clock clock;
+
+    public LegacyMigrationService(LegacyDocuments documents, ConstraintCheck constraints, Clock clock) {
+        this.documents = documents;
+        this.constraints = constraints;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<LegacyImport> imports(Caller caller, MigrationTarget target) {
+        return target.unitOfWork().read(() -> target.legacyImports().list(caller.tenant()));
+    }
+
+    @Override
+    public MigrationReport migrate(Caller caller, Options options, Supplier<MigrationTarget> targetSupplier,
+                                   MigrationProgress progress) {
+        Instant started = clock.instant();
+        LegacyDocuments.SourceFacts facts = documents.facts(options.source());
+        LegacyReadOptions readOptions = new LegacyReadOptions(caller.tenant(), options.assumeZone(),
+                options.agentStatusMap());
+
+        progress.phase("validate", facts.sizeBytes(), "bytes");
+        Validation validation = new Validation(options, progress);
+        LegacyDocuments.ReadSummary summary = documents.read(options.source(), readOptions, validation);
+        validation.finish();
+        progress.finished();
+        Report report = new Report(options, facts, validation, summary, started);
+        if (validation.errors > 0) {
+            return report.done(MigrationReport.Outcome.INVALID, "the file has " + validation.errors
+                    + " error(s); nothing was written");
+        }
+        if (options.dryRun()) {
+            return report.done(MigrationReport.Outcome.VALID_DRY_RUN, "the file is valid; dry run, nothing was"
+                    + " written");
+        }
+
+        MigrationTarget target = targetSupplier.get();
+        if (target.unitOfWork().read(() -> target.legacyImports().findBySha256(caller.tenant(), facts.sha256()))
+                .isPresent()) {
+            return report.done(MigrationReport.Outcome.ALREADY_IMPORTED, "already imported: "
+                    + facts.name() + " (SHA-256 " + facts.sha256() + ") was migrated before; nothing was written");
+        }
+        if (!target.unitOfWork().read(() -> target.maintenance().isEmpty())) {
+            StoreMaintenance.Backup backup = target.maintenance().backup("before-legacy-import", clock.instant());
+            report.backup = backup.location();
+        }
+        try {
+            progress.phase("import", validation.tasks, "tasks");
+            target.unitOfWork().writeVoid(() -> write(caller, options, readOptions, facts, validation, target,
+                    report, progress));
+            progress.finished();
+        } catch (Conflict | NotFound | ValidationFailed e) {
+            progress.finished();
+            return report.done(MigrationReport.Outcome.CONFLICT, "the target refused the data, nothing was"
+                    + " written: " + e.getMessage());
+        }
+        if (!options.keepSource()) {
+            try {
+                report.archivedAs = documents.archive(options.source(), clock.instant()).toString();
+            } catch (StoreFailure e) {
+                validation.warn("$", "imported, but the file could not be archived: " + e.getMessage());
+            }
+        }
+        return report.done(MigrationReport.Outcome.IMPORTED, "imported " + validation.repositoryPaths().size()
+                + " repositories, " + validation.agents.size() + " agents and " + validation.tasks + " tasks");
+    }
+
+    private void write(Caller caller, Options options, LegacyReadOptions readOptions,
+                       LegacyDocuments.SourceFacts facts, Validation validation, MigrationTarget target,
+                       Report report, MigrationProgress progress) {
+        Instant now = clock.instant();
+        long agentsBefore = target.agents().count(caller.tenant(), Specification.all());
+        long tasksBefore = target.tasks().count(caller.tenant(), Specification.all());
+
+        Map<String, String> repositoryIds = new HashMap<>();
+        for (String path : validation.repositoryPaths()) {
+            String id = target.repositories().findByPath(caller.tenant(), path).map(CodeRepository::id)
+                    .orElseGet(() -> target.repositories().add(newRepository(caller, path,
+                            validation.summaryNames.get(path), now)).id());
+            repositoryIds.put(path, id);
+        }
+        for (Agent agent : validation.agents.values()) {
+            target.agents().add(withRepository(agent, repositoryIds.get(agent.repositoryPath())));
+        }
+
+        // Second streaming pass: the tasks, in batches, inside the same unit of work.
+        List<Task> batch = new ArrayList<>(BATCH);
+        List<Task> samples = new ArrayList<>();
+        long sampleEvery = Math.max(1, validation.tasks / SAMPLES);
+        long[] written = {0};
+        documents.read(options.source(), readOptions, new LegacyVisitor() {
+            @Override
+            public void repository(LegacyRepositorySummary summary) {
+            }
+
+            @Override
+            public void agent(Agent agent, String jsonPath, Integer legacyStatus) {
+            }
+
+            @Override
+            public void task(Task task, String jsonPath) {
+                Task ready = forImport(task, validation.agents.keySet(), repositoryIds, options);
+                batch.add(ready);
+                if (written[0]++ % sampleEvery == 0 && samples.size() < SAMPLES) {
+                    samples.add(ready);
+                }
+                if (batch.size() == BATCH) {
+                    target.tasks().addAll(batch);
+                    batch.clear();
+                    progress.at(written[0]);
+                }
+            }
+
+            @Override
+            public void finding(Finding finding) {
+            }
+        });
+        if (!batch.isEmpty()) {
+            target.tasks().addAll(batch);
+        }
+        progress.at(written[0]);
+
+        verify(caller, target, validation, agentsBefore, tasksBefore, written[0], samples);
+        Duration took = Duration.between(report.started, clock.instant());
+        target.legacyImports().add(new LegacyImport(caller.tenant(), Ids.newId(), facts.name(), facts.sizeBytes(),
+                facts.sha256(), validation.repositoryPaths().size(), validation.agents.size(), written[0],
+                validation.warnings, now, took, caller.userId()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", facts.name());
+        details.put("sha256", facts.sha256());
+        details.put("repositories", validation.repositoryPaths().size());
+        details.put("agents", validation.agents.size());
+        details.put("tasks", written[0]);
+        details.put("warnings", validation.warnings);
+        new Auditor(target.auditTrail(), clock).recorded(caller, "LegacyImport", facts.name(), AuditAction.IMPORT,
+                details);
+    }
+
+    /** Counts and a sample of rows read back must equal what the file holds, or nothing is committed. */
+    private static void verify(Caller caller, MigrationTarget target, Validation validation, long agentsBefore,
+                               long tasksBefore, long written, List<Task> samples) {
+        long agentsAfter = target.agents().count(caller.tenant(), Specification.all());
+        long tasksAfter = target.tasks().count(caller.tenant(), Specification.all());
+        if (agentsAfter - agentsBefore != validation.agents.size() || tasksAfter - tasksBefore != validation.tasks
+                || written != validation.tasks) {
+            throw new StoreFailure("verification failed: expected " + validation.agents.size() + " agents and "
+                    + validation.tasks + " tasks more, found " + (agentsAfter - agentsBefore) + " and "
+                    + (tasksAfter - tasksBefore));
+        }
+        for (Task sample : samples) {
+            Task stored = target.tasks().findById(caller.tenant(), sample.id()).orElse(null);
+            if (!sample.equals(stored)) {
+                throw new StoreFailure("verification failed: task '" + sample.id() + "' reads back as " + stored);
+            }
+        }
+    }
+
+    private static Task forImport(Task task, Set<String> agentIds, Map<String, String> repositoryIds,
+                                  Options options) {
+        String agentId = task.agentId();
+        TaskStatus status = task.status();
+        Instant startedAt = task.startedAt();
+        boolean orphan = agentId != null && !agentIds.contains(agentId);
+        if (orphan) {
+            agentId = null;
+        }
+        if (agentId == null && status.isActive()) {
+            // Only reachable with --unassign-orphans: validation refuses it otherwise.
+            status = TaskStatus.PENDING;
+            startedAt = null;
+        }
+        return new Task(task.tenantId(), task.id(), task.command(), task.repositoryPath(),
+                repositoryIds.get(task.repositoryPath()), agentId, task.priority(), status, task.createdAt(),
+                task.assignedAt(), startedAt, task.completedAt(), task.result(), task.errorMessage(),
+                task.retryCount(), task.correlationId(), task.workflowId(), task.workflowStep(), task.parentTaskId(),
+                task.progress(), task.lease(), task.updatedAt(), task.version());
+    }
+
+    private static Agent withRepository(Agent a, String repositoryId) {
+        return new Agent(a.tenantId(), a.id(), a.name(), a.type(), a.repositoryPath(), repositoryId, a.status(),
+                a.lastPing(), a.currentTaskId(), a.sessionId(), a.capabilities(), a.configuration(),
+                a.legacyAttributes(), a.maxConcurrentTasks(), a.healthCheckInterval(), a.statistics(), a.audit(),
+                a.deletedAt(), a.deletedBy(), a.version());
+    }
+
+    private static CodeRepository newRepository(Caller caller, String path, String name, Instant now) {
+        String segment = path.replaceAll("[\\\\/]+$", "");
+        segment = segment.substring(Math.max(segment.lastIndexOf('/'), segment.lastIndexOf('\\')) + 1);
+        String repositoryName = name != null && !name.isBlank() ? name : segment.isEmpty() ? path : segment;
+        return new CodeRepository(caller.tenant(), LegacyIds.repositoryId(path), repositoryName, path, null,
+                RepositoryType.LOCAL, true, null, null, Set.of(), AccessLevel.READ_WRITE, null,
+                RepositoryStatistics.NONE, 0, 0, null, AuditFields.createdNow(now, IMPORTER), 0);
+    }
+
+    /** The first pass: every check, every finding; keeps only the agents and the ids it must. */
+    private final class Validation implements LegacyVisitor {
+        private final Options options;
+        private final MigrationProgress progress;
+        final Map<String, Agent> agents = new LinkedHashMap<>();
+        final Map<String, String> summaryNames = new LinkedHashMap<>();
+        private final Map<String, LegacyRepositorySummary> summaries = new LinkedHashMap<>();
+        private final Set<String> paths = new java.util.LinkedHashSet<>();
+        private final Map<String, Integer> taskIndex = new HashMap<>();
+        private final Map<String, String[]> referencedAgents = new LinkedHashMap<>();
+        private final Map<String, Map<AgentStatus, Integer>> statusesByPath = new HashMap<>();
+        private final Map<String, Map<Integer, Integer>> legacyStatusesByPath = new HashMap<>();
+        final List<Finding> shownErrors = new ArrayList<>();
+        final List<Finding> shownWarnings = new ArrayList<>();
+        long tasks;
+        long errors;
+        long warnings;
+
+        Validation(Options options, MigrationProgress progress) {
+            this.options = options;
+            this.progress = progress;
+        }
+
+        Set<String> repositoryPaths() {
+            return paths;
+        }
+
+        @Override
+        public void repository(LegacyRepositorySummary summary) {
+            if (summary.path() == null || summary.path().isBlank()) {
+                finding(Finding.error(summary.jsonPath(), "a repository needs a path"));
+                return;
+            }
+            if (summary.path().length() > 500) {
+                finding(Finding.error(summary.jsonPath() + ".Path", "longer than 500 characters"));
+                return;
+            }
+            if (summaries.putIfAbsent(summary.path(), summary) != null) {
+                warn(summary.jsonPath(), "a second summary for path '" + summary.path() + "'; the first is used");
+                return;
+            }
+            if (summary.name() != null) {
+                summaryNames.put(summary.path(), summary.name());
+            }
+            paths.add(summary.path());
+        }
+
+        @Override
+        public void agent(Agent agent, String jsonPath, Integer legacyStatus) {
+            List<Violation> violations = constraints.violationsOf(agent, "");
+            if (!violations.isEmpty()) {
+                violations.forEach(v -> finding(Finding.error(jsonPath + "." + legacyName(v.field()), v.message())));
+                return;
+            }
+            if (agents.putIfAbsent(agent.id(), agent) != null) {
+                finding(Finding.error(jsonPath, "duplicate agent id '" + agent.id() + "'"));
+                return;
+            }
+            paths.add(agent.repositoryPath());
+            statusesByPath.computeIfAbsent(agent.repositoryPath(), p -> new EnumMap<>(AgentStatus.class))
+                    .merge(agent.status(), 1, Integer::sum);
+            if (legacyStatus != null) {
+                legacyStatusesByPath.computeIfAbsent(agent.repositoryPath(), p -> new java.util.TreeMap<>())
+                        .merge(legacyStatus, 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public void task(Task task, String jsonPath) {
+            tasks++;
+            List<Violation> violations = constraints.violationsOf(task, "");
+            violations.forEach(v -> finding(Finding.error(jsonPath + "." + legacyName(v.field()), v.message())));
+            Integer first = taskIndex.putIfAbsent(task.id(), (int) (tasks - 1));
+            if (first != null) {
+                finding(Finding.error(jsonPath + ".Id", "duplicate task id '" + task.id() + "' (first at "
+                        + "$.TaskQueue[" + first + "])"));
+            }
+            if (task.agentId() != null) {
+                referencedAgents.computeIfAbsent(task.agentId(), a -> new String[] {jsonPath + ".AgentId", "0"});
+                String[] reference = referencedAgents.get(task.agentId());
+                reference[1] = String.valueOf(Long.parseLong(reference[1]) + 1);
+            } else if (task.status().isActive()) {
+                String message = "the task is " + task.status().name() + " but has no agent";
+                if (options.unassignOrphans()) {
+                    warn(jsonPath + ".AgentId", message + "; it is imported as PENDING (--unassign-orphans)");
+                } else {
+                    finding(Finding.error(jsonPath + ".AgentId", message
+                            + " (use --unassign-orphans to import it as PENDING)"));
+                }
+            }
+            if (task.repositoryPath() != null && violations.stream().noneMatch(v -> v.field()
+                    .equals("repositoryPath"))) {
+                paths.add(task.repositoryPath());
+            }
+        }
+
+        @Override
+        public void finding(Finding finding) {
+            if (finding.severity() == Finding.Severity.ERROR) {
+                errors++;
+                if (shownErrors.size() < options.maxFindings()) {
+                    shownErrors.add(finding);
+                }
+            } else {
+                warnings++;
+                if (shownWarnings.size() < options.maxFindings()) {
+                    shownWarnings.add(finding);
+                }
+            }
+        }
+
+        @Override
+        public void progress(long bytesRead) {
+            progress.at(bytesRead);
+        }
+
+        void warn(String path, String message) {
+            finding(Finding.warning(path, message));
+        }
+
+        /** The checks that need the whole file: orphans, and the status mapping against the summaries. */
+        void finish() {
+            referencedAgents.forEach((agentId, reference) -> {
+                if (!agents.containsKey(agentId)) {
+                    String message = reference[1] + " task(s) point at agent '" + agentId
+                            + "', which is not in the file";
+                    if (options.unassignOrphans()) {
+                        warn(reference[0], message + "; they are imported unassigned (--unassign-orphans)");
+                    } else {
+                        finding(Finding.error(reference[0], message
+                                + " (use --unassign-orphans to import them unassigned)"));
+                    }
+                }
+            });
+            summaries.forEach((path, summary) -> checkStatusMapping(summary));
+        }
+
+        private void checkStatusMapping(LegacyRepositorySummary summary) {
+            if (summary.counts().isEmpty()) {
+                return;
+            }
+            Map<AgentStatus, Integer> mapped = statusesByPath.getOrDefault(summary.path(), Map.of());
+            Map<String, AgentStatus> meaning = Map.of("IdleCount", AgentStatus.IDLE, "WorkingCount",
+                    AgentStatus.BUSY, "ErrorCount", AgentStatus.ERROR, "OfflineCount", AgentStatus.OFFLINE);
+            StringBuilder differences = new StringBuilder();
+            summary.counts().forEach((name, count) -> {
+                int actual = mapped.getOrDefault(meaning.get(name), 0);
+                if (meaning.containsKey(name) && actual != count) {
+                    differences.append(differences.length() == 0 ? "" : ", ").append(name).append(' ')
+                            .append(count).append(" but the mapping gives ").append(actual);
+                }
+            });
+            if (differences.length() > 0) {
+                warn(summary.jsonPath(), "the agent-status mapping disagrees with the summary: " + differences
+                        + " (legacy statuses on this path: " + legacyStatusesByPath.getOrDefault(summary.path(),
+                        Map.of()) + "; adjust with --agent-status-map)");
+            }
+        }
+    }
+
+    /** The report under construction. */
+    private final class Report {
+        private final Options options;
+        private final LegacyDocuments.SourceFacts facts;
+        private final Validation validation;
+        private final LegacyDocuments.ReadSummary summary;
+        final Instant started;
+        String backup;
+        String archivedAs;
+
+        Report(Options options, LegacyDocuments.SourceFacts facts, Validation validation,
+               LegacyDocuments.ReadSummary summary, Instant started) {
+            this.options = options;
+            this.facts = facts;
+            this.validation = validation;
+            this.summary = summary;
+            this.started = started;
+        }
+
+        MigrationReport done(MigrationReport.Outcome outcome, String message) {
+            List<Finding> shown = new ArrayList<>(validation.shownErrors);
+            for (Finding warning : validation.shownWarnings) {
+                if (shown.size() < options.maxFindings()) {
+                    shown.add(warning);
+                }
+            }
+            return new MigrationReport(outcome, message, facts.name(), facts.sizeBytes(), facts.sha256(),
+                    validation.repositoryPaths().size(), validation.agents.size(), validation.tasks,
+                    validation.errors, validation.warnings, shown, summary.timesWithoutZone(), backup, archivedAs,
+                    Duration.between(started, clock.instant()));
+        }
+    }
+
+    /** A domain property name as the legacy file spells it: {@code repositoryPath} is {@code RepositoryPath}. */
+    static String legacyName(String field) {
+        String known = AGENT_FIELD_NAMES.get(field);
+        if (known != null) {
+            return known;
+        }
+        if (field.isEmpty()) {
+            return field;
+        }
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+}
