@@ -2,6 +2,7 @@ package dev.orchestra.bootstrap;
 
 import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteStore;
+import dev.orchestra.application.shared.StorePorts;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
@@ -28,6 +29,12 @@ public record Storage(String description, UnitOfWork unitOfWork, Agents agents, 
         return new Storage("JSON document " + store.path(), store.unitOfWork(), store.agents(), store.tasks(),
                 store.repositories(), store.preferences(), store.auditTrail(), store.legacyImports(),
                 store.maintenance(), store);
+    }
+
+    /** The same ports, for the use cases that work on a whole store. */
+    public StorePorts ports() {
+        return new StorePorts(unitOfWork, agents, tasks, repositories, preferences, auditTrail, legacyImports,
+                maintenance);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.StorePorts;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -63,12 +64,12 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     @Override
-    public List<LegacyImport> imports(Caller caller, MigrationTarget target) {
+    public List<LegacyImport> imports(Caller caller, StorePorts target) {
         return target.unitOfWork().read(() -> target.legacyImports().list(caller.tenant()));
     }
 
     @Override
-    public MigrationReport migrate(Caller caller, Options options, Supplier<MigrationTarget> targetSupplier,
+    public MigrationReport migrate(Caller caller, Options options, Supplier<StorePorts> targetSupplier,
                                    MigrationProgress progress) {
         Instant started = clock.instant();
         LegacyDocuments.SourceFacts facts = documents.facts(options.source());
@@ -90,7 +91,7 @@ public final class LegacyMigrationService implements LegacyMigration {
                     + " written");
         }
 
-        MigrationTarget target = targetSupplier.get();
+        StorePorts target = targetSupplier.get();
         if (target.unitOfWork().read(() -> target.legacyImports().findBySha256(caller.tenant(), facts.sha256()))
                 .isPresent()) {
             return report.done(MigrationReport.Outcome.ALREADY_IMPORTED, "already imported: "
@@ -122,7 +123,7 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     private void write(Caller caller, Options options, LegacyReadOptions readOptions,
-                       LegacyDocuments.SourceFacts facts, Validation validation, MigrationTarget target,
+                       LegacyDocuments.SourceFacts facts, Validation validation, StorePorts target,
                        Report report, MigrationProgress progress) {
         Instant now = clock.instant();
         long agentsBefore = target.agents().count(caller.tenant(), Specification.all());
@@ -193,7 +194,7 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     /** Counts and a sample of rows read back must equal what the file holds, or nothing is committed. */
-    private static void verify(Caller caller, MigrationTarget target, Validation validation, long agentsBefore,
+    private static void verify(Caller caller, StorePorts target, Validation validation, long agentsBefore,
                                long tasksBefore, long written, List<Task> samples) {
         long agentsAfter = target.agents().count(caller.tenant(), Specification.all());
         long tasksAfter = target.tasks().count(caller.tenant(), Specification.all());

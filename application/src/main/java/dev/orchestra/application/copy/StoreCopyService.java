@@ -1,0 +1,169 @@
+package dev.orchestra.application.copy;
+
+import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.agent.AgentFields;
+import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.audit.AuditFieldsOfEntry;
+import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.repository.RepositoryFields;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.Field;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.SortOrder;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/** Copies a whole store through the ports: a read unit on the source inside one write unit on the target. */
+public final class StoreCopyService implements StoreCopy {
+    private static final int PAGE = PageRequest.MAX_SIZE;
+    private static final int BATCH = 1000;
+
+    @Override
+    public CopyReport copy(StorePorts from, StorePorts to, boolean merge) {
+        Map<String, Long> copied = new LinkedHashMap<>();
+        Map<String, Long> kept = new LinkedHashMap<>();
+        to.unitOfWork().writeVoid(() -> from.unitOfWork().read(() -> {
+            if (!merge && !to.maintenance().isEmpty()) {
+                throw new Conflict("the target store holds data already; copy into an empty store, or merge");
+            }
+            for (TenantId tenant : from.maintenance().tenants()) {
+                copyTenant(tenant, from, to, copied, kept);
+            }
+            return null;
+        }));
+        return new CopyReport(copied, kept);
+    }
+
+    private static void copyTenant(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
+                                   Map<String, Long> kept) {
+        eachPage(RepositoryFields.ID, (where, page) -> from.repositories().find(tenant, where, page), r -> {
+            if (to.repositories().findById(tenant, r.id()).isPresent()) {
+                kept.merge("repositories", 1L, Long::sum);
+            } else {
+                to.repositories().add(r);
+                copied.merge("repositories", 1L, Long::sum);
+            }
+        });
+        eachPage(AgentFields.ID, (where, page) -> from.agents().findWithDeleted(tenant, where, page), a -> {
+            if (to.agents().findIncludingDeleted(tenant, a.id()).isPresent()) {
+                kept.merge("agents", 1L, Long::sum);
+            } else {
+                to.agents().add(a);
+                copied.merge("agents", 1L, Long::sum);
+            }
+        });
+        copyTasks(tenant, from, to, copied, kept);
+        for (UserPreference p : from.preferences().find(tenant, Specification.all())) {
+            if (to.preferences().find(tenant, p.scope(), p.key()).isPresent()) {
+                kept.merge("preferences", 1L, Long::sum);
+            } else {
+                to.preferences().add(p);
+                copied.merge("preferences", 1L, Long::sum);
+            }
+        }
+        Set<String> auditIds = new HashSet<>();
+        eachPage(AuditFieldsOfEntry.ID, (where, page) -> to.auditTrail().find(tenant, where, page),
+                e -> auditIds.add(e.id()));
+        eachPage(AuditFieldsOfEntry.TIMESTAMP, (where, page) -> from.auditTrail().find(tenant, where, page),
+                (AuditEntry e) -> {
+                    if (auditIds.contains(e.id())) {
+                        kept.merge("auditEntries", 1L, Long::sum);
+                    } else {
+                        to.auditTrail().append(e);
+                        copied.merge("auditEntries", 1L, Long::sum);
+                    }
+                });
+        for (LegacyImport i : reversed(from.legacyImports().list(tenant))) {
+            if (to.legacyImports().findBySha256(tenant, i.sha256()).isPresent()) {
+                kept.merge("legacyImports", 1L, Long::sum);
+            } else {
+                to.legacyImports().add(i);
+                copied.merge("legacyImports", 1L, Long::sum);
+            }
+        }
+    }
+
+    /** Oldest first, and a child never before its parent, in batches. */
+    private static void copyTasks(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
+                                  Map<String, Long> kept) {
+        List<Task> batch = new ArrayList<>(BATCH);
+        Set<String> present = new HashSet<>();
+        Map<String, List<Task>> waitingForParent = new LinkedHashMap<>();
+        Consumer<Task> flush = new Consumer<>() {
+            @Override
+            public void accept(Task ignored) {
+                if (!batch.isEmpty()) {
+                    to.tasks().addAll(batch);
+                    copied.merge("tasks", (long) batch.size(), Long::sum);
+                    batch.clear();
+                }
+            }
+        };
+        Consumer<Task> place = new Consumer<>() {
+            @Override
+            public void accept(Task t) {
+                if (to.tasks().findById(tenant, t.id()).isPresent() && !present.contains(t.id())) {
+                    kept.merge("tasks", 1L, Long::sum);
+                    present.add(t.id());
+                } else if (t.parentTaskId() != null && !present.contains(t.parentTaskId())
+                        && to.tasks().findById(tenant, t.parentTaskId()).isEmpty()) {
+                    waitingForParent.computeIfAbsent(t.parentTaskId(), k -> new ArrayList<>()).add(t);
+                    return;
+                } else {
+                    batch.add(t);
+                    present.add(t.id());
+                    if (batch.size() == BATCH) {
+                        flush.accept(null);
+                    }
+                }
+                List<Task> children = waitingForParent.remove(t.id());
+                if (children != null) {
+                    children.forEach(this);
+                }
+            }
+        };
+        eachPage(List.of(TaskFields.CREATED_AT.asc()),
+                (where, page) -> from.tasks().find(tenant, where, page), place);
+        flush.accept(null);
+        if (!waitingForParent.isEmpty()) {
+            throw new Conflict("tasks of tenant " + tenant + " point at parents that are not in the source: "
+                    + waitingForParent.keySet());
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> items) {
+        List<T> copy = new ArrayList<>(items);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static <T> void eachPage(Field<T, ?> orderBy,
+                                     BiFunction<Specification<T>, PageRequest<T>, Page<T>> query,
+                                     Consumer<T> action) {
+        eachPage(List.of(new SortOrder<>(orderBy, SortOrder.Direction.ASC)), query, action);
+    }
+
+    private static <T> void eachPage(List<SortOrder<T>> order,
+                                     BiFunction<Specification<T>, PageRequest<T>, Page<T>> query,
+                                     Consumer<T> action) {
+        for (int page = 0; ; page++) {
+            Page<T> slice = query.apply(Specification.all(), new PageRequest<>(page, PAGE, order));
+            slice.items().forEach(action);
+            if (slice.items().size() < PAGE) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.orchestra.bootstrap.cli;
+
+import dev.orchestra.adapter.json.JsonStore;
+import dev.orchestra.adapter.sqlite.SqliteSettings;
+import dev.orchestra.adapter.sqlite.SqliteStore;
+import dev.orchestra.bootstrap.Storage;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** A store named on the command line: {@code sqlite:<file>} or {@code json:<file>}. */
+record StoreSpec(Kind kind, Path path) {
+    enum Kind { SQLITE, JSON }
+
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    /** Picocli converter; a wrong spelling is a usage error naming the expected form. */
+    static final class Converter implements CommandLine.ITypeConverter<StoreSpec> {
+        @Override
+        public StoreSpec convert(String value) {
+            int colon = value.indexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a store: write sqlite:<file> or json:<file>");
+            }
+            String kind = value.substring(0, colon).toLowerCase(Locale.ROOT);
+            Path path = Path.of(value.substring(colon + 1));
+            return switch (kind) {
+                case "sqlite" -> new StoreSpec(Kind.SQLITE, path);
+                case "json" -> new StoreSpec(Kind.JSON, path);
+                default -> throw new CommandLine.TypeConversionException("'" + kind
+                        + "' is not a store kind: sqlite or json");
+            };
+        }
+    }
+
+    Storage open(Clock clock) {
+        return kind == Kind.JSON ? Storage.of(JsonStore.open(path, VALIDATOR, clock))
+                : Storage.of(SqliteStore.open(SqliteSettings.defaults(path)));
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + path;
+    }
+}
