@@ -1,6 +1,10 @@
 package dev.orchestra.bootstrap;
 
+import dev.orchestra.adapter.json.LegacyStateReader;
 import dev.orchestra.application.agent.AgentRegistry;
+import dev.orchestra.application.migration.LegacyImporter;
+import dev.orchestra.application.migration.LegacyImporterService;
+import dev.orchestra.application.migration.LegacyMigrationService;
 import dev.orchestra.application.agent.AgentRegistryService;
 import dev.orchestra.application.preference.PreferenceSettings;
 import dev.orchestra.application.preference.PreferenceSettingsService;
@@ -53,6 +57,12 @@ public class UseCaseConfiguration {
     @Bean
     PreferenceSettings preferenceSettings(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
         return new PreferenceSettingsService(s.unitOfWork(), s.preferences(), constraints, auditor, clock);
+    }
+
+    @Bean
+    LegacyImporter legacyImporter(Storage s, ConstraintCheck constraints, Clock clock) {
+        return new LegacyImporterService(new LegacyMigrationService(new LegacyStateReader(), constraints, clock),
+                s.ports());
     }
 
     /** A new store gets the documented default preferences on its first start. */

@@ -61,6 +61,20 @@ final class Http {
         return send(builder(path, headers).DELETE());
     }
 
+    /** A multipart/form-data upload of one file part. */
+    Response upload(String path, String part, String fileName, byte[] content) {
+        String boundary = "----orchestra" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/json\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Response send(String method, String path, String contentType, String body) {
         return send(builder(path).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));

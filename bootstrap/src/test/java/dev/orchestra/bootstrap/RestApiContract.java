@@ -325,6 +325,39 @@ abstract class RestApiContract {
     }
 
     @Test
+    void givenLegacyFileUpload_importDryRunReimportAndInvalidFile_behaveAsTheMigrationDoes() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("legacy", ".json");
+        dev.orchestra.adapter.json.testing.LegacyFileWriter.legacyFile().agents(4).repositories(2).tasks(9)
+                .writeTo(file);
+        byte[] content = java.nio.file.Files.readAllBytes(file);
+
+        Http.Response dryRun = http.upload("/api/v1/admin/imports/legacy?dryRun=true", "file",
+                "orchestrator-state.json", content);
+        assertThat(dryRun.status()).as(dryRun.raw().body()).isEqualTo(200);
+        assertThat(dryRun.json().get("outcome").asString()).isEqualTo("VALID_DRY_RUN");
+        assertThat(http.get("/api/v1/agents").json().get("totalItems").asLong()).isZero();
+
+        Http.Response imported = http.upload("/api/v1/admin/imports/legacy", "file", "orchestrator-state.json",
+                content);
+        assertThat(imported.status()).as(imported.raw().body()).isEqualTo(201);
+        assertThat(imported.json().get("tasks").asLong()).isEqualTo(9);
+        assertThat(http.get("/api/v1/agents").json().get("totalItems").asLong()).isEqualTo(4);
+        JsonNode imports = http.get("/api/v1/admin/imports").json();
+        assertThat(imports.size()).isEqualTo(1);
+        assertThat(imports.get(0).get("sourceName").asString()).isEqualTo("orchestrator-state.json");
+
+        Http.Response again = http.upload("/api/v1/admin/imports/legacy", "file", "copy.json", content);
+        assertThat(again.json().get("outcome").asString()).isEqualTo("ALREADY_IMPORTED");
+
+        byte[] broken = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("npm test -- --shard 3", "x".repeat(2001)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Http.Response invalid = http.upload("/api/v1/admin/imports/legacy", "file", "broken.json", broken);
+        assertProblem(invalid, 400, "invalid-legacy-file");
+        assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("$.TaskQueue[3].Command");
+        assertThat(http.get("/api/v1/tasks").json().get("totalItems").asLong()).isEqualTo(9);
+    }
+
+    @Test
     void givenRunningService_healthAndTheApiDocumentAreServed() {
         assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
         Http.Response document = http.get("/v3/api-docs");

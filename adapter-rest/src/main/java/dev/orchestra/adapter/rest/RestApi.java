@@ -24,6 +24,8 @@ public class RestApi implements WebMvcConfigurer {
     public static final String BASE = "/api/v1";
     /** A batch of 10,000 tasks of 2,000-character commands stays under this. */
     public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /** Legacy state files of real users reach hundreds of megabytes. */
+    public static final long MAX_LEGACY_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
 
     /** A typo such as "priorty" is refused, not ignored; enum values are names, never numbers. */
     @Bean
@@ -39,7 +41,7 @@ public class RestApi implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit() {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-                new BodySizeLimit(MAX_BODY_BYTES));
+                new BodySizeLimit(MAX_BODY_BYTES, BASE + "/admin/imports/legacy", MAX_LEGACY_UPLOAD_BYTES));
         registration.addUrlPatterns(BASE + "/*");
         return registration;
     }

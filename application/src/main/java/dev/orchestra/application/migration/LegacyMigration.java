@@ -21,9 +21,10 @@ public interface LegacyMigration {
      * @param unassignOrphans  keep tasks whose agent is not in the file, unassigned, instead of failing
      * @param assumeZone       zone of timestamps written without one
      * @param maxFindings      how many findings the report lists (all are counted)
+     * @param sourceName       the name recorded for the file (null: its file name; an upload has its own)
      */
     record Options(Path source, boolean dryRun, boolean keepSource, Map<Integer, AgentStatus> agentStatusMap,
-                   boolean unassignOrphans, ZoneOffset assumeZone, int maxFindings) {
+                   boolean unassignOrphans, ZoneOffset assumeZone, int maxFindings, String sourceName) {
         public Options {
             agentStatusMap = Map.copyOf(agentStatusMap);
         }

@@ -72,7 +72,9 @@ public final class LegacyMigrationService implements LegacyMigration {
     public MigrationReport migrate(Caller caller, Options options, Supplier<StorePorts> targetSupplier,
                                    MigrationProgress progress) {
         Instant started = clock.instant();
-        LegacyDocuments.SourceFacts facts = documents.facts(options.source());
+        LegacyDocuments.SourceFacts read = documents.facts(options.source());
+        LegacyDocuments.SourceFacts facts = options.sourceName() == null ? read
+                : new LegacyDocuments.SourceFacts(options.sourceName(), read.sizeBytes(), read.sha256());
         LegacyReadOptions readOptions = new LegacyReadOptions(caller.tenant(), options.assumeZone(),
                 options.agentStatusMap());
 

@@ -52,6 +52,8 @@ final class ConsoleProgress implements MigrationProgress {
                 builder.setUnit(" " + unit, 1);
             }
             progressBar = builder.build();
+        } else if (!quiet) {
+            err.println(name + ": started (" + total + " " + unit + ")");
         }
     }
 

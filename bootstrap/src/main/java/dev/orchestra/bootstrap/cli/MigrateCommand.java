@@ -112,7 +112,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             MigrationReport result = migration.migrate(new Caller(TenantId.of(tenant), System.getProperty("user.name")),
                     new LegacyMigration.Options(source, dryRun, keepSource, statusMap, unassignOrphans, zone,
-                            maxFindings),
+                            maxFindings, null),
                     () -> {
                         opened[0] = new StoreSpec(StoreSpec.Kind.SQLITE, target).open(clock);
                         return opened[0].ports();

@@ -1,0 +1,27 @@
+package dev.orchestra.application.migration;
+
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.migration.LegacyImport;
+import java.util.List;
+
+/** Runs the migration into one known store. */
+public final class LegacyImporterService implements LegacyImporter {
+    private final LegacyMigration migration;
+    private final StorePorts store;
+
+    public LegacyImporterService(LegacyMigration migration, StorePorts store) {
+        this.migration = migration;
+        this.store = store;
+    }
+
+    @Override
+    public MigrationReport importFile(Caller caller, LegacyMigration.Options options) {
+        return migration.migrate(caller, options, () -> store, MigrationProgress.NONE);
+    }
+
+    @Override
+    public List<LegacyImport> imports(Caller caller) {
+        return migration.imports(caller, store);
+    }
+}
