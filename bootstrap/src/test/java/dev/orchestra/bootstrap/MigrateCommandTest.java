@@ -184,6 +184,53 @@ class MigrateCommandTest {
     }
 
     @Test
+    void givenTargetHoldingTheSameAgent_migrate_exits1AndKeepsTheTargetAsItWas() throws Exception {
+        legacyFile().agents(2).tasks(4).writeTo(directory.resolve("first.json"));
+        orchestra("migrate", directory.resolve("first.json").toString(), "--to", db().toString(), "--progress",
+                "NONE");
+        Path second = legacyFile().agents(2).tasks(3).task(0, "Id", "new-0").task(1, "Id", "new-1")
+                .task(2, "Id", "new-2").writeTo(source());
+
+        Run run = orchestra("migrate", second.toString(), "--to", db().toString(), "--progress", "NONE");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("CONFLICT").contains("Repo0_0000").contains("nothing was written");
+        long tasks = inDatabase(s -> s.tasks().count(TenantId.DEFAULT, Specification.all()));
+        long imports = inDatabase(s -> (long) s.legacyImports().list(TenantId.DEFAULT).size());
+        assertThat(tasks).isEqualTo(4);
+        assertThat(imports).isEqualTo(1);
+        assertThat(source()).exists();
+    }
+
+    static Stream<Arguments> brokenDocuments() {
+        return Stream.of(
+                Arguments.of("duplicate keys in one object", "{\"Agents\":{\"a\":{\"Id\":\"a\",\"Name\":\"x\","
+                        + "\"Name\":\"y\",\"Type\":\"t\",\"RepositoryPath\":\"/r\",\"Status\":0}},\"TaskQueue\":[]}",
+                        "$.Agents.a", "Duplicate"),
+                Arguments.of("content after the document", "{\"TaskQueue\":[]} []", "$", "after the end"),
+                Arguments.of("an agent status outside the mapping", "{\"Agents\":{\"a\":{\"Name\":\"x\","
+                        + "\"Type\":\"t\",\"RepositoryPath\":\"/r\",\"Status\":9}}}", "$.Agents.a.Status", "outside"),
+                Arguments.of("a document that is not an object", "[{\"Id\":\"t\"}]", "$", "must be a JSON object"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDocuments")
+    void givenBrokenDocument_migrate_exits1NamingThePlaceAndLeavesTheDatabaseByteForByte(String problem,
+            String json, String path, String message) throws Exception {
+        legacyFile().agents(1).tasks(1).writeTo(directory.resolve("first.json"));
+        orchestra("migrate", directory.resolve("first.json").toString(), "--to", db().toString(), "--progress",
+                "NONE");
+        String before = sha256(db());
+        Files.writeString(source(), json);
+
+        Run run = orchestra("migrate", source().toString(), "--to", db().toString(), "--progress", "NONE");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).contains("ERROR " + path).contains(message);
+        assertThat(sha256(db())).isEqualTo(before);
+    }
+
+    @Test
     void givenTruncatedFile_migrate_exits1WithLineAndColumnAndCreatesNoDatabase() throws Exception {
         String whole = Files.readString(legacyFile().agents(3).tasks(5).writeTo(directory.resolve("whole.json")));
         Files.writeString(source(), whole.substring(0, whole.length() - 40));
