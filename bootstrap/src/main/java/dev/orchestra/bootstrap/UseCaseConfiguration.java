@@ -2,6 +2,8 @@ package dev.orchestra.bootstrap;
 
 import dev.orchestra.adapter.json.LegacyStateReader;
 import dev.orchestra.application.agent.AgentRegistry;
+import dev.orchestra.application.analytics.Analytics;
+import dev.orchestra.application.analytics.AnalyticsService;
 import dev.orchestra.application.migration.LegacyImporter;
 import dev.orchestra.application.migration.LegacyImporterService;
 import dev.orchestra.application.migration.LegacyMigrationService;
@@ -57,6 +59,11 @@ public class UseCaseConfiguration {
     @Bean
     PreferenceSettings preferenceSettings(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
         return new PreferenceSettingsService(s.unitOfWork(), s.preferences(), constraints, auditor, clock);
+    }
+
+    @Bean
+    Analytics analytics(Storage s, Clock clock) {
+        return new AnalyticsService(s.unitOfWork(), s.tasks(), s.agents(), s.repositories(), clock);
     }
 
     @Bean

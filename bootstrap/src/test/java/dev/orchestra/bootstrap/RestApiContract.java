@@ -100,6 +100,33 @@ abstract class RestApiContract {
     }
 
     @Test
+    void givenFinishedWork_analytics_reportTasksAgentsAndRepositories() {
+        http.post("/api/v1/repositories", "{\"name\":\"demo\",\"path\":\"/repo/demo\"}");
+        registerAgent("agent-1", "/repo/demo");
+        enqueue("task-1", "/repo/demo", "NORMAL");
+        enqueue("task-2", "/repo/demo", "LOW");
+        String lease = http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}").json().get("leaseToken")
+                .asString();
+        http.post("/api/v1/tasks/task-1/start", null, "X-Lease-Token", lease);
+        http.post("/api/v1/tasks/task-1/complete", "{}", "X-Lease-Token", lease);
+
+        JsonNode tasks = http.get("/api/v1/analytics/tasks?period=P1D").json();
+        assertThat(tasks.get("total").asLong()).isEqualTo(2);
+        assertThat(tasks.get("byStatus").get("COMPLETED").asLong()).isEqualTo(1);
+        assertThat(tasks.get("byStatus").get("PENDING").asLong()).isEqualTo(1);
+        assertThat(tasks.get("daily").get(0).get("total").asLong()).isEqualTo(2);
+        assertThat(tasks.get("averageExecutionTime").asString()).startsWith("PT");
+        JsonNode agents = http.get("/api/v1/analytics/agents").json();
+        assertThat(agents.get(0).get("agentId").asString()).isEqualTo("agent-1");
+        assertThat(agents.get(0).get("completed").asLong()).isEqualTo(1);
+        assertThat(agents.get(0).get("successRate").asDouble()).isEqualTo(1.0);
+        JsonNode repositories = http.get("/api/v1/analytics/repositories").json();
+        assertThat(repositories.get(0).get("tasksByStatus").get("PENDING").asLong()).isEqualTo(1);
+        assertThat(repositories.get(0).get("statistics").get("successfulTasks").asLong()).isEqualTo(1);
+        assertProblem(http.get("/api/v1/analytics/tasks?period=PT0S"), 400, "validation");
+    }
+
+    @Test
     void givenNothingPending_claim_is204() {
         registerAgent("agent-1", "/repo/demo");
 

@@ -7,6 +7,7 @@ import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskCounts;
 import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskStatus;
 import dev.orchestra.domain.task.TaskTotals;
@@ -96,6 +97,51 @@ final class JsonTasks implements Tasks {
             }
         }
         return new TaskTotals(count, total);
+    }
+
+    @Override
+    public List<TaskCounts.Daily> countByDayAndStatus(TenantId tenant, Specification<Task> where) {
+        Map<java.time.LocalDate, Map<TaskStatus, Long>> counts = new java.util.TreeMap<>();
+        for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
+            if (where.isSatisfiedBy(task)) {
+                java.time.LocalDate day = task.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                counts.computeIfAbsent(day, d -> new java.util.EnumMap<>(TaskStatus.class))
+                        .merge(task.status(), 1L, Long::sum);
+            }
+        }
+        List<TaskCounts.Daily> result = new ArrayList<>();
+        counts.forEach((day, byStatus) -> byStatus.forEach((status, count) ->
+                result.add(new TaskCounts.Daily(day, status, count))));
+        return result;
+    }
+
+    @Override
+    public List<TaskCounts.Grouped> countByAgentAndStatus(TenantId tenant, Specification<Task> where) {
+        return grouped(tenant, where, Task::agentId);
+    }
+
+    @Override
+    public List<TaskCounts.Grouped> countByRepositoryAndStatus(TenantId tenant, Specification<Task> where) {
+        return grouped(tenant, where, Task::repositoryId);
+    }
+
+    private List<TaskCounts.Grouped> grouped(TenantId tenant, Specification<Task> where,
+                                             java.util.function.Function<Task, String> key) {
+        Map<List<Object>, long[]> counts = new HashMap<>();
+        for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
+            if (where.isSatisfiedBy(task)) {
+                long[] sums = counts.computeIfAbsent(java.util.Arrays.asList(key.apply(task), task.status()),
+                        k -> new long[2]);
+                sums[0]++;
+                sums[1] += task.executionDuration() == null ? 0 : task.executionDuration().toNanos();
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new TaskCounts.Grouped((String) e.getKey().get(0), (TaskStatus) e.getKey().get(1),
+                        e.getValue()[0], Duration.ofNanos(e.getValue()[1])))
+                .sorted(Comparator.comparing(TaskCounts.Grouped::key,
+                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(TaskCounts.Grouped::status))
+                .toList();
     }
 
     @Override

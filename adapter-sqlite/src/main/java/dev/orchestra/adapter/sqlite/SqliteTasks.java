@@ -11,6 +11,7 @@ import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.Times;
 import dev.orchestra.domain.task.Lease;
 import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskCounts;
 import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskProgress;
@@ -157,6 +158,48 @@ final class SqliteTasks implements Tasks {
                         java.time.Duration.ofNanos(rows.getLong("nanos"))))
                 .single());
     }
+
+    @Override
+    public List<TaskCounts.Daily> countByDayAndStatus(TenantId tenant, Specification<Task> where) {
+        SqlFilter.Where condition = FILTER.where(where);
+        // The first ten characters of the fixed-width UTC text are the day.
+        return SqlErrors.translate("count tasks per day", () -> jdbc()
+                .sql("SELECT substr(created_at, 1, 10) AS day, status, count(*) AS n FROM tasks"
+                        + " WHERE tenant_id = :tenant AND " + condition.sql() + " GROUP BY day, status")
+                .param("tenant", tenant.value()).params(condition.parameters())
+                .query((rows, n) -> new TaskCounts.Daily(java.time.LocalDate.parse(rows.getString("day")),
+                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("n")))
+                .list().stream().sorted(java.util.Comparator.comparing(TaskCounts.Daily::day)
+                        .thenComparing(TaskCounts.Daily::status)).toList());
+    }
+
+    @Override
+    public List<TaskCounts.Grouped> countByAgentAndStatus(TenantId tenant, Specification<Task> where) {
+        return grouped("agent_id", tenant, where);
+    }
+
+    @Override
+    public List<TaskCounts.Grouped> countByRepositoryAndStatus(TenantId tenant, Specification<Task> where) {
+        return grouped("repository_id", tenant, where);
+    }
+
+    /** {@code column} is one of two constants above, never input. */
+    private List<TaskCounts.Grouped> grouped(String column, TenantId tenant, Specification<Task> where) {
+        SqlFilter.Where condition = FILTER.where(where);
+        return SqlErrors.translate("count tasks per " + column, () -> jdbc()
+                .sql("SELECT " + column + " AS grouping, status, count(*) AS n,"
+                        + " coalesce(sum(execution_duration_nanos), 0) AS nanos FROM tasks"
+                        + " WHERE tenant_id = :tenant AND " + condition.sql() + " GROUP BY " + column + ", status")
+                .param("tenant", tenant.value()).params(condition.parameters())
+                .query((rows, n) -> new TaskCounts.Grouped(rows.getString("grouping"),
+                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("n"),
+                        java.time.Duration.ofNanos(rows.getLong("nanos"))))
+                .list().stream().sorted(GROUPED_ORDER).toList());
+    }
+
+    static final java.util.Comparator<TaskCounts.Grouped> GROUPED_ORDER = java.util.Comparator
+            .comparing(TaskCounts.Grouped::key, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(TaskCounts.Grouped::status);
 
     @Override
     public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {

@@ -28,6 +28,15 @@ public interface Tasks {
     /** Count and summed execution time of the matching tasks, computed by the store, not by loading rows. */
     TaskTotals totals(TenantId tenant, Specification<Task> where);
 
+    /** Matching tasks per creation day (UTC) and status, ordered by day then status. */
+    List<TaskCounts.Daily> countByDayAndStatus(TenantId tenant, Specification<Task> where);
+
+    /** Matching tasks per agent id and status, ordered by agent id (absent first) then status. */
+    List<TaskCounts.Grouped> countByAgentAndStatus(TenantId tenant, Specification<Task> where);
+
+    /** Matching tasks per repository id and status, ordered by repository id (absent first) then status. */
+    List<TaskCounts.Grouped> countByRepositoryAndStatus(TenantId tenant, Specification<Task> where);
+
     /**
      * The PENDING task an agent should take next: highest priority, then oldest, then lowest id; on
      * {@code repositoryPath} when given, else on any path. Only a write unit of work may act on it,

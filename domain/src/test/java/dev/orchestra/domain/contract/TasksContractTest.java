@@ -229,6 +229,44 @@ public abstract class TasksContractTest extends StoreContract {
     }
 
     @Test
+    void givenTasksOverSeveralDaysAgentsAndStatuses_groupedCounts_matchTheRows() {
+        writeVoid(() -> {
+            store.agents().add(agent("a", "/r"));
+            store.agents().add(agent("b", "/r"));
+            Lease lease = new Lease("l", T0.plusSeconds(99));
+            store.tasks().add(task("d1-pending", "/r", TaskPriority.LOW, T0));
+            store.tasks().add(task("d1-done", "/r", TaskPriority.LOW, T0.plusSeconds(60)).assign("a", lease, T0)
+                    .start(T0.plusSeconds(60)).complete("ok", T0.plusSeconds(70)));
+            store.tasks().add(task("d2-done", "/r", TaskPriority.LOW, T0.plusSeconds(86_400)).assign("a", lease,
+                    T0.plusSeconds(86_400)).start(T0.plusSeconds(86_400)).complete("ok", T0.plusSeconds(86_430)));
+            store.tasks().add(task("d2-failed", "/r", TaskPriority.LOW, T0.plusSeconds(86_401)).assign("b", lease,
+                    T0.plusSeconds(86_401)).start(T0.plusSeconds(86_401)).fail("no", T0.plusSeconds(86_402)));
+            store.tasks().add(task("other-day", "/r", TaskPriority.LOW, T0.minusSeconds(86_400 * 3)));
+        });
+        Specification<Task> since = TaskFields.CREATED_AT.atOrAfter(T0);
+
+        List<dev.orchestra.domain.task.TaskCounts.Daily> daily = read(() -> store.tasks().countByDayAndStatus(TENANT,
+                since));
+        List<dev.orchestra.domain.task.TaskCounts.Grouped> byAgent = read(() -> store.tasks()
+                .countByAgentAndStatus(TENANT, since));
+
+        java.time.LocalDate day1 = java.time.LocalDate.of(2026, 3, 1);
+        assertThat(daily).containsExactly(
+                new dev.orchestra.domain.task.TaskCounts.Daily(day1, TaskStatus.PENDING, 1),
+                new dev.orchestra.domain.task.TaskCounts.Daily(day1, TaskStatus.COMPLETED, 1),
+                new dev.orchestra.domain.task.TaskCounts.Daily(day1.plusDays(1), TaskStatus.COMPLETED, 1),
+                new dev.orchestra.domain.task.TaskCounts.Daily(day1.plusDays(1), TaskStatus.FAILED, 1));
+        assertThat(byAgent).containsExactly(
+                new dev.orchestra.domain.task.TaskCounts.Grouped(null, TaskStatus.PENDING, 1, java.time.Duration.ZERO),
+                new dev.orchestra.domain.task.TaskCounts.Grouped("a", TaskStatus.COMPLETED, 2,
+                        java.time.Duration.ofSeconds(40)),
+                new dev.orchestra.domain.task.TaskCounts.Grouped("b", TaskStatus.FAILED, 1,
+                        java.time.Duration.ofSeconds(1)));
+        assertThat(read(() -> store.tasks().countByRepositoryAndStatus(TENANT, since))).extracting(
+                dev.orchestra.domain.task.TaskCounts.Grouped::key).containsOnlyNulls();
+    }
+
+    @Test
     void givenTaskTree_tree_returnsRootAndDescendantsParentsFirst() {
         writeVoid(() -> {
             store.tasks().add(task("root", "/repo"));

@@ -1,0 +1,150 @@
+package dev.orchestra.application.analytics;
+
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentFields;
+import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.repository.CodeRepositories;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.repository.RepositoryFields;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskCounts;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskStatus;
+import dev.orchestra.domain.task.TaskTotals;
+import dev.orchestra.domain.task.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** Figures from the store's GROUP BY queries; no task row is loaded to be counted. */
+public final class AnalyticsService implements Analytics {
+    private final UnitOfWork unitOfWork;
+    private final Tasks tasks;
+    private final Agents agents;
+    private final CodeRepositories repositories;
+    private final Clock clock;
+
+    public AnalyticsService(UnitOfWork unitOfWork, Tasks tasks, Agents agents, CodeRepositories repositories,
+                            Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.tasks = tasks;
+        this.agents = agents;
+        this.repositories = repositories;
+        this.clock = clock;
+    }
+
+    @Override
+    public TaskReport tasks(Caller caller, Duration period, String agentId, String repositoryId) {
+        Instant to = clock.instant();
+        Instant from = to.minus(positive(period));
+        Specification<Task> where = TaskFields.CREATED_AT.atOrAfter(from).and(TaskFields.CREATED_AT.atOrBefore(to));
+        if (agentId != null && !agentId.isBlank()) {
+            where = where.and(TaskFields.AGENT_ID.eq(agentId));
+        }
+        if (repositoryId != null && !repositoryId.isBlank()) {
+            where = where.and(TaskFields.REPOSITORY_ID.eq(repositoryId));
+        }
+        Specification<Task> inPeriod = where;
+        return unitOfWork.read(() -> {
+            Map<LocalDate, Map<TaskStatus, Long>> days = new TreeMap<>();
+            Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+            long total = 0;
+            for (TaskCounts.Daily daily : tasks.countByDayAndStatus(caller.tenant(), inPeriod)) {
+                days.computeIfAbsent(daily.day(), d -> new EnumMap<>(TaskStatus.class))
+                        .put(daily.status(), daily.count());
+                byStatus.merge(daily.status(), daily.count(), Long::sum);
+                total += daily.count();
+            }
+            TaskTotals completed = tasks.totals(caller.tenant(),
+                    inPeriod.and(TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
+            List<Day> daily = new ArrayList<>();
+            days.forEach((day, counts) -> daily.add(new Day(day, counts,
+                    counts.values().stream().mapToLong(Long::longValue).sum())));
+            return new TaskReport(from, to, agentId, repositoryId, total, byStatus,
+                    completed.averageExecutionTime(), daily);
+        });
+    }
+
+    @Override
+    public List<AgentFigures> agents(Caller caller, Duration period) {
+        Instant from = clock.instant().minus(positive(period));
+        return unitOfWork.read(() -> {
+            Map<String, Map<TaskStatus, TaskCounts.Grouped>> byAgent = new HashMap<>();
+            for (TaskCounts.Grouped g : tasks.countByAgentAndStatus(caller.tenant(),
+                    TaskFields.CREATED_AT.atOrAfter(from).and(TaskFields.AGENT_ID.isNotNull()))) {
+                byAgent.computeIfAbsent(g.key(), k -> new EnumMap<>(TaskStatus.class)).put(g.status(), g);
+            }
+            Map<String, Long> active = tasks.activeTaskCounts(caller.tenant());
+            List<AgentFigures> figures = new ArrayList<>();
+            eachPage(AgentFields.ID, (where, page) -> agents.find(caller.tenant(), where, page), (Agent agent) -> {
+                Map<TaskStatus, TaskCounts.Grouped> counts = byAgent.getOrDefault(agent.id(), Map.of());
+                long completed = count(counts, TaskStatus.COMPLETED);
+                long failed = count(counts, TaskStatus.FAILED);
+                TaskCounts.Grouped done = counts.get(TaskStatus.COMPLETED);
+                figures.add(new AgentFigures(agent.id(), agent.name(), completed, failed,
+                        count(counts, TaskStatus.CANCELLED), active.getOrDefault(agent.id(), 0L),
+                        completed + failed == 0 ? 0.0 : (double) completed / (completed + failed),
+                        done == null ? Duration.ZERO : done.totalExecutionTime().dividedBy(done.count())));
+            });
+            figures.sort(Comparator.comparingLong((AgentFigures f) -> f.completed() + f.failed()).reversed()
+                    .thenComparing(AgentFigures::agentId));
+            return figures;
+        });
+    }
+
+    @Override
+    public List<RepositoryFigures> repositories(Caller caller) {
+        return unitOfWork.read(() -> {
+            Map<String, Map<TaskStatus, Long>> byRepository = new HashMap<>();
+            for (TaskCounts.Grouped g : tasks.countByRepositoryAndStatus(caller.tenant(),
+                    TaskFields.REPOSITORY_ID.isNotNull())) {
+                byRepository.computeIfAbsent(g.key(), k -> new EnumMap<>(TaskStatus.class)).put(g.status(), g.count());
+            }
+            List<RepositoryFigures> figures = new ArrayList<>();
+            eachPage(RepositoryFields.ID, (where, page) -> repositories.find(caller.tenant(), where, page),
+                    (CodeRepository r) -> figures.add(new RepositoryFigures(r.id(), r.name(), r.path(),
+                            r.statistics(), byRepository.getOrDefault(r.id(), Map.of()))));
+            return figures;
+        });
+    }
+
+    private static long count(Map<TaskStatus, TaskCounts.Grouped> counts, TaskStatus status) {
+        TaskCounts.Grouped g = counts.get(status);
+        return g == null ? 0 : g.count();
+    }
+
+    private static Duration positive(Duration period) {
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw ValidationFailed.of("period", "must be longer than zero");
+        }
+        return period;
+    }
+
+    private static <T> void eachPage(dev.orchestra.domain.shared.Field<T, String> id,
+                                     java.util.function.BiFunction<Specification<T>, PageRequest<T>, Page<T>> query,
+                                     Consumer<T> action) {
+        for (int page = 0; ; page++) {
+            Page<T> slice = query.apply(Specification.all(),
+                    new PageRequest<>(page, PageRequest.MAX_SIZE, List.of(id.asc())));
+            slice.items().forEach(action);
+            if (slice.items().size() < PageRequest.MAX_SIZE) {
+                return;
+            }
+        }
+    }
+}
