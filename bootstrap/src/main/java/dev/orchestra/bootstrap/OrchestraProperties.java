@@ -41,7 +41,10 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
                          @DefaultValue("NORMAL") SqliteSettings.Synchronous synchronous) {
     }
 
-    /** @param leaseDuration how long a claim is the agent's before it must be renewed */
-    public record Tasks(@DefaultValue("5m") Duration leaseDuration) {
+    /**
+     * @param leaseDuration how long a claim is the agent's; each heartbeat renews it
+     * @param reaperPeriod  how often expired leases are swept (also once at start-up)
+     */
+    public record Tasks(@DefaultValue("5m") Duration leaseDuration, @DefaultValue("30s") Duration reaperPeriod) {
     }
 }

@@ -15,6 +15,8 @@ import dev.orchestra.application.repository.RepositoryCatalogService;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.task.LeaseReaper;
+import dev.orchestra.application.task.LeaseReaperService;
 import dev.orchestra.application.task.TaskQueue;
 import dev.orchestra.application.task.TaskQueueService;
 import dev.orchestra.domain.shared.TenantId;
@@ -39,9 +41,10 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    AgentRegistry agentRegistry(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
+    AgentRegistry agentRegistry(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock,
+                                OrchestraProperties properties) {
         return new AgentRegistryService(s.unitOfWork(), s.agents(), s.tasks(), s.repositories(), constraints,
-                auditor, clock);
+                auditor, clock, properties.tasks().leaseDuration());
     }
 
     @Bean
@@ -59,6 +62,18 @@ public class UseCaseConfiguration {
     @Bean
     PreferenceSettings preferenceSettings(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
         return new PreferenceSettingsService(s.unitOfWork(), s.preferences(), constraints, auditor, clock);
+    }
+
+    @Bean
+    LeaseReaper leaseReaper(Storage s, Auditor auditor, Clock clock, OrchestraProperties properties) {
+        return new LeaseReaperService(s.unitOfWork(), s.tasks(), s.agents(), s.maintenance(), auditor, clock,
+                properties.tasks().leaseDuration());
+    }
+
+    /** Expired leases are swept at start-up and every reaper period. */
+    @Bean(destroyMethod = "close")
+    LeaseReaperSchedule leaseReaperSchedule(LeaseReaper reaper, OrchestraProperties properties) {
+        return new LeaseReaperSchedule(reaper, properties.tasks().reaperPeriod());
     }
 
     @Bean

@@ -12,6 +12,8 @@ import dev.orchestra.application.repository.RepositoryCatalog;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.task.LeaseReaper;
+import dev.orchestra.application.task.LeaseReaperService;
 import dev.orchestra.application.task.TaskQueue;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -51,6 +53,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UseCasesTest {
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final Caller ALICE = new Caller(TenantId.DEFAULT, "alice");
+    private static final Duration LEASE = Duration.ofMinutes(5);
 
     @TempDir
     Path directory;
@@ -60,6 +63,7 @@ class UseCasesTest {
     private TaskQueue queue;
     private RepositoryCatalog repositories;
     private PreferenceSettings preferences;
+    private LeaseReaper reaper;
 
     private void open(String type) {
         storage = type.equals("json")
@@ -68,11 +72,14 @@ class UseCasesTest {
         UseCaseConfiguration wiring = new UseCaseConfiguration();
         ConstraintCheck constraints = wiring.constraintCheck(VALIDATOR);
         Auditor auditor = wiring.auditor(storage, clock);
-        agents = wiring.agentRegistry(storage, constraints, auditor, clock);
+        agents = new dev.orchestra.application.agent.AgentRegistryService(storage.unitOfWork(), storage.agents(),
+                storage.tasks(), storage.repositories(), constraints, auditor, clock, LEASE);
         queue = new dev.orchestra.application.task.TaskQueueService(storage.unitOfWork(), storage.tasks(),
-                storage.agents(), storage.repositories(), constraints, auditor, clock, Duration.ofMinutes(5));
+                storage.agents(), storage.repositories(), constraints, auditor, clock, LEASE);
         repositories = wiring.repositoryCatalog(storage, constraints, auditor, clock);
         preferences = wiring.preferenceSettings(storage, constraints, auditor, clock);
+        reaper = new LeaseReaperService(storage.unitOfWork(), storage.tasks(), storage.agents(),
+                storage.maintenance(), auditor, clock, LEASE);
     }
 
     @AfterEach
@@ -286,6 +293,74 @@ class UseCasesTest {
         } else {
             queue.fail(ALICE, id, lease, "no", false);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenLeaseRunOut_theReaper_requeuesTheTaskAndTheOldAgentsCompleteIsRefused(String type) {
+        open(type);
+        register("lost", "/repo", null);
+        register("other", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        String oldLease = queue.claim(ALICE, "lost", false).orElseThrow().lease().token();
+        queue.start(ALICE, "t-1", oldLease);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThatThrownBy(() -> queue.complete(ALICE, "t-1", oldLease, "late")).isInstanceOf(Conflict.class)
+                .hasMessageContaining("expired");
+        agents.heartbeat(ALICE, "other", null);
+        LeaseReaper.Sweep sweep = reaper.sweep();
+
+        assertThat(sweep.requeued()).isEqualTo(1);
+        assertThat(sweep.agentsOffline()).isEqualTo(1);
+        Task requeued = queue.get(ALICE, "t-1");
+        assertThat(requeued.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(requeued.retryCount()).isEqualTo(1);
+        assertThat(agents.get(ALICE, "lost").status()).isEqualTo(AgentStatus.OFFLINE);
+        assertThat(audit("t-1")).anyMatch(e -> e.userId().equals("lease-reaper")
+                && e.newValues().contains("expired at"));
+        String newLease = queue.claim(ALICE, "other", false).orElseThrow().lease().token();
+        assertThatThrownBy(() -> queue.start(ALICE, "t-1", oldLease)).isInstanceOf(Conflict.class);
+        assertThat(queue.start(ALICE, "t-1", newLease).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenHeartbeatingAgent_itsLeasesAreRenewedAndTheReaperLeavesItsWork(String type) {
+        open(type);
+        register("alive", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        Task claimed = queue.claim(ALICE, "alive", false).orElseThrow();
+        clock.advance(LEASE.minusSeconds(30));
+        agents.heartbeat(ALICE, "alive", null);
+        clock.advance(LEASE.minusSeconds(30));
+
+        LeaseReaper.Sweep sweep = reaper.sweep();
+
+        assertThat(sweep).isEqualTo(new LeaseReaper.Sweep(0, 0, 0));
+        Task still = queue.get(ALICE, "t-1");
+        assertThat(still.status()).isEqualTo(TaskStatus.ASSIGNED);
+        assertThat(still.lease().token()).isEqualTo(claimed.lease().token());
+        assertThat(still.lease().expiresAt()).isAfter(claimed.lease().expiresAt());
+        assertThat(queue.start(ALICE, "t-1", claimed.lease().token()).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAssignedTaskOfAStaleAgent_theReaper_unassignsItWithoutCountingARetry(String type) {
+        open(type);
+        register("lost", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        queue.claim(ALICE, "lost", false).orElseThrow();
+        clock.advance(LEASE.multipliedBy(2));
+
+        reaper.sweep();
+
+        Task pending = queue.get(ALICE, "t-1");
+        assertThat(pending.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(pending.retryCount()).isZero();
+        assertThat(pending.agentId()).isNull();
+        assertThat(reaper.sweep()).isEqualTo(new LeaseReaper.Sweep(0, 0, 0));
     }
 
     @ParameterizedTest(name = "{0}")

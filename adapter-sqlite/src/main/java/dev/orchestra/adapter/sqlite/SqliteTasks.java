@@ -54,7 +54,8 @@ final class SqliteTasks implements Tasks {
             Map.entry(TaskFields.WORKFLOW_ID, "workflow_id"),
             Map.entry(TaskFields.WORKFLOW_STEP, "workflow_step"),
             Map.entry(TaskFields.PARENT_TASK_ID, "parent_task_id"),
-            Map.entry(TaskFields.RETRY_COUNT, "retry_count")));
+            Map.entry(TaskFields.RETRY_COUNT, "retry_count"),
+            Map.entry(TaskFields.LEASE_EXPIRES_AT, "lease_expires_at")));
 
     static final RowMapper<Task> MAPPER = (rows, n) -> {
         String leaseToken = rows.getString("lease_token");

@@ -43,9 +43,10 @@ public final class AgentRegistryService implements AgentRegistry {
     private final ConstraintCheck constraints;
     private final Auditor auditor;
     private final Clock clock;
+    private final Duration leaseDuration;
 
     public AgentRegistryService(UnitOfWork unitOfWork, Agents agents, Tasks tasks, CodeRepositories repositories,
-                                ConstraintCheck constraints, Auditor auditor, Clock clock) {
+                                ConstraintCheck constraints, Auditor auditor, Clock clock, Duration leaseDuration) {
         this.unitOfWork = unitOfWork;
         this.agents = agents;
         this.tasks = tasks;
@@ -53,6 +54,7 @@ public final class AgentRegistryService implements AgentRegistry {
         this.constraints = constraints;
         this.auditor = auditor;
         this.clock = clock;
+        this.leaseDuration = leaseDuration;
     }
 
     @Override
@@ -88,7 +90,17 @@ public final class AgentRegistryService implements AgentRegistry {
     public Agent heartbeat(Caller caller, String id, AgentStatus reportedStatus) {
         return unitOfWork.write(() -> {
             Agent current = existing(caller, id, null);
-            Agent stored = agents.update(current.heartbeat(reportedStatus, clock.instant()));
+            Instant now = clock.instant();
+            Agent stored = agents.update(current.heartbeat(reportedStatus, now));
+            // A living agent keeps its claims: every lease it holds now runs from this heartbeat.
+            Specification<Task> held = TaskFields.AGENT_ID.eq(id).and(TaskFields.STATUS.in(List.copyOf(
+                    TaskStatus.ACTIVE)));
+            for (Task task : tasks.find(caller.tenant(), held, new PageRequest<>(0, PageRequest.MAX_SIZE,
+                    List.of(TaskFields.ID.asc()))).items()) {
+                if (task.lease() != null) {
+                    tasks.update(task.renewLease(now.plus(leaseDuration), now));
+                }
+            }
             // A heartbeat arrives every minute per agent: only a change of status is worth an audit entry.
             if (stored.status() != current.status()) {
                 auditor.changed(caller, AGENT, id, AuditAction.UPDATE, current, stored);

@@ -319,6 +319,10 @@ public final class TaskQueueService implements TaskQueue {
             throw new Conflict("Task '" + taskId + "' is not leased under this token: the lease was superseded"
                     + " or the task is no longer claimed (status " + task.status().name() + ")");
         }
+        if (task.leaseExpiredAt(clock.instant())) {
+            throw new Conflict("Task '" + taskId + "': the lease expired at " + task.lease().expiresAt()
+                    + "; heartbeats keep a lease alive, and the task may go to another agent");
+        }
         return task;
     }
 

@@ -99,6 +99,19 @@ public record Task(
                 errorMessage, retryCount, progress, newLease, now);
     }
 
+    /** A heartbeat of the owning agent moves the lease's expiry; the token stays. */
+    public Task renewLease(Instant expiresAt, Instant now) {
+        if (lease == null || !isActive()) {
+            return this;
+        }
+        return copy(status, agentId, assignedAt, startedAt, completedAt, result, errorMessage, retryCount, progress,
+                new Lease(lease.token(), expiresAt), now);
+    }
+
+    public boolean leaseExpiredAt(Instant now) {
+        return lease != null && lease.expiresAt().isBefore(now);
+    }
+
     public Task start(Instant now) {
         requireMove(TaskStatus.IN_PROGRESS);
         Instant at = notBefore(now, assignedAt == null ? createdAt : assignedAt);

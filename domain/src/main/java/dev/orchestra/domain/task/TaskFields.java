@@ -28,11 +28,13 @@ public final class TaskFields {
             new Field<>("workflowStep", Integer.class, Task::workflowStep);
     public static final Field<Task, String> PARENT_TASK_ID =
             new Field<>("parentTaskId", String.class, Task::parentTaskId);
+    public static final Field<Task, Instant> LEASE_EXPIRES_AT = new Field<>("leaseExpiresAt", Instant.class,
+            t -> t.lease() == null ? null : t.lease().expiresAt());
     public static final Field<Task, Integer> RETRY_COUNT = new Field<>("retryCount", Integer.class, Task::retryCount);
 
     public static final List<Field<Task, ?>> ALL = List.of(ID, COMMAND, REPOSITORY_PATH, REPOSITORY_ID, AGENT_ID,
             PRIORITY, STATUS, CREATED_AT, STARTED_AT, COMPLETED_AT, CORRELATION_ID, WORKFLOW_ID, WORKFLOW_STEP,
-            PARENT_TASK_ID, RETRY_COUNT);
+            PARENT_TASK_ID, RETRY_COUNT, LEASE_EXPIRES_AT);
 
     private TaskFields() {
     }
