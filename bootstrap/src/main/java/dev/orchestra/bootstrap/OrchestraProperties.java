@@ -35,10 +35,18 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
     /**
      * @param readers     read-only connections for concurrent queries
      * @param busyTimeout how long to wait for a lock held by another process
-     * @param synchronous NORMAL (survives a process crash) or FULL (also a power loss)
+     * @param synchronous FULL (an acknowledged write survives a power loss) or NORMAL (a process crash only)
+     * @param writeQueue  write units that may wait for the single writer
+     * @param writeWait   how long a caller waits for room in that queue before "store busy"
+     * @param maxBatch    units one transaction may group (group commit)
      */
     public record Sqlite(@DefaultValue("4") int readers, @DefaultValue("10s") Duration busyTimeout,
-                         @DefaultValue("NORMAL") SqliteSettings.Synchronous synchronous) {
+                         @DefaultValue("FULL") SqliteSettings.Synchronous synchronous,
+                         @DefaultValue("1024") int writeQueue, @DefaultValue("10s") Duration writeWait,
+                         @DefaultValue("256") int maxBatch) {
+        SqliteSettings settings(java.nio.file.Path path) {
+            return new SqliteSettings(path, readers, busyTimeout, synchronous, writeQueue, writeWait, maxBatch);
+        }
     }
 
     /**

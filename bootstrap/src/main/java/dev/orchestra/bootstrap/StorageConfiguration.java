@@ -1,7 +1,6 @@
 package dev.orchestra.bootstrap;
 
 import dev.orchestra.adapter.json.JsonStore;
-import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ public class StorageConfiguration {
         Path path = settings.resolvedPath();
         Storage storage = settings.type() == OrchestraProperties.StorageType.JSON
                 ? Storage.of(JsonStore.open(path, validator, clock))
-                : Storage.of(SqliteStore.open(new SqliteSettings(path, settings.sqlite().readers(),
-                settings.sqlite().busyTimeout(), settings.sqlite().synchronous())));
+                : Storage.of(SqliteStore.open(settings.sqlite().settings(path)));
         LOG.info("Orchestra Store opened {}", storage.description());
         return storage;
     }

@@ -80,8 +80,8 @@ public final class SqliteStore implements AutoCloseable {
                 verifyPragmas(reader, settings, "reader " + (i + 1));
                 readers.add(session(reader));
             }
-            return new SqliteStore(settings, new SqliteUnitOfWork(session(writer), readers, settings.busyTimeout()),
-                    version);
+            return new SqliteStore(settings, new SqliteUnitOfWork(session(writer), readers, settings.busyTimeout(),
+                    settings.writeQueue(), settings.maxBatch(), settings.writeWait()), version);
         } catch (SQLException e) {
             closeAll(opened);
             throw new StoreFailure("cannot open SQLite database " + file + ": " + e.getMessage(), e);

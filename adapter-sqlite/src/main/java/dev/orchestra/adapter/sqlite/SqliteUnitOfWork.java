@@ -7,91 +7,239 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Transactions of the SQLite store. All writes go through one connection, one unit at a time, each
- * inside {@code BEGIN IMMEDIATE}: concurrent writers queue on a fair lock instead of failing with
- * "database is locked". Reads run on a pool of read-only connections, each in its own snapshot.
+ * Transactions of the SQLite store, with group commit. Write units from any number of callers are
+ * queued to one writer thread, which runs the units waiting at that moment in one
+ * {@code BEGIN IMMEDIATE} … {@code COMMIT}, each inside its own {@code SAVEPOINT}: a unit that fails is
+ * rolled back alone and its caller gets its error; the others are acknowledged only after the one
+ * COMMIT (and its fsync under {@code synchronous=FULL}) has returned. The queue is bounded: a full
+ * queue makes callers wait, then fail with "store busy". Reads run on a pool of read-only
+ * connections, each unit in its own snapshot.
  */
 final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
-    /** One open connection and the client bound to it. */
+    /** One open connection and the clients bound to it. */
     record Session(Connection connection, JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
     }
+
+    /** A queued write: the work, or an action that must run outside any transaction. */
+    private static final class Unit {
+        final Supplier<?> work;
+        final Consumer<Connection> outsideTransaction;
+        final CompletableFuture<Object> done = new CompletableFuture<>();
+
+        Unit(Supplier<?> work, Consumer<Connection> outsideTransaction) {
+            this.work = work;
+            this.outsideTransaction = outsideTransaction;
+        }
+    }
+
+    private static final Unit STOP = new Unit(null, null);
 
     private final Session writer;
     private final BlockingQueue<Session> readers;
     private final List<Session> allReaders;
     private final Duration waitForReader;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Duration waitForQueue;
+    private final int maxBatch;
+    private final BlockingQueue<Unit> queue;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final Thread writerThread;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    SqliteUnitOfWork(Session writer, List<Session> readers, Duration waitForReader) {
+    SqliteUnitOfWork(Session writer, List<Session> readers, Duration waitForReader, int queueCapacity,
+                     int maxBatch, Duration waitForQueue) {
         this.writer = writer;
         this.allReaders = List.copyOf(readers);
         this.readers = new ArrayBlockingQueue<>(readers.size(), true, readers);
         this.waitForReader = waitForReader;
+        this.waitForQueue = waitForQueue;
+        this.maxBatch = maxBatch;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity, true);
+        this.writerThread = new Thread(this::writeLoop, "sqlite-writer");
+        this.writerThread.setDaemon(true);
+        this.writerThread.start();
     }
 
     /** The client of the unit of work running on this thread. */
     JdbcClient jdbc() {
-        Session session = current.get();
-        if (session == null) {
-            throw new IllegalStateException("ports of the SQLite store are called inside a UnitOfWork");
-        }
-        return session.jdbc();
+        return session().jdbc();
     }
 
     /** For batched statements, which JdbcClient does not offer. */
     NamedParameterJdbcTemplate batch() {
-        jdbc();
-        return current.get().batch();
+        return session().batch();
     }
 
-    boolean inWrite() {
-        return writeLock.isHeldByCurrentThread();
+    private Session session() {
+        Session session = current.get();
+        if (session == null) {
+            throw new IllegalStateException("ports of the SQLite store are called inside a UnitOfWork");
+        }
+        return session;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T write(Supplier<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
+        if (Thread.currentThread() == writerThread) {
             return work.get();
         }
         if (current.get() != null) {
             throw new IllegalStateException("a read unit of work cannot start a write one");
         }
-        lockForWrite();
+        return (T) submit(new Unit(work, null));
+    }
+
+    /** Runs {@code action} on the writer between batches, outside any transaction (VACUUM INTO needs that). */
+    void onWriterOutsideTransaction(Consumer<Connection> action) {
+        if (current.get() != null) {
+            throw new IllegalStateException("this cannot run inside a unit of work");
+        }
+        submit(new Unit(null, action));
+    }
+
+    private Object submit(Unit unit) {
+        requireOpen();
         try {
-            requireOpen();
+            if (!queue.offer(unit, waitForQueue.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreFailure("store busy: " + queue.size() + " write units are waiting; none was"
+                        + " accepted within " + waitForQueue);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting to write", e);
+        }
+        try {
+            // Once queued, a unit runs; the caller waits for its outcome even if interrupted.
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    Object result = unit.done.get();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return result;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new StoreFailure("write failed: " + cause, cause);
+        }
+    }
+
+    private void writeLoop() {
+        List<Unit> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            Unit first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == STOP) {
+                // Units that slipped in after the stop are answered, never left waiting.
+                for (Unit late; (late = queue.poll()) != null; ) {
+                    late.done.completeExceptionally(new StoreFailure("the SQLite store is closed"));
+                }
+                return;
+            }
+            if (first.outsideTransaction != null) {
+                runOutsideTransaction(first);
+                continue;
+            }
+            batch.add(first);
+            // Everything already waiting joins this transaction, up to the batch size, stopping at a
+            // unit that must run alone.
+            while (batch.size() < maxBatch) {
+                Unit next = queue.peek();
+                if (next == null || next == STOP || next.outsideTransaction != null) {
+                    break;
+                }
+                batch.add(queue.poll());
+            }
+            runBatch(batch);
+            batch.clear();
+        }
+    }
+
+    private void runBatch(List<Unit> batch) {
+        Object[] results = new Object[batch.size()];
+        Throwable[] failures = new Throwable[batch.size()];
+        try {
             execute(writer.connection(), "BEGIN IMMEDIATE");
-            current.set(writer);
-            T result;
-            try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                rollback();
-                throw translated(e);
+        } catch (StoreFailure e) {
+            batch.forEach(unit -> unit.done.completeExceptionally(e));
+            return;
+        }
+        current.set(writer);
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                execute(writer.connection(), "SAVEPOINT unit");
+                try {
+                    results[i] = batch.get(i).work.get();
+                    execute(writer.connection(), "RELEASE unit");
+                } catch (RuntimeException | Error e) {
+                    failures[i] = e instanceof Error ? e : translated(e);
+                    execute(writer.connection(), "ROLLBACK TO unit");
+                    execute(writer.connection(), "RELEASE unit");
+                }
             }
-            try {
-                execute(writer.connection(), "COMMIT");
-            } catch (StoreFailure e) {
-                rollback();
-                throw e;
+            execute(writer.connection(), "COMMIT");
+            commits.incrementAndGet();
+        } catch (StoreFailure e) {
+            // The transaction itself failed (a savepoint or the commit): nothing of the batch is kept.
+            rollback();
+            for (int i = 0; i < batch.size(); i++) {
+                if (failures[i] == null) {
+                    failures[i] = e;
+                }
             }
-            return result;
         } finally {
             current.remove();
-            writeLock.unlock();
         }
+        for (int i = 0; i < batch.size(); i++) {
+            if (failures[i] != null) {
+                batch.get(i).done.completeExceptionally(failures[i]);
+            } else {
+                batch.get(i).done.complete(results[i]);
+            }
+        }
+    }
+
+    private void runOutsideTransaction(Unit unit) {
+        try {
+            unit.outsideTransaction.accept(writer.connection());
+            unit.done.complete(null);
+        } catch (RuntimeException | Error e) {
+            unit.done.completeExceptionally(e);
+        }
+    }
+
+    /** Transactions committed so far: fewer than write units when group commit is at work. */
+    long commits() {
+        return commits.get();
     }
 
     @Override
@@ -117,29 +265,19 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
-    /** Runs {@code action} on the writer between units of work (for VACUUM INTO, which refuses a transaction). */
-    void onWriterOutsideTransaction(java.util.function.Consumer<Connection> action) {
-        if (current.get() != null) {
-            throw new IllegalStateException("this cannot run inside a unit of work");
-        }
-        lockForWrite();
-        try {
-            requireOpen();
-            action.accept(writer.connection());
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** Waits for running units, then closes every connection; the WAL is checkpointed into the file. */
+    /**
+     * Refuses new units, lets the writer finish every queued one (each caller is answered), then
+     * closes every connection; the WAL is checkpointed into the database file.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        writeLock.lock();
+        closed = true;
         try {
-            closed = true;
+            queue.put(STOP);
+            writerThread.join();
             for (int i = 0; i < allReaders.size(); i++) {
                 Session reader = readers.poll(waitForReader.toMillis(), TimeUnit.MILLISECONDS);
                 if (reader != null) {
@@ -155,17 +293,6 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
             quietlyClose(writer.connection());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private void lockForWrite() {
-        try {
-            writeLock.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreFailure("interrupted while waiting to write", e);
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +80,7 @@ class SqliteStoreTest {
             }
             pool.shutdown();
 
-            assertThat(seen).hasSize(5).containsOnly("wal/1/1/10000");
+            assertThat(seen).hasSize(5).containsOnly("wal/1/2/10000");
         }
         assertThat(Files.exists(directory.resolve("nested/folder/orchestra.db"))).isTrue();
     }
@@ -183,6 +184,111 @@ class SqliteStoreTest {
     }
 
     @Test
+    void givenUnitsWaitingBehindABusyWriter_groupCommit_commitsThemTogetherAndAFailingOneAlone() throws Exception {
+        try (SqliteStore store = open()) {
+            SqliteUnitOfWork unitOfWork = (SqliteUnitOfWork) store.unitOfWork();
+            java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService callers = Executors.newFixedThreadPool(9);
+            Future<?> blocker = callers.submit(() -> unitOfWork.write(() -> {
+                writerBusy.countDown();
+                await(release);
+                return store.tasks().add(task("first", "/r"));
+            }));
+            writerBusy.await(30, TimeUnit.SECONDS);
+            long commitsBefore = unitOfWork.commits();
+            List<Future<Task>> waiting = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "t-" + i;
+                waiting.add(callers.submit(() -> unitOfWork.write(() -> {
+                    Task added = store.tasks().add(task(id, "/r"));
+                    if (id.equals("t-3")) {
+                        throw new IllegalStateException("unit t-3 fails");
+                    }
+                    return added;
+                })));
+            }
+            Thread.sleep(300);
+            release.countDown();
+            blocker.get(30, TimeUnit.SECONDS);
+            int failed = 0;
+            for (Future<Task> unit : waiting) {
+                try {
+                    unit.get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).hasMessage("unit t-3 fails");
+                    failed++;
+                }
+            }
+            callers.shutdown();
+
+            assertThat(failed).isEqualTo(1);
+            assertThat(store.unitOfWork().read(() -> store.tasks().findById(TENANT, "t-3"))).isEmpty();
+            assertThat(store.unitOfWork().read(() -> store.tasks().count(TENANT,
+                    dev.orchestra.domain.shared.Specification.all()))).isEqualTo(8);
+            // The blocker's transaction, then the eight waiting units in far fewer than eight commits.
+            assertThat(unitOfWork.commits() - commitsBefore).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void givenFullWriteQueue_aWriter_waitsThenFailsWithStoreBusy() throws Exception {
+        Path file = directory.resolve("busy.db");
+        SqliteSettings settings = new SqliteSettings(file, 1, Duration.ofSeconds(5), SqliteSettings.Synchronous.FULL,
+                1, Duration.ofMillis(200), 16);
+        try (SqliteStore store = SqliteStore.open(settings)) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            Future<?> blocker = callers.submit(() -> store.unitOfWork().write(() -> {
+                writerBusy.countDown();
+                await(release);
+                return null;
+            }));
+            writerBusy.await(30, TimeUnit.SECONDS);
+            Future<?> queued = callers.submit(() -> store.unitOfWork().write(() -> store.tasks().add(task("q", "/r"))));
+            Thread.sleep(100);
+
+            assertThatThrownBy(() -> store.unitOfWork().write(() -> store.tasks().add(task("refused", "/r"))))
+                    .isInstanceOf(StoreFailure.class).hasMessageContaining("store busy");
+            release.countDown();
+            blocker.get(30, TimeUnit.SECONDS);
+            queued.get(30, TimeUnit.SECONDS);
+            callers.shutdown();
+            assertThat(store.unitOfWork().read(() -> store.tasks().findById(TENANT, "q"))).isPresent();
+            assertThat(store.unitOfWork().read(() -> store.tasks().findById(TENANT, "refused"))).isEmpty();
+        }
+    }
+
+    @Test
+    void givenQueuedUnits_close_answersEveryOneBeforeClosing() throws Exception {
+        SqliteStore store = open();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<Task>> units = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = "t-" + i;
+            units.add(callers.submit(() -> store.unitOfWork().write(() -> store.tasks().add(task(id, "/r")))));
+        }
+        Thread.sleep(20);
+        store.close();
+        int written = 0;
+        for (Future<Task> unit : units) {
+            try {
+                unit.get(30, TimeUnit.SECONDS);
+                written++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(StoreFailure.class).hasMessageContaining("closed");
+            }
+        }
+        callers.shutdown();
+
+        try (SqliteStore reopened = open()) {
+            assertThat(reopened.unitOfWork().read(() -> reopened.tasks().count(TENANT,
+                    dev.orchestra.domain.shared.Specification.all()))).isEqualTo(written);
+        }
+    }
+
+    @Test
     void givenClosedStore_anyUnitOfWork_failsClearly() {
         SqliteStore store = open();
         store.close();
@@ -197,6 +303,17 @@ class SqliteStoreTest {
                 + jdbc.sql("PRAGMA foreign_keys").query(String.class).single() + "/"
                 + jdbc.sql("PRAGMA synchronous").query(String.class).single() + "/"
                 + jdbc.sql("PRAGMA busy_timeout").query(String.class).single();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(java.util.concurrent.CyclicBarrier barrier) {
