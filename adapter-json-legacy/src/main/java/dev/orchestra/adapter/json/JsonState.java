@@ -7,6 +7,7 @@ import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.template.TaskTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,32 +27,34 @@ final class JsonState {
         final Map<String, UserPreference> preferences;
         final List<AuditEntry> audit;
         final List<LegacyImport> imports;
+        final Map<String, TaskTemplate> templates;
 
         TenantData() {
             this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                    new ArrayList<>(), new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
         }
 
         private TenantData(Map<String, Agent> agents, Map<String, Task> tasks,
                            Map<String, CodeRepository> repositories, Map<String, UserPreference> preferences,
-                           List<AuditEntry> audit, List<LegacyImport> imports) {
+                           List<AuditEntry> audit, List<LegacyImport> imports, Map<String, TaskTemplate> templates) {
             this.agents = agents;
             this.tasks = tasks;
             this.repositories = repositories;
             this.preferences = preferences;
             this.audit = audit;
             this.imports = imports;
+            this.templates = templates;
         }
 
         TenantData copy() {
             return new TenantData(new LinkedHashMap<>(agents), new LinkedHashMap<>(tasks),
                     new LinkedHashMap<>(repositories), new LinkedHashMap<>(preferences), new ArrayList<>(audit),
-                    new ArrayList<>(imports));
+                    new ArrayList<>(imports), new LinkedHashMap<>(templates));
         }
 
         boolean isEmpty() {
             return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
-                    && audit.isEmpty() && imports.isEmpty();
+                    && audit.isEmpty() && imports.isEmpty() && templates.isEmpty();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.template.TaskTemplates;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,7 @@ public final class JsonStore implements AutoCloseable {
     private final JsonAuditTrail auditTrail;
     private final JsonLegacyImports legacyImports;
     private final JsonMaintenance maintenance;
+    private final JsonTaskTemplates templates;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -72,6 +74,7 @@ public final class JsonStore implements AutoCloseable {
         this.auditTrail = new JsonAuditTrail(unitOfWork, door);
         this.legacyImports = new JsonLegacyImports(unitOfWork);
         this.maintenance = new JsonMaintenance(unitOfWork, file);
+        this.templates = new JsonTaskTemplates(unitOfWork, door);
     }
 
     /** Opens the document, creating it (and its folder) when missing. */
@@ -132,6 +135,10 @@ public final class JsonStore implements AutoCloseable {
 
     public StoreMaintenance maintenance() {
         return maintenance;
+    }
+
+    public TaskTemplates templates() {
+        return templates;
     }
 
     public Path path() {

@@ -20,6 +20,10 @@ import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Lease;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskProgress;
+import dev.orchestra.domain.template.ParameterType;
+import dev.orchestra.domain.template.TaskTemplate;
+import dev.orchestra.domain.template.TemplateParameter;
+import dev.orchestra.domain.template.TemplateStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +70,7 @@ final class LegacyDocument {
         ArrayNode preferences = section.putArray("Preferences");
         ArrayNode audit = section.putArray("AuditLog");
         ArrayNode imports = section.putArray("LegacyImports");
+        ArrayNode templates = section.putArray("TaskTemplates");
         state.tenants().forEach((tenant, data) -> {
             if (!tenant.equals(TenantId.DEFAULT)) {
                 ObjectNode node = others.putObject(tenant.value());
@@ -75,6 +80,7 @@ final class LegacyDocument {
             data.preferences.values().forEach(p -> preferences.add(preference(p)));
             data.audit.forEach(e -> audit.add(auditEntry(e)));
             data.imports.forEach(i -> imports.add(legacyImport(i)));
+            data.templates.values().forEach(t -> templates.add(template(t)));
         });
         return root;
     }
@@ -251,6 +257,35 @@ final class LegacyDocument {
         return n;
     }
 
+    private ObjectNode template(TaskTemplate t) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", t.tenantId().value());
+        n.put("Id", t.id());
+        n.put("Name", t.name());
+        n.put("Description", t.description());
+        n.put("Category", t.category());
+        n.put("TemplateVersion", t.templateVersion());
+        n.put("Public", t.publicTemplate());
+        ArrayNode steps = n.putArray("Steps");
+        t.steps().forEach(step -> {
+            ObjectNode s = steps.addObject();
+            s.put("Command", step.command());
+            s.put("Description", step.description());
+        });
+        ObjectNode parameters = n.putObject("Parameters");
+        t.parameters().forEach((name, p) -> {
+            ObjectNode o = parameters.putObject(name);
+            o.put("Type", p.type().name());
+            o.put("Default", p.defaultValue());
+            o.put("Required", p.required());
+        });
+        ArrayNode tags = n.putArray("Tags");
+        t.tags().forEach(tags::add);
+        audit(n, t.audit());
+        n.put("Version", t.version());
+        return n;
+    }
+
     private ObjectNode legacyImport(LegacyImport i) {
         ObjectNode n = mapper.createObjectNode();
         n.put("TenantId", i.tenantId().value());
@@ -306,6 +341,25 @@ final class LegacyDocument {
         for (JsonNode node : section.array("AuditLog")) {
             AuditEntry e = auditEntry(new JsonProps(mapper, node));
             state.mutable(e.tenantId()).audit.add(e);
+        }
+        for (JsonNode node : section.array("TaskTemplates")) {
+            JsonProps n = new JsonProps(mapper, node);
+            List<TemplateStep> steps = new ArrayList<>();
+            for (JsonNode step : n.array("Steps")) {
+                JsonProps s = new JsonProps(mapper, step);
+                steps.add(new TemplateStep(s.text("Command", null), s.text("Description", null)));
+            }
+            Map<String, TemplateParameter> parameters = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : n.entries("Parameters")) {
+                JsonProps p = new JsonProps(mapper, entry.getValue());
+                parameters.put(entry.getKey(), new TemplateParameter(ParameterType.valueOf(p.text("Type", "STRING")),
+                        p.text("Default", null), p.bool("Required", false)));
+            }
+            TaskTemplate t = new TaskTemplate(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
+                    n.text("Id", null), n.text("Name", null), n.text("Description", null), n.text("Category", null),
+                    n.text("TemplateVersion", null), n.bool("Public", false), steps, parameters,
+                    new LinkedHashSet<>(n.strings("Tags")), audit(n, Instant.EPOCH), n.number("Version", 0));
+            state.mutable(t.tenantId()).templates.put(t.id(), t);
         }
         for (JsonNode node : section.array("LegacyImports")) {
             JsonProps n = new JsonProps(mapper, node);

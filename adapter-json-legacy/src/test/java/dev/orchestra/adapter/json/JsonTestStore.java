@@ -9,6 +9,7 @@ import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.template.TaskTemplates;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ record JsonTestStore(JsonStore json) implements Store {
     @Override
     public StoreMaintenance maintenance() {
         return json.maintenance();
+    }
+
+    @Override
+    public TaskTemplates templates() {
+        return json.templates();
     }
 
     @Override

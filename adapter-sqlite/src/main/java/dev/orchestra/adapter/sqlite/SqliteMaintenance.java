@@ -18,7 +18,8 @@ import java.util.Set;
 final class SqliteMaintenance implements StoreMaintenance {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
-    private static final String TABLES = "agents, tasks, repositories, user_preferences, audit_log, legacy_imports";
+    private static final String TABLES =
+            "agents, tasks, repositories, user_preferences, audit_log, legacy_imports, task_templates";
 
     private final SqliteUnitOfWork unitOfWork;
     private final Path file;

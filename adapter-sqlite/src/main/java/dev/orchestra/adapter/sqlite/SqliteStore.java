@@ -9,6 +9,7 @@ import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.template.TaskTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteAuditTrail auditTrail;
     private final SqliteLegacyImports legacyImports;
     private final SqliteMaintenance maintenance;
+    private final SqliteTaskTemplates templates;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -60,6 +62,7 @@ public final class SqliteStore implements AutoCloseable {
         this.auditTrail = new SqliteAuditTrail(unitOfWork);
         this.legacyImports = new SqliteLegacyImports(unitOfWork);
         this.maintenance = new SqliteMaintenance(unitOfWork, settings.path());
+        this.templates = new SqliteTaskTemplates(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -121,6 +124,10 @@ public final class SqliteStore implements AutoCloseable {
 
     public StoreMaintenance maintenance() {
         return maintenance;
+    }
+
+    public TaskTemplates templates() {
+        return templates;
     }
 
     public String engineVersion() {

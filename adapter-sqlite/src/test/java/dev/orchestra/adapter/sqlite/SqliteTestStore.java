@@ -9,6 +9,7 @@ import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.template.TaskTemplates;
 import java.nio.file.Path;
 
 /** The SQLite store as the contract suites see it. */
@@ -55,6 +56,11 @@ record SqliteTestStore(SqliteStore sqlite) implements Store {
     @Override
     public StoreMaintenance maintenance() {
         return sqlite.maintenance();
+    }
+
+    @Override
+    public TaskTemplates templates() {
+        return sqlite.templates();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.template.TaskTemplates;
 
 /** What a store under contract test hands out: every port and its unit of work. */
 public interface Store extends AutoCloseable {
@@ -26,6 +27,8 @@ public interface Store extends AutoCloseable {
     LegacyImports legacyImports();
 
     StoreMaintenance maintenance();
+
+    TaskTemplates templates();
 
     @Override
     void close();

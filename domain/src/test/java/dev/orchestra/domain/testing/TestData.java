@@ -82,6 +82,18 @@ public final class TestData {
                 AuditFields.createdNow(T0, "tester"), 0);
     }
 
+    public static dev.orchestra.domain.template.TaskTemplate template(String id) {
+        return new dev.orchestra.domain.template.TaskTemplate(TENANT, id, "Build and Test", "compile, then test",
+                "build", "1.2.0", true,
+                java.util.List.of(new dev.orchestra.domain.template.TemplateStep("git checkout {{branch}}", "checkout"),
+                        new dev.orchestra.domain.template.TemplateStep("mvn -q verify -T {{threads}}", "build")),
+                java.util.Map.of("branch", new dev.orchestra.domain.template.TemplateParameter(
+                                dev.orchestra.domain.template.ParameterType.STRING, "main", false),
+                        "threads", new dev.orchestra.domain.template.TemplateParameter(
+                                dev.orchestra.domain.template.ParameterType.INTEGER, null, true)),
+                Set.of("ci", "java"), AuditFields.createdNow(T0, "tester"), 0);
+    }
+
     public static UserPreference preference(String id, PreferenceScope scope, String key, String value) {
         return new UserPreference(TENANT, id, scope, key, value, ValueType.STRING, "ui", "a setting", false,
                 false, AuditFields.createdNow(T0, "tester"), 0);
