@@ -19,6 +19,8 @@ import dev.orchestra.application.task.LeaseReaper;
 import dev.orchestra.application.task.LeaseReaperService;
 import dev.orchestra.application.task.TaskQueue;
 import dev.orchestra.application.task.TaskQueueService;
+import dev.orchestra.application.template.TemplateCatalog;
+import dev.orchestra.application.template.TemplateCatalogService;
 import dev.orchestra.domain.shared.TenantId;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -87,9 +89,18 @@ public class UseCaseConfiguration {
                 s.ports());
     }
 
-    /** A new store gets the documented default preferences on its first start. */
     @Bean
-    ApplicationRunner defaultPreferences(PreferenceSettings preferences) {
-        return args -> preferences.createDefaults(Caller.system(TenantId.DEFAULT));
+    TemplateCatalog templateCatalog(Storage s, TaskQueue queue, ConstraintCheck constraints, Auditor auditor,
+                                    Clock clock) {
+        return new TemplateCatalogService(s.unitOfWork(), s.templates(), queue, constraints, auditor, clock);
+    }
+
+    /** A new store gets the documented default preferences and templates on its first start. */
+    @Bean
+    ApplicationRunner defaults(PreferenceSettings preferences, TemplateCatalog templates) {
+        return args -> {
+            preferences.createDefaults(Caller.system(TenantId.DEFAULT));
+            templates.createDefaults(Caller.system(TenantId.DEFAULT));
+        };
     }
 }

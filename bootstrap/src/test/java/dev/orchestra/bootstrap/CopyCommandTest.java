@@ -78,6 +78,7 @@ class CopyCommandTest {
                     "light"));
             s.auditTrail().append(new AuditEntry(TENANT, "e1", "Task", "done", AuditAction.UPDATE, "{}",
                     "{\"a\":1}", List.of("a"), "alice", null, T0, true, null, 1));
+            s.templates().add(TestData.template("tpl-1"));
             s.legacyImports().add(new LegacyImport(TENANT, "i1", "orchestrator-state.json", 10, "d".repeat(64), 1, 2,
                     3, 0, T0, Duration.ofSeconds(2), "alice"));
         });
@@ -102,6 +103,9 @@ class CopyCommandTest {
                 all.put(tenant + "/audit", s.auditTrail().find(tenant, Specification.all(),
                         new PageRequest<>(0, 500, List.of(AuditFieldsOfEntry.ID.asc()))).items());
                 all.put(tenant + "/imports", s.legacyImports().list(tenant));
+                all.put(tenant + "/templates", s.templates().find(tenant, Specification.all(),
+                        new PageRequest<>(0, 500, List.of(dev.orchestra.domain.template.TemplateFields.ID.asc())))
+                        .items());
             }
             return all;
         });

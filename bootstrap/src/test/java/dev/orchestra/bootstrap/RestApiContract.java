@@ -127,6 +127,42 @@ abstract class RestApiContract {
     }
 
     @Test
+    void givenTemplate_crudAndInstantiate_createTheParentAndItsOrderedChildren() {
+        Http.Response created = http.post("/api/v1/task-templates", "{\"id\":\"tpl\",\"name\":\"Lint\","
+                + "\"templateVersion\":\"1.0.0\",\"steps\":[{\"command\":\"npm ci\"},"
+                + "{\"command\":\"npm run lint -- {{path}}\",\"description\":\"lint\"}],"
+                + "\"parameters\":{\"path\":{\"type\":\"STRING\",\"required\":true}}}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"0\"");
+
+        Http.Response tasks = http.post("/api/v1/task-templates/tpl/instantiate",
+                "{\"arguments\":{\"path\":\"src\"},\"repositoryPath\":\"/repo/demo\",\"priority\":\"HIGH\"}");
+
+        assertThat(tasks.status()).as(tasks.raw().body()).isEqualTo(201);
+        JsonNode list = tasks.json();
+        assertThat(list.size()).isEqualTo(3);
+        String parent = list.get(0).get("id").asString();
+        assertThat(list.get(2).get("command").asString()).isEqualTo("npm run lint -- src");
+        assertThat(list.get(2).get("parentTaskId").asString()).isEqualTo(parent);
+        assertThat(http.get("/api/v1/tasks/" + parent + "/tree").json().size()).isEqualTo(3);
+        Http.Response missing = http.post("/api/v1/task-templates/tpl/instantiate",
+                "{\"repositoryPath\":\"/repo/demo\"}");
+        assertProblem(missing, 400, "validation");
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("arguments.path");
+        assertProblem(http.put("/api/v1/task-templates/tpl", "{\"name\":\"Lint\",\"steps\":[{\"command\":"
+                + "\"x\"}]}", "If-Match", "\"7\""), 409, "conflict");
+        assertThat(http.delete("/api/v1/task-templates/tpl").status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/task-templates/tpl").status()).isEqualTo(404);
+    }
+
+    @Test
+    void givenDefaultTenant_theDefaultTemplatesExistFromTheFirstStart() {
+        JsonNode templates = new Http("http://127.0.0.1:" + port).get("/api/v1/task-templates?sort=name").json();
+
+        assertThat(templates.get("items").findValuesAsString("name")).contains("Build and Test", "Code Review");
+    }
+
+    @Test
     void givenNothingPending_claim_is204() {
         registerAgent("agent-1", "/repo/demo");
 

@@ -85,6 +85,15 @@ public final class StoreCopyService implements StoreCopy {
                         copied.merge("auditEntries", 1L, Long::sum);
                     }
                 });
+        eachPage(dev.orchestra.domain.template.TemplateFields.ID,
+                (where, page) -> from.templates().find(tenant, where, page), t -> {
+                    if (to.templates().findById(tenant, t.id()).isPresent()) {
+                        kept.merge("templates", 1L, Long::sum);
+                    } else {
+                        to.templates().add(t);
+                        copied.merge("templates", 1L, Long::sum);
+                    }
+                });
         for (LegacyImport i : reversed(from.legacyImports().list(tenant))) {
             if (to.legacyImports().findBySha256(tenant, i.sha256()).isPresent()) {
                 kept.merge("legacyImports", 1L, Long::sum);

@@ -8,9 +8,10 @@ import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.template.TaskTemplates;
 
 /** Every port of one store, for use cases that work on a whole store (migration, copy). */
 public record StorePorts(UnitOfWork unitOfWork, Agents agents, Tasks tasks, CodeRepositories repositories,
                          Preferences preferences, AuditTrail auditTrail, LegacyImports legacyImports,
-                         StoreMaintenance maintenance) {
+                         StoreMaintenance maintenance, TaskTemplates templates) {
 }
