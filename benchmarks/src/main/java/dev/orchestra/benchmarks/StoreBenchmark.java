@@ -1,0 +1,737 @@
+package dev.orchestra.benchmarks;
+
+import dev.orchestra.adapter.sqlite.SqliteSettings;
+import dev.orchestra.adapter.sqlite.SqliteStore;
+import dev.orchestra.application.agent.AgentRegistry;
+import dev.orchestra.application.agent.AgentRegistryService;
+import dev.orchestra.application.analytics.Analytics;
+import dev.orchestra.application.analytics.AnalyticsService;
+import dev.orchestra.application.shared.Auditor;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.task.TaskQueue;
+import dev.orchestra.application.task.TaskQueueService;
+import dev.orchestra.bootstrap.OrchestraApplication;
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentStatistics;
+import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.shared.AuditFields;
+import dev.orchestra.domain.shared.Ids;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.task.Lease;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.task.TaskProgress;
+import dev.orchestra.domain.task.TaskStatus;
+import jakarta.validation.Validation;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Builds a database of {@code --agents} agents and {@code --tasks} tasks, copies it for a raw-JDBC
+ * baseline, and measures the store's use cases against hand-written JDBC doing the same statements,
+ * alternating the two, each measurement repeated {@code --repeats} times; then a claim/complete soak,
+ * a small-database comparison, and the REST service under 16 clients. Writes a Markdown table.
+ */
+public final class StoreBenchmark {
+    private static final Caller CALLER = new Caller(TenantId.DEFAULT, "bench");
+    private static final int PATHS = 100;
+
+    private final Map<String, String> options;
+    private final Path directory;
+    private final int repeats;
+    private final Random random = new Random(42);
+    private final AtomicLong lockedErrors = new AtomicLong();
+    private final AtomicLong otherErrors = new AtomicLong();
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+
+    /** One store with its use cases. */
+    private record Project(SqliteStore store, TaskQueue queue, AgentRegistry agents, Analytics analytics) {
+        static Project open(Path file) {
+            SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file));
+            Clock clock = Clock.systemUTC();
+            ConstraintCheck constraints = new ConstraintCheck(Validation.buildDefaultValidatorFactory().getValidator());
+            Auditor auditor = new Auditor(store.auditTrail(), clock);
+            Duration lease = Duration.ofMinutes(5);
+            return new Project(store, new TaskQueueService(store.unitOfWork(), store.tasks(), store.agents(),
+                    store.repositories(), constraints, auditor, clock, lease),
+                    new AgentRegistryService(store.unitOfWork(), store.agents(), store.tasks(), store.repositories(),
+                            constraints, auditor, clock, lease),
+                    new AnalyticsService(store.unitOfWork(), store.tasks(), store.agents(), store.repositories(),
+                            clock));
+        }
+    }
+
+    private interface Op {
+        void run(int i) throws Exception;
+    }
+
+    private StoreBenchmark(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.repeats = Integer.parseInt(options.getOrDefault("repeats", "3"));
+        this.directory = Files.createTempDirectory(Path.of(options.getOrDefault("dir",
+                System.getProperty("java.io.tmpdir"))), "orchestra-bench-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new StoreBenchmark(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        long tasks = Long.parseLong(options.getOrDefault("tasks", "1000000"));
+        int agents = Integer.parseInt(options.getOrDefault("agents", "10000"));
+        Instant started = Instant.now();
+        log("building %,d agents and %,d tasks in %s", agents, tasks, directory);
+        Path projectFile = directory.resolve("project.db");
+        List<String> sampleIds = populate(projectFile, agents, tasks);
+        Path rawFile = copy(projectFile, directory.resolve("raw.db"));
+        Project project = Project.open(projectFile);
+        RawJdbc raw = new RawJdbc(rawFile);
+        String engine = project.store().engineVersion();
+        try {
+            measureAll(project, raw, sampleIds, agents, "at " + String.format("%,d", tasks) + " tasks");
+            soak(project, agents);
+        } finally {
+            project.store().close();
+            raw.close();
+        }
+        smallDatabase();
+        rest();
+        writeResults(engine, agents, tasks, Duration.between(started, Instant.now()));
+    }
+
+    // ------------------------------------------------------------------ the measurements
+
+    private void measureAll(Project p, RawJdbc raw, List<String> sampleIds, int agents, String scale)
+            throws Exception {
+        AtomicLong sequence = new AtomicLong();
+        compare("batch enqueue (1,000 per unit)", 5, 1000,
+                i -> p.queue().enqueueBatch(CALLER, newTasks(1000, "/repo/bench-batch", sequence)),
+                i -> raw.enqueueBatch(ids(1000, "raw-batch", sequence), "/repo/bench-batch"));
+        compare("single enqueue", 300, 1,
+                i -> p.queue().enqueue(CALLER, newTask("/repo/bench-single", sequence)),
+                i -> raw.enqueue("raw-" + sequence.incrementAndGet(), "/repo/bench-single"));
+        Stats project16 = concurrent("single enqueue, 16 producers", 16, 60,
+                (t, i) -> p.queue().enqueue(CALLER, newTask("/repo/bench-16", sequence)));
+        Stats raw16 = concurrentRaw("single enqueue, 16 producers", 16, 60, raw, sequence);
+        row("single enqueue, 16 concurrent producers", project16, raw16);
+        figures.put("enqueue16.project", project16.rate());
+
+        // Claims and completions: agents of the generated population, each free, one claim each.
+        int claims = 300;
+        List<List<String[]>> claimedProject = new ArrayList<>();
+        List<List<String[]>> claimedRaw = new ArrayList<>();
+        int[] agentCursor = {0};
+        compare("claim", claims, 1, new Op() {
+            List<String[]> run;
+
+            @Override
+            public void run(int i) {
+                if (i == 0) {
+                    run = Collections.synchronizedList(new ArrayList<>());
+                    claimedProject.add(run);
+                }
+                int agent = agentCursor[0]++;
+                String agentId = agentId(agent);
+                Task task = p.queue().claim(CALLER, agentId, false).orElseThrow();
+                run.add(new String[] {task.id(), task.lease().token(), agentId, task.repositoryPath()});
+            }
+        }, new Op() {
+            List<String[]> run;
+            int cursor;
+
+            @Override
+            public void run(int i) throws Exception {
+                if (i == 0) {
+                    run = new ArrayList<>();
+                    claimedRaw.add(run);
+                }
+                int agent = cursor++ + 5000;
+                String agentId = agentId(agent);
+                String path = pathOf(agent);
+                run.add(new String[] {raw.claim(agentId, path), null, agentId, path});
+            }
+        });
+        for (List<String[]> run : claimedProject) {
+            for (String[] c : run) {
+                p.queue().start(CALLER, c[0], c[1]);
+            }
+        }
+        for (List<String[]> run : claimedRaw) {
+            for (String[] c : run) {
+                raw.start(c[0]);
+            }
+        }
+        int[] completeRun = {-1, -1};
+        compare("complete", claims, 1, i -> {
+            if (i == 0) {
+                completeRun[0]++;
+            }
+            String[] c = claimedProject.get(completeRun[0]).get(i);
+            p.queue().complete(CALLER, c[0], c[1], "ok");
+        }, i -> {
+            if (i == 0) {
+                completeRun[1]++;
+            }
+            String[] c = claimedRaw.get(completeRun[1]).get(i);
+            raw.complete(c[0], c[2], c[3]);
+        });
+
+        compare("get by id", 20_000, 1,
+                i -> p.queue().get(CALLER, sampleIds.get(random.nextInt(sampleIds.size()))),
+                readerOp(raw, (c, i) -> RawJdbc.get(c, sampleIds.get(random.nextInt(sampleIds.size())))));
+        Stats twoReaders = concurrent("get by id, 2 readers", 2, 10_000,
+                (t, i) -> p.queue().get(CALLER, sampleIds.get((t * 7919 + i * 31) % sampleIds.size())));
+        figures.put("get.two", twoReaders.rate());
+        rows.add(new String[] {"get by id, 2 readers (project)", fmt(twoReaders.rate()), "", "",
+                ms(twoReaders.p50Millis()), ms(twoReaders.p99Millis()), "", ""});
+
+        TaskQueue.TaskQuery pending = new TaskQueue.TaskQuery(EnumSet.of(TaskStatus.PENDING), null, null, null, null,
+                null, null, null, null, null);
+        compare("list a page of pending tasks", 300, 1,
+                i -> p.queue().list(CALLER, pending, new PageRequest<>(0, 50, List.of(TaskFields.CREATED_AT.asc()))),
+                readerOp(raw, (c, i) -> RawJdbc.listPending(c)));
+        compare("task analytics over 30 days", 5, 1,
+                i -> p.analytics().tasks(CALLER, Duration.ofDays(30), null, null),
+                readerOp(raw, (c, i) -> RawJdbc.analytics(c, Instant.now().minus(Duration.ofDays(30)),
+                        Instant.now())));
+        compare("agent statistics (30 days)", 300, 1,
+                i -> p.agents().statistics(CALLER, agentId(random.nextInt(agents)), Duration.ofDays(30)),
+                readerOp(raw, (c, i) -> RawJdbc.agentStatistics(c, agentId(random.nextInt(agents)),
+                        Instant.now().minus(Duration.ofDays(30)), Instant.now())));
+        notes.add("Scale of the table above: " + scale + ".");
+    }
+
+    /** 60 s of claim/start/complete by 2 workers; then the WAL's size and the lock errors seen. */
+    private void soak(Project p, int agents) throws Exception {
+        int seconds = Integer.parseInt(options.getOrDefault("soak-seconds", "60"));
+        log("soak: claim/start/complete for %d s", seconds);
+        Instant end = Instant.now().plusSeconds(seconds);
+        AtomicLong cycles = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int worker = w;
+            futures.add(workers.submit(() -> {
+                List<Long> own = new ArrayList<>();
+                // Agents 2000.. are untouched by the measurements; each worker uses its own half.
+                int agent = 2000 + worker * 3000;
+                while (Instant.now().isBefore(end)) {
+                    String agentId = agentId(agent);
+                    agent = agent + 1 >= 2000 + (worker + 1) * 3000 ? 2000 + worker * 3000 : agent + 1;
+                    long begin = System.nanoTime();
+                    try {
+                        Task task = p.queue().claim(CALLER, agentId, false).orElse(null);
+                        if (task == null) {
+                            continue;
+                        }
+                        p.queue().start(CALLER, task.id(), task.lease().token());
+                        p.queue().complete(CALLER, task.id(), task.lease().token(), "ok");
+                        own.add(System.nanoTime() - begin);
+                        cycles.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        count(e);
+                    }
+                }
+                latencies.add(own.stream().mapToLong(Long::longValue).toArray());
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        workers.shutdown();
+        long wal = Files.exists(Path.of(p.store().path() + "-wal")) ? Files.size(Path.of(p.store().path() + "-wal"))
+                : 0;
+        Stats soak = new Stats("soak", cycles.get(), cycles.get(), Duration.ofSeconds(seconds).toNanos(),
+                Stats.concat(new ArrayList<>(latencies)));
+        figures.put("wal.bytes", (double) wal);
+        notes.add(String.format("Soak: %d s of claim + start + complete by 2 workers: %,d cycles (%.0f/s), cycle"
+                        + " p50 %.2f ms, p99 %.2f ms; WAL afterwards %.1f MB; \"database is locked\" errors during the"
+                        + " whole run: %d (other errors: %d).", seconds, cycles.get(), soak.rate(), soak.p50Millis(),
+                soak.p99Millis(), wal / 1e6, lockedErrors.get(), otherErrors.get()));
+    }
+
+    /** Single enqueue and claim on a 10,000-task database, to compare with the large one. */
+    private void smallDatabase() throws Exception {
+        log("small database: 10,000 tasks");
+        Path file = directory.resolve("small.db");
+        populate(file, 400, 10_000);
+        Project p = Project.open(file);
+        AtomicLong sequence = new AtomicLong();
+        int[] agent = {0};
+        try {
+            List<Stats> enqueue = new ArrayList<>();
+            List<Stats> claim = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                enqueue.add(sequential("small enqueue", 300, 1,
+                        i -> p.queue().enqueue(CALLER, newTask("/repo/bench-small", sequence))));
+                claim.add(sequential("small claim", 100, 1,
+                        i -> p.queue().claim(CALLER, agentId(agent[0]++), false).orElseThrow()));
+            }
+            Stats e = Stats.median(enqueue);
+            Stats c = Stats.median(claim);
+            figures.put("small.enqueue", e.rate());
+            figures.put("small.claim", c.rate());
+            rows.add(new String[] {"single enqueue at 10,000 tasks (project)", fmt(e.rate()), "", "",
+                    ms(e.p50Millis()), ms(e.p99Millis()), "", ""});
+            rows.add(new String[] {"claim at 10,000 tasks (project)", fmt(c.rate()), "", "", ms(c.p50Millis()),
+                    ms(c.p99Millis()), "", ""});
+        } finally {
+            p.store().close();
+        }
+    }
+
+    /** The REST service over loopback: 16 clients, each enqueue → claim → start → complete. */
+    private void rest() throws Exception {
+        int seconds = Integer.parseInt(options.getOrDefault("rest-seconds", "20"));
+        log("REST: 16 clients for %d s", seconds);
+        ConfigurableApplicationContext context = SpringApplication.run(OrchestraApplication.class,
+                "--server.port=0", "--orchestra.storage.path=" + directory.resolve("rest.db"),
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        try {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+            String base = "http://127.0.0.1:" + port + "/api/v1";
+            for (int c = 0; c < 16; c++) {
+                send(client, "POST", base + "/agents", "{\"id\":\"rest-" + c + "\",\"name\":\"r\",\"type\":\"t\","
+                        + "\"repositoryPath\":\"/rest/" + c + "\"}", null);
+            }
+            Map<String, ConcurrentLinkedQueue<Long>> latencies = new LinkedHashMap<>();
+            for (String op : List.of("enqueue", "claim", "start", "complete")) {
+                latencies.put(op, new ConcurrentLinkedQueue<>());
+            }
+            AtomicLong requests = new AtomicLong();
+            Instant end = Instant.now().plusSeconds(seconds);
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            List<Future<?>> futures = new ArrayList<>();
+            Pattern token = Pattern.compile("\"leaseToken\":\"([^\"]+)\"");
+            for (int c = 0; c < 16; c++) {
+                int client16 = c;
+                futures.add(clients.submit(() -> {
+                    int n = 0;
+                    while (Instant.now().isBefore(end)) {
+                        String id = "rest-" + client16 + "-" + n++;
+                        timed(latencies.get("enqueue"), requests, () -> send(client, "POST", base + "/tasks",
+                                "{\"id\":\"" + id + "\",\"command\":\"c\",\"repositoryPath\":\"/rest/" + client16
+                                        + "\"}", null));
+                        String body = timed(latencies.get("claim"), requests, () -> send(client, "POST",
+                                base + "/tasks/claim", "{\"agentId\":\"rest-" + client16 + "\"}", null));
+                        Matcher m = token.matcher(body);
+                        if (!m.find()) {
+                            otherErrors.incrementAndGet();
+                            continue;
+                        }
+                        String lease = m.group(1);
+                        String claimed = body.substring(body.indexOf("\"id\":\"") + 6);
+                        String taskId = claimed.substring(0, claimed.indexOf('"'));
+                        timed(latencies.get("start"), requests, () -> send(client, "POST",
+                                base + "/tasks/" + taskId + "/start", null, lease));
+                        timed(latencies.get("complete"), requests, () -> send(client, "POST",
+                                base + "/tasks/" + taskId + "/complete", "{\"result\":\"ok\"}", lease));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            clients.shutdown();
+            StringBuilder line = new StringBuilder(String.format("REST over loopback, 16 clients, %d s: %,.0f"
+                    + " requests/s overall;", seconds, requests.get() / (double) seconds));
+            latencies.forEach((op, values) -> {
+                long[] all = values.stream().mapToLong(Long::longValue).toArray();
+                Stats stats = new Stats(op, all.length, all.length, Duration.ofSeconds(seconds).toNanos(), all);
+                figures.put("rest." + op + ".p99", stats.p99Millis());
+                line.append(String.format(" %s p50 %.2f ms, p99 %.2f ms (%,.0f/s);", op, stats.p50Millis(),
+                        stats.p99Millis(), stats.rate()));
+            });
+            notes.add(line.toString());
+        } finally {
+            context.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ harness
+
+    private void compare(String name, int operations, int perOperation, Op project, Op raw) throws Exception {
+        List<Stats> projectRuns = new ArrayList<>();
+        List<Stats> rawRuns = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            projectRuns.add(sequential(name, operations, perOperation, project));
+            rawRuns.add(sequential(name, operations, perOperation, raw));
+        }
+        Stats p = Stats.median(projectRuns);
+        Stats w = Stats.median(rawRuns);
+        figures.put(name + ".project", p.rate());
+        figures.put(name + ".raw", w.rate());
+        row(name, p, w);
+    }
+
+    private void row(String name, Stats project, Stats raw) {
+        rows.add(new String[] {name, fmt(project.rate()), fmt(raw.rate()),
+                String.format("%.0f %%", 100 * project.rate() / raw.rate()), ms(project.p50Millis()),
+                ms(project.p99Millis()), ms(raw.p50Millis()), ms(raw.p99Millis())});
+        log("%-45s project %10s/s  raw %10s/s  %s", name, fmt(project.rate()), fmt(raw.rate()),
+                String.format("%.0f %%", 100 * project.rate() / raw.rate()));
+    }
+
+    private Stats sequential(String name, int operations, int perOperation, Op op) throws Exception {
+        long[] latencies = new long[operations];
+        long started = System.nanoTime();
+        for (int i = 0; i < operations; i++) {
+            long begin = System.nanoTime();
+            op.run(i);
+            latencies[i] = System.nanoTime() - begin;
+        }
+        return new Stats(name, (long) operations * perOperation, operations, System.nanoTime() - started,
+                latencies);
+    }
+
+    private interface ThreadOp {
+        void run(int thread, int i) throws Exception;
+    }
+
+    private Stats concurrent(String name, int threads, int perThread, ThreadOp op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[perThread];
+                for (int i = 0; i < perThread; i++) {
+                    long begin = System.nanoTime();
+                    op.run(thread, i);
+                    latencies[i] = System.nanoTime() - begin;
+                }
+                return latencies;
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        long nanos = System.nanoTime() - started;
+        pool.shutdown();
+        return new Stats(name, (long) threads * perThread, (long) threads * perThread, nanos, Stats.concat(all));
+    }
+
+    /** The baseline of 16 producers: each its own connection, each insert its own transaction. */
+    private Stats concurrentRaw(String name, int threads, int perThread, RawJdbc raw, AtomicLong sequence)
+            throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            connections.add(RawJdbc.connect(directory.resolve("raw.db"), false));
+        }
+        try {
+            return concurrent(name, threads, perThread, (t, i) -> {
+                try {
+                    raw.enqueue(connections.get(t), "raw16-" + sequence.incrementAndGet(), "/repo/bench-16");
+                } catch (java.sql.SQLException e) {
+                    count(e);
+                    throw e;
+                }
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    private interface ReaderOp {
+        Object run(Connection reader, int i) throws Exception;
+    }
+
+    private static Op readerOp(RawJdbc raw, ReaderOp op) throws Exception {
+        Connection reader = raw.reader();
+        return i -> {
+            try (java.sql.Statement s = reader.createStatement()) {
+                s.execute("BEGIN");
+            }
+            op.run(reader, i);
+            try (java.sql.Statement s = reader.createStatement()) {
+                s.execute("COMMIT");
+            }
+        };
+    }
+
+    private <T> T timed(ConcurrentLinkedQueue<Long> into, AtomicLong requests, java.util.concurrent.Callable<T> call)
+            throws Exception {
+        long begin = System.nanoTime();
+        T result = call.call();
+        into.add(System.nanoTime() - begin);
+        requests.incrementAndGet();
+        return result;
+    }
+
+    private String send(HttpClient client, String method, String url, String json, String lease) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (lease != null) {
+            request.header("X-Lease-Token", lease);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            if (response.body().contains("locked")) {
+                lockedErrors.incrementAndGet();
+            } else {
+                otherErrors.incrementAndGet();
+            }
+        }
+        return response.body();
+    }
+
+    private void count(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("locked") || message.contains("SQLITE_BUSY")) {
+            lockedErrors.incrementAndGet();
+        } else {
+            otherErrors.incrementAndGet();
+        }
+    }
+
+    // ------------------------------------------------------------------ data
+
+    /** Agents on 100 paths, and tasks: 90 % finished history over 60 days, 10 % pending. */
+    private List<String> populate(Path file, int agents, long tasks) {
+        List<String> sample = new ArrayList<>();
+        Instant now = Instant.now();
+        try (SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file))) {
+            store.unitOfWork().writeVoid(() -> {
+                for (int r = 0; r < PATHS; r++) {
+                    store.repositories().add(new CodeRepository(TenantId.DEFAULT, "repo-" + r, "repo " + r,
+                            "/repo/" + r, null, dev.orchestra.domain.repository.RepositoryType.GIT, true, null, "main",
+                            java.util.Set.of(), dev.orchestra.domain.repository.AccessLevel.READ_WRITE, null,
+                            dev.orchestra.domain.repository.RepositoryStatistics.NONE, 0, 0, null,
+                            AuditFields.createdNow(now, "bench"), 0));
+                }
+                for (int a = 0; a < agents; a++) {
+                    store.agents().add(new Agent(TenantId.DEFAULT, agentId(a), "Agent " + a, "claude-code",
+                            pathOf(a), "repo-" + (a % PATHS), AgentStatus.IDLE, now, null, null, java.util.Set.of(),
+                            null, null, 1, Duration.ofMinutes(1), AgentStatistics.NONE,
+                            AuditFields.createdNow(now, "bench"), null, null, 0));
+                }
+            });
+            Random data = new Random(7);
+            long written = 0;
+            while (written < tasks) {
+                int size = (int) Math.min(10_000, tasks - written);
+                List<Task> batch = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    long n = written + i;
+                    int agent = data.nextInt(agents);
+                    String path = pathOf(agent);
+                    Instant created = now.minusSeconds(data.nextInt(60 * 86_400));
+                    String id = Ids.newId();
+                    if (data.nextInt(1000) < 20 && sample.size() < 20_000) {
+                        sample.add(id);
+                    }
+                    TaskPriority priority = TaskPriority.values()[data.nextInt(4)];
+                    if (n % 10 == 0) {
+                        batch.add(new Task(TenantId.DEFAULT, id, "run " + n, path, "repo-" + (agent % PATHS), null,
+                                priority, TaskStatus.PENDING, created, null, null, null, null, null, 0, null, null, 0,
+                                null, TaskProgress.NONE, null, created, 0));
+                    } else {
+                        Instant started = created.plusSeconds(1);
+                        Instant completed = started.plusMillis(500 + data.nextInt(60_000));
+                        boolean failed = n % 10 == 1;
+                        batch.add(new Task(TenantId.DEFAULT, id, "run " + n, path, "repo-" + (agent % PATHS),
+                                agentId(agent), priority, failed ? TaskStatus.FAILED : TaskStatus.COMPLETED, created,
+                                created, started, completed, failed ? null : "ok", failed ? "exit 1" : null, 0, null,
+                                null, 0, null, new TaskProgress(100, null, completed), null, completed, 0));
+                    }
+                }
+                store.unitOfWork().writeVoid(() -> store.tasks().addAll(batch));
+                written += size;
+                if (written % 100_000 == 0) {
+                    log("  %,d tasks", written);
+                }
+            }
+        }
+        return sample;
+    }
+
+    private Path copy(Path from, Path to) throws IOException {
+        // Closed stores have checkpointed their WAL: the file alone is the database.
+        return Files.copy(from, to);
+    }
+
+    private static String agentId(int index) {
+        return String.format("agent-%05d", index);
+    }
+
+    /** Agent i works on path i % 100: consecutive agents spread over the paths. */
+    private static String pathOf(int agent) {
+        return "/repo/" + (agent % PATHS);
+    }
+
+    private static Task.NewTask newTask(String path, AtomicLong sequence) {
+        return new Task.NewTask("p-" + sequence.incrementAndGet(), "run", path, TaskPriority.NORMAL, null, null,
+                null, null);
+    }
+
+    private static List<Task.NewTask> newTasks(int count, String path, AtomicLong sequence) {
+        List<Task.NewTask> tasks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tasks.add(newTask(path, sequence));
+        }
+        return tasks;
+    }
+
+    private static List<String> ids(int count, String prefix, AtomicLong sequence) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(prefix + "-" + sequence.incrementAndGet());
+        }
+        return ids;
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private void writeResults(String engine, int agents, long tasks, Duration took) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("Written by `benchmarks/run` (`dev.orchestra.benchmarks.StoreBenchmark`) on ")
+                .append(LocalDateTime.now(ZoneOffset.UTC).withNano(0)).append(" UTC; the run took ")
+                .append(took.toMinutes()).append(" min.\n\n");
+        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(cpuModel()).append(", ").append(memory()).append(", ").append(System.getProperty("os.name"))
+                .append(' ').append(System.getProperty("os.version")).append('\n');
+        md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(", -Xmx")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append("m\n");
+        md.append("- SQLite ").append(engine).append(" (sqlite-jdbc), WAL, synchronous=FULL, foreign_keys=ON,")
+                .append(" one writer with group commit (queue 1024, batch up to 256), 4 readers\n");
+        md.append("- data: ").append(String.format("%,d", agents)).append(" agents on ").append(PATHS)
+                .append(" repositories, ").append(String.format("%,d", tasks))
+                .append(" tasks (90 % finished over 60 days, 10 % pending), time-ordered UUIDv7 ids\n");
+        md.append("- method: project = the use cases (validation, audit entry, version checks) through the ports;")
+                .append(" raw = the same statements by hand on plain JDBC with the same pragmas, on a copy of the")
+                .append(" same database; alternated, ").append(repeats)
+                .append(" runs each, the median run shown. Rates are operations per second (tasks per second for")
+                .append(" batches); latencies are per operation (per unit for batches).\n\n");
+        md.append("| measurement | project /s | raw /s | project / raw | project p50 | project p99 | raw p50 |")
+                .append(" raw p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String[] row : rows) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        md.append('\n');
+        for (String note : notes) {
+            md.append(note).append("\n\n");
+        }
+        md.append(targets());
+        Path results = Path.of(options.getOrDefault("results", "RESULTS.md"));
+        Files.writeString(results, md.toString());
+        System.out.println(md);
+        log("results written to %s", results.toAbsolutePath());
+    }
+
+    private String targets() {
+        StringBuilder t = new StringBuilder("## Targets\n\n");
+        target(t, "batch enqueue >= 70 % of raw", ratio("batch enqueue (1,000 per unit)"), 0.70);
+        target(t, "single enqueue >= 60 % of raw", ratio("single enqueue"), 0.60);
+        target(t, "complete >= 60 % of raw", ratio("complete"), 0.60);
+        target(t, "16 producers >= 3 x single enqueue", figures.get("enqueue16.project")
+                / figures.get("single enqueue.project") / 3.0, 1.0);
+        target(t, "claim >= 60 % of raw", ratio("claim"), 0.60);
+        target(t, "get by id >= 50 % of raw", ratio("get by id"), 0.50);
+        target(t, "two readers >= 1.4 x one", figures.get("get.two") / figures.get("get by id.project") / 1.4, 1.0);
+        target(t, "analytics <= 1.3 x raw time", ratio("task analytics over 30 days") * 1.3, 1.0);
+        target(t, "enqueue at 1M >= 80 % of at 10k", figures.get("single enqueue.project")
+                / figures.get("small.enqueue") / 0.8, 1.0);
+        target(t, "claim at 1M >= 80 % of at 10k", figures.get("claim.project") / figures.get("small.claim") / 0.8,
+                1.0);
+        t.append("- WAL after soak <= 64 MB: ").append(figures.get("wal.bytes") <= 64e6 ? "holds" : "misses")
+                .append(String.format(" (%.1f MB)%n", figures.get("wal.bytes") / 1e6));
+        t.append("- \"database is locked\" errors = 0: ").append(lockedErrors.get() == 0 ? "holds" : "misses")
+                .append(" (").append(lockedErrors.get()).append(")\n");
+        Double enqueueP99 = figures.get("rest.enqueue.p99");
+        if (enqueueP99 != null) {
+            t.append("- REST enqueue p99 < 20 ms: ").append(enqueueP99 < 20 ? "holds" : "misses")
+                    .append(String.format(" (%.2f ms)%n", enqueueP99));
+        }
+        return t.toString();
+    }
+
+    private double ratio(String name) {
+        return figures.get(name + ".project") / figures.get(name + ".raw");
+    }
+
+    private static void target(StringBuilder into, String name, double value, double threshold) {
+        into.append("- ").append(name).append(": ").append(value >= threshold ? "holds" : "misses")
+                .append(String.format(" (%.2f of the bar)%n", value / threshold));
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / (1024 * 1024) + " GiB RAM")
+                    .orElse("? RAM");
+        } catch (IOException e) {
+            return "? RAM";
+        }
+    }
+
+    private static String fmt(double rate) {
+        return String.format("%,.0f", rate);
+    }
+
+    private static String ms(double millis) {
+        return String.format("%.2f ms", millis);
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf("[bench] " + format + "%n", args);
+    }
+}
