@@ -724,7 +724,7 @@ public final class StoreBenchmark {
     }
 
     private static String fmt(double rate) {
-        return String.format("%,.0f", rate);
+        return rate < 10 ? String.format("%.2f", rate) : String.format("%,.0f", rate);
     }
 
     private static String ms(double millis) {

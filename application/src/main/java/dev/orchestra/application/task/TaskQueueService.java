@@ -118,7 +118,9 @@ public final class TaskQueueService implements TaskQueue {
     public Optional<Task> claim(Caller caller, String agentId, boolean anyRepository) {
         return unitOfWork.write(() -> {
             Agent agent = agents.findById(caller.tenant(), agentId).orElseThrow(() -> new NotFound(AGENT, agentId));
-            long active = tasks.activeTaskCounts(caller.tenant()).getOrDefault(agentId, 0L);
+            // This agent's active tasks only: counting every agent's would scan the whole history.
+            long active = tasks.count(caller.tenant(), TaskFields.AGENT_ID.eq(agentId)
+                    .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE))));
             if (!agent.canTakeWork(active)) {
                 throw new Conflict("Agent '" + agentId + "' cannot take work: it is " + agent.status().name()
                         + " with " + active + " of at most " + agent.maxConcurrentTasks() + " active task(s)");
