@@ -2,6 +2,7 @@ package dev.orchestra.application.agent;
 
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.Pages;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
@@ -34,7 +35,6 @@ import java.util.Optional;
 /** The agent use cases; each runs in one unit of work and audits what it changes. */
 public final class AgentRegistryService implements AgentRegistry {
     static final String AGENT = "Agent";
-    private static final int SCAN_PAGE = PageRequest.MAX_SIZE;
 
     private final UnitOfWork unitOfWork;
     private final Agents agents;
@@ -209,14 +209,9 @@ public final class AgentRegistryService implements AgentRegistry {
 
     private List<Agent> all(Caller caller, Specification<Agent> where) {
         List<Agent> result = new java.util.ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<Agent> slice = agents.find(caller.tenant(), where,
-                    new PageRequest<>(page, SCAN_PAGE, List.of(AgentFields.ID.asc())));
-            result.addAll(slice.items());
-            if (slice.items().size() < SCAN_PAGE) {
-                return result;
-            }
-        }
+        Pages.each(List.of(AgentFields.ID.asc()), (any, page) -> agents.find(caller.tenant(), where, page),
+                result::add);
+        return result;
     }
 
     private Agent existing(Caller caller, String id, Long expectedVersion) {

@@ -1,13 +1,13 @@
 package dev.orchestra.application.analytics;
 
 import dev.orchestra.application.shared.Caller;
+import dev.orchestra.application.shared.Pages;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.repository.RepositoryFields;
-import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /** Figures from the store's GROUP BY queries; no task row is loaded to be counted. */
 public final class AnalyticsService implements Analytics {
@@ -91,7 +90,8 @@ public final class AnalyticsService implements Analytics {
             }
             Map<String, Long> active = tasks.activeTaskCounts(caller.tenant());
             List<AgentFigures> figures = new ArrayList<>();
-            eachPage(AgentFields.ID, (where, page) -> agents.find(caller.tenant(), where, page), (Agent agent) -> {
+            Pages.each(List.of(AgentFields.ID.asc()), (where, page) -> agents.find(caller.tenant(), where, page),
+                    (Agent agent) -> {
                 Map<TaskStatus, TaskCounts.Grouped> counts = byAgent.getOrDefault(agent.id(), Map.of());
                 long completed = count(counts, TaskStatus.COMPLETED);
                 long failed = count(counts, TaskStatus.FAILED);
@@ -116,7 +116,8 @@ public final class AnalyticsService implements Analytics {
                 byRepository.computeIfAbsent(g.key(), k -> new EnumMap<>(TaskStatus.class)).put(g.status(), g.count());
             }
             List<RepositoryFigures> figures = new ArrayList<>();
-            eachPage(RepositoryFields.ID, (where, page) -> repositories.find(caller.tenant(), where, page),
+            Pages.each(List.of(RepositoryFields.ID.asc()),
+                    (where, page) -> repositories.find(caller.tenant(), where, page),
                     (CodeRepository r) -> figures.add(new RepositoryFigures(r.id(), r.name(), r.path(),
                             r.statistics(), byRepository.getOrDefault(r.id(), Map.of()))));
             return figures;
@@ -133,18 +134,5 @@ public final class AnalyticsService implements Analytics {
             throw ValidationFailed.of("period", "must be longer than zero");
         }
         return period;
-    }
-
-    private static <T> void eachPage(dev.orchestra.domain.shared.Field<T, String> id,
-                                     java.util.function.BiFunction<Specification<T>, PageRequest<T>, Page<T>> query,
-                                     Consumer<T> action) {
-        for (int page = 0; ; page++) {
-            Page<T> slice = query.apply(Specification.all(),
-                    new PageRequest<>(page, PageRequest.MAX_SIZE, List.of(id.asc())));
-            slice.items().forEach(action);
-            if (slice.items().size() < PageRequest.MAX_SIZE) {
-                return;
-            }
-        }
     }
 }

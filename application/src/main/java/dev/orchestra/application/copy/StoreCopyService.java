@@ -1,5 +1,6 @@
 package dev.orchestra.application.copy;
 
+import dev.orchestra.application.shared.Pages;
 import dev.orchestra.application.shared.StorePorts;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.audit.AuditEntry;
@@ -8,10 +9,7 @@ import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.RepositoryFields;
 import dev.orchestra.domain.shared.Conflict;
-import dev.orchestra.domain.shared.Field;
-import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
-import dev.orchestra.domain.shared.SortOrder;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
@@ -22,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /** Copies a whole store through the ports: a read unit on the source inside one write unit on the target. */
@@ -48,7 +45,8 @@ public final class StoreCopyService implements StoreCopy {
 
     private static void copyTenant(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
                                    Map<String, Long> kept) {
-        eachPage(RepositoryFields.ID, (where, page) -> from.repositories().find(tenant, where, page), r -> {
+        Pages.each(List.of(RepositoryFields.ID.asc()),
+                (where, page) -> from.repositories().find(tenant, where, page), r -> {
             if (to.repositories().findById(tenant, r.id()).isPresent()) {
                 kept.merge("repositories", 1L, Long::sum);
             } else {
@@ -56,7 +54,8 @@ public final class StoreCopyService implements StoreCopy {
                 copied.merge("repositories", 1L, Long::sum);
             }
         });
-        eachPage(AgentFields.ID, (where, page) -> from.agents().findWithDeleted(tenant, where, page), a -> {
+        Pages.each(List.of(AgentFields.ID.asc()),
+                (where, page) -> from.agents().findWithDeleted(tenant, where, page), a -> {
             if (to.agents().findIncludingDeleted(tenant, a.id()).isPresent()) {
                 kept.merge("agents", 1L, Long::sum);
             } else {
@@ -74,9 +73,10 @@ public final class StoreCopyService implements StoreCopy {
             }
         }
         Set<String> auditIds = new HashSet<>();
-        eachPage(AuditFieldsOfEntry.ID, (where, page) -> to.auditTrail().find(tenant, where, page),
+        Pages.each(List.of(AuditFieldsOfEntry.ID.asc()), (where, page) -> to.auditTrail().find(tenant, where, page),
                 e -> auditIds.add(e.id()));
-        eachPage(AuditFieldsOfEntry.TIMESTAMP, (where, page) -> from.auditTrail().find(tenant, where, page),
+        Pages.each(List.of(AuditFieldsOfEntry.TIMESTAMP.asc()),
+                (where, page) -> from.auditTrail().find(tenant, where, page),
                 (AuditEntry e) -> {
                     if (auditIds.contains(e.id())) {
                         kept.merge("auditEntries", 1L, Long::sum);
@@ -85,7 +85,7 @@ public final class StoreCopyService implements StoreCopy {
                         copied.merge("auditEntries", 1L, Long::sum);
                     }
                 });
-        eachPage(dev.orchestra.domain.template.TemplateFields.ID,
+        Pages.each(List.of(dev.orchestra.domain.template.TemplateFields.ID.asc()),
                 (where, page) -> from.templates().find(tenant, where, page), t -> {
                     if (to.templates().findById(tenant, t.id()).isPresent()) {
                         kept.merge("templates", 1L, Long::sum);
@@ -143,7 +143,7 @@ public final class StoreCopyService implements StoreCopy {
                 }
             }
         };
-        eachPage(List.of(TaskFields.CREATED_AT.asc()),
+        Pages.each(List.of(TaskFields.CREATED_AT.asc()),
                 (where, page) -> from.tasks().find(tenant, where, page), place);
         flush.accept(null);
         if (!waitingForParent.isEmpty()) {
@@ -156,23 +156,5 @@ public final class StoreCopyService implements StoreCopy {
         List<T> copy = new ArrayList<>(items);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    private static <T> void eachPage(Field<T, ?> orderBy,
-                                     BiFunction<Specification<T>, PageRequest<T>, Page<T>> query,
-                                     Consumer<T> action) {
-        eachPage(List.of(new SortOrder<>(orderBy, SortOrder.Direction.ASC)), query, action);
-    }
-
-    private static <T> void eachPage(List<SortOrder<T>> order,
-                                     BiFunction<Specification<T>, PageRequest<T>, Page<T>> query,
-                                     Consumer<T> action) {
-        for (int page = 0; ; page++) {
-            Page<T> slice = query.apply(Specification.all(), new PageRequest<>(page, PAGE, order));
-            slice.items().forEach(action);
-            if (slice.items().size() < PAGE) {
-                return;
-            }
-        }
     }
 }
