@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -343,6 +344,23 @@ class UseCasesTest {
         assertThat(still.lease().token()).isEqualTo(claimed.lease().token());
         assertThat(still.lease().expiresAt()).isAfter(claimed.lease().expiresAt());
         assertThat(queue.start(ALICE, "t-1", claimed.lease().token()).status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void givenNothingExpired_aSweep_leavesTheJsonDocumentUntouched() throws Exception {
+        open("json");
+        register("alive", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        queue.claim(ALICE, "alive", false).orElseThrow();
+        java.nio.file.Path document = directory.resolve("state.json");
+        java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(document);
+        byte[] content = java.nio.file.Files.readAllBytes(document);
+        Thread.sleep(20);
+
+        assertThat(reaper.sweep()).isEqualTo(new LeaseReaper.Sweep(0, 0, 0));
+
+        assertThat(java.nio.file.Files.readAllBytes(document)).isEqualTo(content);
+        assertThat(java.nio.file.Files.getLastModifiedTime(document)).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
