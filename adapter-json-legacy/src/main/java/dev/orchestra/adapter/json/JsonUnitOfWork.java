@@ -31,10 +31,6 @@ final class JsonUnitOfWork implements UnitOfWork {
         return state;
     }
 
-    boolean inWrite() {
-        return writeLock.isHeldByCurrentThread();
-    }
-
     @Override
     public <T> T write(Supplier<T> work) {
         if (writeLock.isHeldByCurrentThread()) {

@@ -62,9 +62,6 @@ public final class LegacyStateReader implements LegacyDocuments {
     private static final Set<String> TASK_FIELDS = Set.of("id", "agentid", "command", "repositorypath",
             "createdat", "priority", "status", "startedat", "completedat", "result", "errormessage", "retrycount",
             "correlationid", "workflowid", "workflowstep");
-    private static final Map<String, AgentStatus> AGENT_STATUS_NAMES = Map.of(
-            "idle", AgentStatus.IDLE, "working", AgentStatus.BUSY, "busy", AgentStatus.BUSY,
-            "error", AgentStatus.ERROR, "offline", AgentStatus.OFFLINE, "unknown", AgentStatus.OFFLINE);
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final DateTimeFormatter ARCHIVE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
@@ -309,7 +306,7 @@ public final class LegacyStateReader implements LegacyDocuments {
                         return;
                     }
                 } else {
-                    status = AGENT_STATUS_NAMES.get(statusNode.asString().toLowerCase(Locale.ROOT));
+                    status = LegacyValues.AGENT_STATUS_NAMES.get(statusNode.asString().toLowerCase(Locale.ROOT));
                     if (status == null) {
                         error(statusPath, "'" + statusNode.asString() + "' is not an agent status (Idle, Working,"
                                 + " Busy, Error, Offline, Unknown)");
@@ -408,12 +405,9 @@ public final class LegacyStateReader implements LegacyDocuments {
                 }
                 return constants[number];
             }
-            String normalised = value.asString().strip().replaceAll("(?<=[a-z])(?=[A-Z])", "_").replace(' ', '_')
-                    .toUpperCase(Locale.ROOT);
-            for (E constant : constants) {
-                if (constant.name().equals(normalised)) {
-                    return constant;
-                }
+            E named = LegacyValues.byName(type, value.asString());
+            if (named != null) {
+                return named;
             }
             throw new InvalidValue(where, "'" + value.asString() + "' is not a " + type.getSimpleName());
         }

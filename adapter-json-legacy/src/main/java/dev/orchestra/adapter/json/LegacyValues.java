@@ -1,15 +1,13 @@
 package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.AgentStatus;
+import dev.orchestra.domain.migration.LegacyReadOptions;
 import dev.orchestra.domain.shared.Times;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +15,7 @@ import java.util.Map;
 final class LegacyValues {
     private static final DateTimeFormatter SEVEN_DIGITS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Map<String, AgentStatus> AGENT_STATUS_NAMES = Map.of(
+    static final Map<String, AgentStatus> AGENT_STATUS_NAMES = Map.of(
             "idle", AgentStatus.IDLE, "working", AgentStatus.BUSY, "busy", AgentStatus.BUSY,
             "error", AgentStatus.ERROR, "offline", AgentStatus.OFFLINE, "unknown", AgentStatus.OFFLINE);
 
@@ -34,13 +32,7 @@ final class LegacyValues {
 
     /** Offset, Z or no zone (read as UTC); DateTime.MinValue is "never". */
     static Instant parseTime(String text) {
-        if (text == null || text.isBlank() || text.startsWith("0001-01-01T00:00:00")) {
-            return null;
-        }
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
-                LocalDateTime::from);
-        return parsed instanceof OffsetDateTime offset ? offset.toInstant()
-                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        return new LegacyTimes(ZoneOffset.UTC).parse(text);
     }
 
     static int agentStatus(AgentStatus status) {
@@ -49,20 +41,12 @@ final class LegacyValues {
 
     /** Integers per the default table (0 IDLE, 1 BUSY, 2 ERROR, 3 and 4 OFFLINE) or names, any case. */
     static AgentStatus agentStatus(String text) {
-        if (text.chars().allMatch(Character::isDigit)) {
-            switch (Integer.parseInt(text)) {
-                case 0:
-                    return AgentStatus.IDLE;
-                case 1:
-                    return AgentStatus.BUSY;
-                case 2:
-                    return AgentStatus.ERROR;
-                case 3:
-                case 4:
-                    return AgentStatus.OFFLINE;
-                default:
-                    throw new IllegalArgumentException("agent status " + text + " is outside 0..4");
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            AgentStatus mapped = LegacyReadOptions.DEFAULT_AGENT_STATUS_MAP.get(Integer.parseInt(text));
+            if (mapped == null) {
+                throw new IllegalArgumentException("agent status " + text + " is outside 0..4");
             }
+            return mapped;
         }
         AgentStatus status = AGENT_STATUS_NAMES.get(text.toLowerCase(Locale.ROOT));
         if (status == null) {
@@ -89,12 +73,22 @@ final class LegacyValues {
             }
             return constants[ordinal];
         }
-        String normalised = text.replace(" ", "_").replaceAll("(?<=[a-z])(?=[A-Z])", "_").toUpperCase(Locale.ROOT);
-        for (E constant : constants) {
+        E constant = byName(type, text);
+        if (constant == null) {
+            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + text + "'");
+        }
+        return constant;
+    }
+
+    /** A .NET enum name in any case or spacing ({@code InProgress}, {@code in progress}); null when none. */
+    static <E extends Enum<E>> E byName(Class<E> type, String text) {
+        String normalised = text.strip().replaceAll("(?<=[a-z])(?=[A-Z])", "_").replace(' ', '_')
+                .toUpperCase(Locale.ROOT);
+        for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(normalised)) {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + text + "'");
+        return null;
     }
 }

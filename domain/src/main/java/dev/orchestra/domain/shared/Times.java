@@ -3,7 +3,6 @@ package dev.orchestra.domain.shared;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** The canonical text of an instant: fixed width, UTC, nine fractional digits, so text order is time order. */
 public final class Times {
@@ -19,10 +18,5 @@ public final class Times {
 
     public static Instant parse(String text) {
         return text == null ? null : Instant.parse(text);
-    }
-
-    /** Instants the store keeps are whole nanoseconds within years 0001..9999. */
-    public static Instant truncate(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.NANOS);
     }
 }
