@@ -16,8 +16,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The baseline: the same statements the store issues for each operation, written by hand on plain
- * JDBC connections with the same pragmas (WAL, synchronous=FULL, foreign keys, busy timeout), on a
- * copy of the same database. No validation, no audit formatting, no framework.
+ * JDBC connections with the same settings (WAL, synchronous=FULL, foreign keys, busy timeout, no
+ * generated keys), on a copy of the same database. No validation, no audit formatting, no framework.
  */
 final class RawJdbc implements AutoCloseable {
     private static final String INSERT_TASK = "INSERT INTO tasks (tenant_id, id, command, repository_path, priority,"
@@ -39,6 +39,7 @@ final class RawJdbc implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        config.setGetGeneratedKeys(false);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         if (readOnly) {
             config.setReadOnly(true);

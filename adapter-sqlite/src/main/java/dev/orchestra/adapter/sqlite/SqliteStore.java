@@ -38,6 +38,8 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class SqliteStore implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:db/migration/sqlite";
+    /** Distinct SQL texts kept prepared per connection: the ports issue fewer than this, so all stay parsed. */
+    private static final int STATEMENTS_PER_CONNECTION = 256;
 
     private final SqliteSettings settings;
     private final SqliteUnitOfWork unitOfWork;
@@ -149,6 +151,9 @@ public final class SqliteStore implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) settings.busyTimeout().toMillis());
         config.enforceForeignKeys(true);
+        // Keys are ours (UUIDv7 text), never generated: without this the driver runs a
+        // "SELECT last_insert_rowid()" after every INSERT and keeps it open until the next one.
+        config.setGetGeneratedKeys(false);
         config.setSynchronous(settings.synchronous() == SqliteSettings.Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         if (readOnly) {
@@ -167,9 +172,10 @@ public final class SqliteStore implements AutoCloseable {
     }
 
     private static SqliteUnitOfWork.Session session(Connection connection) {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
+        Connection cached = StatementCache.wrap(connection, STATEMENTS_PER_CONNECTION);
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(cached, true);
         NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
-        return new SqliteUnitOfWork.Session(connection, JdbcClient.create(template), template);
+        return new SqliteUnitOfWork.Session(cached, JdbcClient.create(template), template);
     }
 
     private static void migrate(SQLiteDataSource dataSource) {

@@ -4,6 +4,7 @@ import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -334,8 +335,9 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     }
 
     private static void execute(Connection connection, String sql) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        // Prepared, so the connection's statement cache keeps BEGIN, SAVEPOINT and COMMIT parsed.
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         } catch (SQLException e) {
             throw new StoreFailure(sql + " failed: " + e.getMessage(), e);
         }
