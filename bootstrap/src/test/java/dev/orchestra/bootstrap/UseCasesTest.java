@@ -107,6 +107,32 @@ class UseCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
+    void givenAgentWithTwoActiveTasks_completeOneThenCancelTheOther_keepsItBusyOnTheOtherThenFreesIt(String type) {
+        open(type);
+        register("agent-1", "/repo", 2);
+        enqueue("t-1", "/repo", TaskPriority.HIGH);
+        clock.advance(Duration.ofSeconds(1));
+        enqueue("t-2", "/repo", TaskPriority.NORMAL);
+        Task first = queue.claim(ALICE, "agent-1", false).orElseThrow();
+        Task second = queue.claim(ALICE, "agent-1", false).orElseThrow();
+        assertThat(List.of(first.id(), second.id())).containsExactly("t-1", "t-2");
+        queue.start(ALICE, "t-1", first.lease().token());
+
+        queue.complete(ALICE, "t-1", first.lease().token(), "green");
+
+        Agent busy = agents.get(ALICE, "agent-1");
+        assertThat(busy.status()).isEqualTo(AgentStatus.BUSY);
+        assertThat(busy.currentTaskId()).isEqualTo("t-2");
+
+        queue.cancel(ALICE, "t-2");
+
+        Agent idle = agents.get(ALICE, "agent-1");
+        assertThat(idle.status()).isEqualTo(AgentStatus.IDLE);
+        assertThat(idle.currentTaskId()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
     void givenClaimedTask_complete_updatesAgentAndRepositoryStatisticsAndAuditsEveryChange(String type) {
         open(type);
         CodeRepository repository = repositories.create(ALICE, null, new CodeRepository.Details("demo", "/repo",

@@ -14,11 +14,15 @@ import dev.orchestra.domain.task.TaskTotals;
 import dev.orchestra.domain.task.Tasks;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@link Tasks} over the JSON document's task queue. */
 final class JsonTasks implements Tasks {
@@ -40,6 +44,12 @@ final class JsonTasks implements Tasks {
     @Override
     public Optional<Task> findById(TenantId tenant, String id) {
         return Optional.ofNullable(unitOfWork.state().of(tenant).tasks.get(id));
+    }
+
+    @Override
+    public Set<String> existingIds(TenantId tenant, Collection<String> ids) {
+        Map<String, Task> tasks = unitOfWork.state().of(tenant).tasks;
+        return ids.stream().filter(tasks::containsKey).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override

@@ -18,17 +18,22 @@ import dev.orchestra.domain.task.TaskProgress;
 import dev.orchestra.domain.task.TaskStatus;
 import dev.orchestra.domain.task.TaskTotals;
 import dev.orchestra.domain.task.Tasks;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link Tasks} in the {@code tasks} table. */
 final class SqliteTasks implements Tasks {
     private static final String TASK = "Task";
+    private static final int ID_CHUNK = 500;
     private static final String COLUMNS = """
             tenant_id, id, command, repository_path, repository_id, agent_id, priority, status, created_at,
             assigned_at, started_at, completed_at, execution_duration_nanos, result, error_message, retry_count,
@@ -84,6 +89,23 @@ final class SqliteTasks implements Tasks {
                 .sql("SELECT * FROM tasks WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", tenant.value()).param("id", id)
                 .query(MAPPER).optional());
+    }
+
+    @Override
+    public Set<String> existingIds(TenantId tenant, Collection<String> ids) {
+        Set<String> found = new LinkedHashSet<>();
+        List<String> all = List.copyOf(ids);
+        // Fixed-size chunks keep the SQL texts few, so the statement cache holds them.
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            List<String> chunk = new ArrayList<>(all.subList(from, Math.min(all.size(), from + ID_CHUNK)));
+            while (chunk.size() < ID_CHUNK && chunk.size() > 1) {
+                chunk.add(chunk.get(0));
+            }
+            String sql = "SELECT id FROM tasks WHERE tenant_id = :tenant AND id IN (:ids)";
+            found.addAll(SqlErrors.translate("look up task ids", () -> jdbc().sql(sql)
+                    .param("tenant", tenant.value()).param("ids", chunk).query(String.class).list()));
+        }
+        return found;
     }
 
     @Override

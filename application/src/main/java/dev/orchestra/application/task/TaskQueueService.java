@@ -67,7 +67,9 @@ public final class TaskQueueService implements TaskQueue {
             Task task = newTask(caller, request, new HashMap<>());
             constraints.require(task);
             requireParent(caller, task);
-            if (tasks.findById(caller.tenant(), task.id()).isPresent()) {
+            // A generated id is new by construction; only one the caller chose can be taken.
+            boolean chosenId = request.id() != null && !request.id().isBlank();
+            if (chosenId && !tasks.existingIds(caller.tenant(), Set.of(task.id())).isEmpty()) {
                 throw Conflict.alreadyExists(TASK, task.id());
             }
             Task stored = tasks.add(task);
@@ -84,23 +86,35 @@ public final class TaskQueueService implements TaskQueue {
         return unitOfWork.write(() -> {
             Map<String, Optional<String>> repositoryIds = new HashMap<>();
             List<Task> batch = new ArrayList<>(requests.size());
+            // Ids the caller chose, and parents, are looked up in one query; generated ids are new.
+            Set<String> lookUp = new HashSet<>();
+            for (Task.NewTask request : requests) {
+                Task task = newTask(caller, request, repositoryIds);
+                batch.add(task);
+                if (request.id() != null && !request.id().isBlank()) {
+                    lookUp.add(task.id());
+                }
+                if (task.parentTaskId() != null) {
+                    lookUp.add(task.parentTaskId());
+                }
+            }
+            Set<String> existing = lookUp.isEmpty() ? Set.of() : tasks.existingIds(caller.tenant(), lookUp);
             List<Violation> violations = new ArrayList<>();
             Set<String> idsSoFar = new HashSet<>();
-            for (int i = 0; i < requests.size(); i++) {
+            for (int i = 0; i < batch.size(); i++) {
                 String prefix = "tasks[" + i + "].";
-                Task task = newTask(caller, requests.get(i), repositoryIds);
+                Task task = batch.get(i);
                 violations.addAll(constraints.violationsOf(task, prefix));
                 if (!idsSoFar.add(task.id())) {
                     violations.add(new Violation(prefix + "id", "'" + task.id() + "' appears twice in the batch"));
-                } else if (tasks.findById(caller.tenant(), task.id()).isPresent()) {
+                } else if (existing.contains(task.id())) {
                     violations.add(new Violation(prefix + "id", "task '" + task.id() + "' already exists"));
                 }
                 if (task.parentTaskId() != null && !idsSoFar.contains(task.parentTaskId())
-                        && tasks.findById(caller.tenant(), task.parentTaskId()).isEmpty()) {
+                        && !existing.contains(task.parentTaskId())) {
                     violations.add(new Violation(prefix + "parentTaskId",
                             "refers to no task '" + task.parentTaskId() + "' (a parent must come first)"));
                 }
-                batch.add(task);
             }
             if (!violations.isEmpty()) {
                 throw new ValidationFailed(violations);
@@ -304,6 +318,11 @@ public final class TaskQueueService implements TaskQueue {
     private String otherActiveTask(Caller caller, String agentId, String exceptTaskId) {
         Specification<Task> where = TaskFields.AGENT_ID.eq(agentId)
                 .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE)));
+        // The finished task is saved already; usually it was the agent's only one, and a count
+        // from the index settles that without reading rows.
+        if (tasks.count(caller.tenant(), where) == 0) {
+            return null;
+        }
         return tasks.find(caller.tenant(), where, new PageRequest<>(0, 2, List.of(TaskFields.CREATED_AT.asc())))
                 .items().stream().map(Task::id).filter(id -> !id.equals(exceptTaskId)).findFirst().orElse(null);
     }

@@ -4,13 +4,18 @@ import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The task queue and its history. Call inside a {@code UnitOfWork}. */
 public interface Tasks {
     Optional<Task> findById(TenantId tenant, String id);
+
+    /** Which of {@code ids} the tenant's tasks already use: one look-up for a whole batch. */
+    Set<String> existingIds(TenantId tenant, Collection<String> ids);
 
     /** Stores a new task as given; an existing id is a {@code Conflict}, a missing parent a {@code NotFound}. */
     Task add(Task task);

@@ -78,6 +78,34 @@ public abstract class TasksContractTest extends StoreContract {
     }
 
     @Test
+    void givenTasksOfTwoTenants_existingIds_namesOnlyTheTenantsTakenIdsAmongMany() {
+        List<Task> stored = new ArrayList<>();
+        for (int i = 0; i < 1_200; i += 3) {
+            stored.add(task(String.format("t-%04d", i), "/r"));
+        }
+        writeVoid(() -> {
+            store.tasks().addAll(stored);
+            store.tasks().add(Task.enqueue(OTHER_TENANT, "other-tenant-only", new Task.NewTask("other-tenant-only",
+                    "run", "/r", TaskPriority.NORMAL, null, null, null, null), null, T0));
+        });
+        // More ids than one SQL statement should carry, in no particular order, with repeats.
+        List<String> asked = new ArrayList<>();
+        for (int i = 1_199; i >= 0; i--) {
+            asked.add(String.format("t-%04d", i));
+        }
+        asked.add("t-0003");
+        asked.add("other-tenant-only");
+
+        Set<String> existing = read(() -> store.tasks().existingIds(TENANT, asked));
+
+        assertThat(existing).containsExactlyInAnyOrderElementsOf(stored.stream().map(Task::id).toList());
+        assertThat(read(() -> store.tasks().existingIds(TENANT, List.of("t-0001")))).isEmpty();
+        assertThat(read(() -> store.tasks().existingIds(TENANT, List.of("t-0000")))).containsExactly("t-0000");
+        assertThat(read(() -> store.tasks().existingIds(TENANT, List.of()))).isEmpty();
+        assertThat(read(() -> store.tasks().existingIds(OTHER_TENANT, asked))).containsExactly("other-tenant-only");
+    }
+
+    @Test
     void givenMissingParent_add_isNotFound() {
         assertThatThrownBy(() -> write(() -> store.tasks().add(child("c", "no-such-parent", T0))))
                 .isInstanceOf(NotFound.class);
