@@ -40,6 +40,7 @@ final class RawJdbc implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setGetGeneratedKeys(false);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         if (readOnly) {
             config.setReadOnly(true);

@@ -71,6 +71,7 @@ public final class StoreBenchmark {
     private final Map<String, String> options;
     private final Path directory;
     private final int repeats;
+    private final java.util.Set<String> only;
     private final Random random = new Random(42);
     private final AtomicLong lockedErrors = new AtomicLong();
     private final AtomicLong otherErrors = new AtomicLong();
@@ -102,6 +103,9 @@ public final class StoreBenchmark {
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "3"));
+        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,rest
+        this.only = options.containsKey("only")
+                ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
         this.directory = Files.createTempDirectory(Path.of(options.getOrDefault("dir",
                 System.getProperty("java.io.tmpdir"))), "orchestra-bench-");
     }
@@ -111,7 +115,14 @@ public final class StoreBenchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        new StoreBenchmark(options).run();
+        StoreBenchmark benchmark = new StoreBenchmark(options);
+        try {
+            benchmark.run();
+        } finally {
+            if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
+                benchmark.deleteDirectory();
+            }
+        }
         System.exit(0);
     }
 
@@ -128,13 +139,19 @@ public final class StoreBenchmark {
         String engine = project.store().engineVersion();
         try {
             measureAll(project, raw, sampleIds, agents, "at " + String.format("%,d", tasks) + " tasks");
-            soak(project, agents);
+            if (wanted("soak")) {
+                soak(project, agents);
+            }
         } finally {
             project.store().close();
             raw.close();
         }
-        smallDatabase();
-        rest();
+        if (wanted("small")) {
+            smallDatabase();
+        }
+        if (wanted("rest")) {
+            rest();
+        }
         writeResults(engine, agents, tasks, Duration.between(started, Instant.now()));
     }
 
@@ -143,18 +160,40 @@ public final class StoreBenchmark {
     private void measureAll(Project p, RawJdbc raw, List<String> sampleIds, int agents, String scale)
             throws Exception {
         AtomicLong sequence = new AtomicLong();
-        compare("batch enqueue (1,000 per unit)", 5, 1000,
-                i -> p.queue().enqueueBatch(CALLER, newTasks(1000, "/repo/bench-batch", sequence)),
-                i -> raw.enqueueBatch(ids(1000, "raw-batch", sequence), "/repo/bench-batch"));
-        compare("single enqueue", 300, 1,
-                i -> p.queue().enqueue(CALLER, newTask("/repo/bench-single", sequence)),
-                i -> raw.enqueue("raw-" + sequence.incrementAndGet(), "/repo/bench-single"));
+        if (wanted("batch")) {
+            compare("batch enqueue (1,000 per unit)", 5, 1000,
+                    i -> p.queue().enqueueBatch(CALLER, newTasks(1000, "/repo/bench-batch", sequence)),
+                    i -> raw.enqueueBatch(ids(1000, "raw-batch", sequence), "/repo/bench-batch"));
+        }
+        if (wanted("single")) {
+            compare("single enqueue", 300, 1,
+                    i -> p.queue().enqueue(CALLER, newTask("/repo/bench-single", sequence)),
+                    i -> raw.enqueue("raw-" + sequence.incrementAndGet(), "/repo/bench-single"));
+        }
+        if (wanted("producers")) {
+            producers(p, raw, sequence);
+        }
+        if (wanted("claim") || wanted("complete")) {
+            claimAndComplete(p, raw);
+        }
+        if (wanted("get")) {
+            reads(p, raw, sampleIds);
+        }
+        if (wanted("list") || wanted("analytics") || wanted("statistics")) {
+            queries(p, raw, agents);
+        }
+        notes.add("Scale of the table above: " + scale + ".");
+    }
+
+    private void producers(Project p, RawJdbc raw, AtomicLong sequence) throws Exception {
         Stats project16 = concurrent("single enqueue, 16 producers", 16, 60,
                 (t, i) -> p.queue().enqueue(CALLER, newTask("/repo/bench-16", sequence)));
         Stats raw16 = concurrentRaw("single enqueue, 16 producers", 16, 60, raw, sequence);
         row("single enqueue, 16 concurrent producers", project16, raw16);
         figures.put("enqueue16.project", project16.rate());
+    }
 
+    private void claimAndComplete(Project p, RawJdbc raw) throws Exception {
         // Claims and completions: agents of the generated population, each free, one claim each.
         int claims = 300;
         List<List<String[]>> claimedProject = new ArrayList<>();
@@ -214,7 +253,9 @@ public final class StoreBenchmark {
             String[] c = claimedRaw.get(completeRun[1]).get(i);
             raw.complete(c[0], c[2], c[3]);
         });
+    }
 
+    private void reads(Project p, RawJdbc raw, List<String> sampleIds) throws Exception {
         compare("get by id", 20_000, 1,
                 i -> p.queue().get(CALLER, sampleIds.get(random.nextInt(sampleIds.size()))),
                 readerOp(raw, (c, i) -> RawJdbc.get(c, sampleIds.get(random.nextInt(sampleIds.size())))));
@@ -223,7 +264,9 @@ public final class StoreBenchmark {
         figures.put("get.two", twoReaders.rate());
         rows.add(new String[] {"get by id, 2 readers (project)", fmt(twoReaders.rate()), "", "",
                 ms(twoReaders.p50Millis()), ms(twoReaders.p99Millis()), "", ""});
+    }
 
+    private void queries(Project p, RawJdbc raw, int agents) throws Exception {
         TaskQueue.TaskQuery pending = new TaskQueue.TaskQuery(EnumSet.of(TaskStatus.PENDING), null, null, null, null,
                 null, null, null, null, null);
         compare("list a page of pending tasks", 300, 1,
@@ -237,7 +280,10 @@ public final class StoreBenchmark {
                 i -> p.agents().statistics(CALLER, agentId(random.nextInt(agents)), Duration.ofDays(30)),
                 readerOp(raw, (c, i) -> RawJdbc.agentStatistics(c, agentId(random.nextInt(agents)),
                         Instant.now().minus(Duration.ofDays(30)), Instant.now())));
-        notes.add("Scale of the table above: " + scale + ".");
+    }
+
+    private boolean wanted(String group) {
+        return only.isEmpty() || only.contains(group);
     }
 
     /** 60 s of claim/start/complete by 2 workers; then the WAL's size and the lock errors seen. */
@@ -396,6 +442,9 @@ public final class StoreBenchmark {
     private void compare(String name, int operations, int perOperation, Op project, Op raw) throws Exception {
         List<Stats> projectRuns = new ArrayList<>();
         List<Stats> rawRuns = new ArrayList<>();
+        // One untimed run of each first, so neither side is measured while the JIT compiles it.
+        sequential(name, operations, perOperation, project);
+        sequential(name, operations, perOperation, raw);
         for (int r = 0; r < repeats; r++) {
             projectRuns.add(sequential(name, operations, perOperation, project));
             rawRuns.add(sequential(name, operations, perOperation, raw));
@@ -593,6 +642,16 @@ public final class StoreBenchmark {
         return sample;
     }
 
+    /** The databases take gigabytes at full scale; --keep true leaves them for inspection. */
+    private void deleteDirectory() throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        log("deleted %s", directory);
+    }
+
     private Path copy(Path from, Path to) throws IOException {
         // Closed stores have checkpointed their WAL: the file alone is the database.
         return Files.copy(from, to);
@@ -647,10 +706,13 @@ public final class StoreBenchmark {
         md.append("- data: ").append(String.format("%,d", agents)).append(" agents on ").append(PATHS)
                 .append(" repositories, ").append(String.format("%,d", tasks))
                 .append(" tasks (90 % finished over 60 days, 10 % pending), time-ordered UUIDv7 ids\n");
+        if (!only.isEmpty()) {
+            md.append("- partial run: only ").append(String.join(", ", new java.util.TreeSet<>(only))).append('\n');
+        }
         md.append("- method: project = the use cases (validation, audit entry, version checks) through the ports;")
                 .append(" raw = the same statements by hand on plain JDBC with the same pragmas, on a copy of the")
-                .append(" same database; alternated, ").append(repeats)
-                .append(" runs each, the median run shown. Rates are operations per second (tasks per second for")
+                .append(" same database; after one untimed warm-up run of each, alternated, ")
+                .append(repeats).append(" runs each, the median run shown. Rates are operations per second (tasks per second for")
                 .append(" batches); latencies are per operation (per unit for batches).\n\n");
         md.append("| measurement | project /s | raw /s | project / raw | project p50 | project p99 | raw p50 |")
                 .append(" raw p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -673,33 +735,45 @@ public final class StoreBenchmark {
         target(t, "batch enqueue >= 70 % of raw", ratio("batch enqueue (1,000 per unit)"), 0.70);
         target(t, "single enqueue >= 60 % of raw", ratio("single enqueue"), 0.60);
         target(t, "complete >= 60 % of raw", ratio("complete"), 0.60);
-        target(t, "16 producers >= 3 x single enqueue", figures.get("enqueue16.project")
-                / figures.get("single enqueue.project") / 3.0, 1.0);
+        target(t, "16 producers >= 3 x single enqueue", fig("enqueue16.project")
+                / fig("single enqueue.project") / 3.0, 1.0);
         target(t, "claim >= 60 % of raw", ratio("claim"), 0.60);
         target(t, "get by id >= 50 % of raw", ratio("get by id"), 0.50);
-        target(t, "two readers >= 1.4 x one", figures.get("get.two") / figures.get("get by id.project") / 1.4, 1.0);
+        target(t, "two readers >= 1.4 x one", fig("get.two") / fig("get by id.project") / 1.4, 1.0);
         target(t, "analytics <= 1.3 x raw time", ratio("task analytics over 30 days") * 1.3, 1.0);
-        target(t, "enqueue at 1M >= 80 % of at 10k", figures.get("single enqueue.project")
-                / figures.get("small.enqueue") / 0.8, 1.0);
-        target(t, "claim at 1M >= 80 % of at 10k", figures.get("claim.project") / figures.get("small.claim") / 0.8,
+        target(t, "enqueue at 1M >= 80 % of at 10k", fig("single enqueue.project")
+                / fig("small.enqueue") / 0.8, 1.0);
+        target(t, "claim at 1M >= 80 % of at 10k", fig("claim.project") / fig("small.claim") / 0.8,
                 1.0);
-        t.append("- WAL after soak <= 64 MB: ").append(figures.get("wal.bytes") <= 64e6 ? "holds" : "misses")
-                .append(String.format(" (%.1f MB)%n", figures.get("wal.bytes") / 1e6));
+        if (!Double.isNaN(fig("wal.bytes"))) {
+            t.append("- WAL after soak <= 64 MB: ").append(fig("wal.bytes") <= 64e6 ? "holds" : "misses")
+                    .append(String.format(" (%.1f MB)%n", fig("wal.bytes") / 1e6));
+        }
         t.append("- \"database is locked\" errors = 0: ").append(lockedErrors.get() == 0 ? "holds" : "misses")
                 .append(" (").append(lockedErrors.get()).append(")\n");
-        Double enqueueP99 = figures.get("rest.enqueue.p99");
-        if (enqueueP99 != null) {
+        double enqueueP99 = fig("rest.enqueue.p99");
+        if (!Double.isNaN(enqueueP99)) {
             t.append("- REST enqueue p99 < 20 ms: ").append(enqueueP99 < 20 ? "holds" : "misses")
                     .append(String.format(" (%.2f ms)%n", enqueueP99));
         }
         return t.toString();
     }
 
+    /** A figure of this run, or NaN when its measurement was left out (--only). */
+    private double fig(String key) {
+        Double value = figures.get(key);
+        return value == null ? Double.NaN : value;
+    }
+
     private double ratio(String name) {
-        return figures.get(name + ".project") / figures.get(name + ".raw");
+        return fig(name + ".project") / fig(name + ".raw");
     }
 
     private static void target(StringBuilder into, String name, double value, double threshold) {
+        if (Double.isNaN(value)) {
+            into.append("- ").append(name).append(": not measured in this run\n");
+            return;
+        }
         into.append("- ").append(name).append(": ").append(value >= threshold ? "holds" : "misses")
                 .append(String.format(" (%.2f of the bar)%n", value / threshold));
     }

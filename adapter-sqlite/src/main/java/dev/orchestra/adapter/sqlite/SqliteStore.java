@@ -154,6 +154,9 @@ public final class SqliteStore implements AutoCloseable {
         // Keys are ours (UUIDv7 text), never generated: without this the driver runs a
         // "SELECT last_insert_rowid()" after every INSERT and keeps it open until the next one.
         config.setGetGeneratedKeys(false);
+        // Each unit's SAVEPOINT gives its writes a statement journal; on disk that was a temporary
+        // file created and unlinked per unit.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setSynchronous(settings.synchronous() == SqliteSettings.Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         if (readOnly) {
@@ -204,6 +207,7 @@ public final class SqliteStore implements AutoCloseable {
         expect(which, "foreign_keys", query(connection, "PRAGMA foreign_keys"), "1");
         expect(which, "synchronous", query(connection, "PRAGMA synchronous"),
                 settings.synchronous() == SqliteSettings.Synchronous.FULL ? "2" : "1");
+        expect(which, "temp_store", query(connection, "PRAGMA temp_store"), "2");
         expect(which, "busy_timeout", query(connection, "PRAGMA busy_timeout"),
                 String.valueOf(settings.busyTimeout().toMillis()));
     }
