@@ -39,11 +39,10 @@ final class SqliteTasks implements Tasks {
             assigned_at, started_at, completed_at, execution_duration_nanos, result, error_message, retry_count,
             correlation_id, workflow_id, workflow_step, parent_task_id, progress_percentage, progress_message,
             progress_updated_at, lease_token, lease_expires_at, updated_at, version""";
+    /** Positional, in the order of COLUMNS, which is the order {@link #insertValues} lists them in. */
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
     private static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ") VALUES ("
-            + ":tenant, :id, :command, :repositoryPath, :repositoryId, :agentId, :priority, :status, :createdAt,"
-            + " :assignedAt, :startedAt, :completedAt, :duration, :result, :errorMessage, :retryCount,"
-            + " :correlationId, :workflowId, :workflowStep, :parentTaskId, :progress, :progressMessage,"
-            + " :progressUpdatedAt, :leaseToken, :leaseExpiresAt, :updatedAt, :version)";
+            + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
     private static final SqlFilter<Task> FILTER = new SqlFilter<>(Map.ofEntries(
             Map.entry(TaskFields.ID, "id"),
             Map.entry(TaskFields.COMMAND, "command"),
@@ -112,7 +111,7 @@ final class SqliteTasks implements Tasks {
     public Task add(Task task) {
         return SqlErrors.translate("add task " + task.id(), () -> {
             requireParent(task);
-            jdbc().sql(INSERT).params(parameters(task)).param("version", task.version()).update();
+            jdbc().sql(INSERT).params(insertValues(task)).update();
             return task;
         });
     }
@@ -120,13 +119,9 @@ final class SqliteTasks implements Tasks {
     @Override
     public List<Task> addAll(List<Task> tasks) {
         return SqlErrors.translate("add " + tasks.size() + " tasks", () -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object>[] batch = tasks.stream().map(t -> {
-                Map<String, Object> p = parameters(t);
-                p.put("version", t.version());
-                return p;
-            }).toArray(Map[]::new);
-            unitOfWork.batch().batchUpdate(INSERT, batch);
+            // Positional values: no parameter map per row to build, parse and look up.
+            unitOfWork.batch().getJdbcTemplate().batchUpdate(INSERT,
+                    tasks.stream().map(SqliteTasks::insertValues).toList());
             return List.copyOf(tasks);
         });
     }
@@ -284,6 +279,18 @@ final class SqliteTasks implements Tasks {
         return unitOfWork.jdbc();
     }
 
+    /** The values of a new row, in the order of COLUMNS. */
+    private static Object[] insertValues(Task t) {
+        Map<String, Object> p = parameters(t);
+        p.put("version", t.version());
+        if (p.size() != COLUMN_COUNT) {
+            // SQLite would quietly store NULL in a column left without a value.
+            throw new IllegalStateException("tasks: " + p.size() + " values for " + COLUMN_COUNT + " columns");
+        }
+        return p.values().toArray();
+    }
+
+    /** Named values of a row; inserted in the order of COLUMNS, which {@link #insertValues} relies on. */
     private static Map<String, Object> parameters(Task t) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tenant", t.tenantId().value());
