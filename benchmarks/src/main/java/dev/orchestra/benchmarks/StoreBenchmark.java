@@ -73,6 +73,8 @@ public final class StoreBenchmark {
     private final int repeats;
     private final java.util.Set<String> only;
     private final Random random = new Random(42);
+    /** One numbering for every task the measurements create, so no two of them share an id. */
+    private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong lockedErrors = new AtomicLong();
     private final AtomicLong otherErrors = new AtomicLong();
     private final List<String[]> rows = new ArrayList<>();
@@ -161,7 +163,6 @@ public final class StoreBenchmark {
     private void measureAll(Project p, RawJdbc raw, List<String> sampleIds, int agents, String scale)
             throws Exception {
         notes.add("Scale of the table above, where not said otherwise: " + scale + ".");
-        AtomicLong sequence = new AtomicLong();
         if (wanted("batch")) {
             compare("batch enqueue (1,000 per unit)", 5, 1000,
                     i -> p.queue().enqueueBatch(CALLER, newTasks(1000, "/repo/bench-batch", sequence)),
@@ -376,7 +377,6 @@ public final class StoreBenchmark {
         Path file = directory.resolve("small.db");
         populate(file, 400, 10_000);
         Project small = Project.open(file);
-        AtomicLong sequence = new AtomicLong();
         // Agents 0..399 of the small database; 1,200..1,999 of the large one are untouched so far.
         int[] smallAgent = {0};
         int[] largeAgent = {1200};
