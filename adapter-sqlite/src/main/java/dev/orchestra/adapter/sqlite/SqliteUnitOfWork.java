@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -65,7 +66,9 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
                      int maxBatch, Duration waitForQueue) {
         this.writer = writer;
         this.allReaders = List.copyOf(readers);
-        this.readers = new ArrayBlockingQueue<>(readers.size(), true, readers);
+        // Separate locks for taking and giving back, no fairness: a read is tens of microseconds, and
+        // two readers handing connections back and forth should not queue on one lock.
+        this.readers = new LinkedBlockingQueue<>(readers);
         this.waitForReader = waitForReader;
         this.waitForQueue = waitForQueue;
         this.maxBatch = maxBatch;
