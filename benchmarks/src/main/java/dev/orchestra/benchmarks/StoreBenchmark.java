@@ -383,7 +383,8 @@ public final class StoreBenchmark {
     private void smallDatabase(Project large, String scale) throws Exception {
         log("small database: 10,000 tasks");
         Path file = directory.resolve("small.db");
-        populate(file, 400, 10_000);
+        // 80 claims a run, each by an agent of its own; an agent whose path has run dry takes from any.
+        populate(file, Math.max(400, 80 * (repeats + 1)), 10_000);
         Project small = Project.open(file);
         // Agents 0.. of the small database; 1,200.. of the large one, whose earlier claims are all completed.
         int[] smallAgent = {0};
@@ -398,9 +399,9 @@ public final class StoreBenchmark {
                     sequential("enqueue, large", 300, 1,
                             i -> large.queue().enqueue(CALLER, newTask("/repo/bench-small", sequence))),
                     sequential("claim, small", 80, 1,
-                            i -> small.queue().claim(CALLER, agentId(smallAgent[0]++), false).orElseThrow()),
+                            i -> small.queue().claim(CALLER, agentId(smallAgent[0]++), true).orElseThrow()),
                     sequential("claim, large", 80, 1,
-                            i -> large.queue().claim(CALLER, agentId(largeAgent[0]++), false).orElseThrow())};
+                            i -> large.queue().claim(CALLER, agentId(largeAgent[0]++), true).orElseThrow())};
                 for (int k = 0; k < round.length && r >= 0; k++) {
                     runs.get(k).add(round[k]);
                 }
