@@ -488,6 +488,8 @@ public final class StoreBenchmark {
         Stats f = fewest == null ? null : Stats.median(fewestRuns);
         figures.put(name + ".project", p.rate());
         figures.put(name + ".raw", w.rate());
+        figures.put(name + ".p99", p.p99Millis());
+        figures.put(name + ".raw.p99", w.p99Millis());
         if (f != null) {
             figures.put(name + ".fewest", f.rate());
         }
@@ -833,6 +835,11 @@ public final class StoreBenchmark {
         target(t, "16 producers >= 3 x single enqueue", fig("enqueue16.project")
                 / fig("single enqueue.project") / 3.0, 1.0);
         target(t, "claim >= 60 % of raw", ratio("claim"), 0.60);
+        double claimP99 = fig("claim.p99");
+        if (!Double.isNaN(claimP99)) {
+            t.append("- claim p99 < 5 ms: ").append(claimP99 < 5 ? "holds" : "misses")
+                    .append(String.format(" (%.2f ms; raw %.2f ms)%n", claimP99, fig("claim.raw.p99")));
+        }
         target(t, "get by id >= 50 % of raw", ratio("get by id"), 0.50);
         target(t, "two readers >= 1.4 x one", fig("get.two") / fig("get by id.project") / 1.4, 1.0);
         target(t, "analytics <= 1.3 x raw time", ratio("task analytics over 30 days") * 1.3, 1.0);
