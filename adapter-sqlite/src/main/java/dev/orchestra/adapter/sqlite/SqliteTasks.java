@@ -39,8 +39,8 @@ final class SqliteTasks implements Tasks {
             assigned_at, started_at, completed_at, execution_duration_nanos, result, error_message, retry_count,
             correlation_id, workflow_id, workflow_step, parent_task_id, progress_percentage, progress_message,
             progress_updated_at, lease_token, lease_expires_at, updated_at, version""";
-    /** Positional, in the order of COLUMNS, which is the order {@link #insertValues} lists them in. */
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+    /** Positional, in the order of COLUMNS, which is the order {@link #insertValues} lists them in. */
     private static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
     private static final SqlFilter<Task> FILTER = new SqlFilter<>(Map.ofEntries(
