@@ -193,20 +193,12 @@ public final class StoreBenchmark {
     /** 16 threads enqueueing one task per unit each; a warm-up run, then the median of the repeats. */
     private void producers(Project p, RawJdbc raw, AtomicLong sequence) throws Exception {
         int perThread = 200;
-        List<Stats> projectRuns = new ArrayList<>();
-        List<Stats> rawRuns = new ArrayList<>();
-        for (int r = -1; r < repeats; r++) {
-            Stats project16 = concurrent("single enqueue, 16 producers", 16, perThread,
-                    (t, i) -> p.queue().enqueue(CALLER, newTask("/repo/bench-16", sequence)));
-            Stats raw16 = concurrentRaw("single enqueue, 16 producers", 16, perThread, raw, sequence);
-            if (r >= 0) {
-                projectRuns.add(project16);
-                rawRuns.add(raw16);
-            }
-        }
-        Stats project16 = Stats.median(projectRuns);
-        row("single enqueue, 16 concurrent producers", project16, Stats.median(rawRuns));
-        figures.put("enqueue16.project", project16.rate());
+        Stats[] medians = alternated(
+                () -> concurrent("single enqueue, 16 producers", 16, perThread,
+                        (t, i) -> p.queue().enqueue(CALLER, newTask("/repo/bench-16", sequence))),
+                () -> concurrentRaw("single enqueue, 16 producers", 16, perThread, raw, sequence));
+        row("single enqueue, 16 concurrent producers", medians[0], medians[1]);
+        figures.put("enqueue16.project", medians[0].rate());
     }
 
     private void claimAndComplete(Project p, RawJdbc raw) throws Exception {
@@ -290,15 +282,8 @@ public final class StoreBenchmark {
                 i -> p.queue().get(CALLER, sampleIds.get(random.nextInt(sampleIds.size()))),
                 readerOp(raw, (c, i) -> RawJdbc.get(c, sampleIds.get(random.nextInt(sampleIds.size())))));
         // Like the single reader: a warm-up run, then the median of the repeats.
-        List<Stats> twoReaderRuns = new ArrayList<>();
-        for (int r = -1; r < repeats; r++) {
-            Stats run = concurrent("get by id, 2 readers", 2, 20_000,
-                    (t, i) -> p.queue().get(CALLER, sampleIds.get((t * 7919 + i * 31) % sampleIds.size())));
-            if (r >= 0) {
-                twoReaderRuns.add(run);
-            }
-        }
-        Stats twoReaders = Stats.median(twoReaderRuns);
+        Stats twoReaders = alternated(() -> concurrent("get by id, 2 readers", 2, 20_000,
+                (t, i) -> p.queue().get(CALLER, sampleIds.get((t * 7919 + i * 31) % sampleIds.size()))))[0];
         figures.put("get.two", twoReaders.rate());
         rows.add(new String[] {"get by id, 2 readers (project)", fmt(twoReaders.rate()), "", "",
                 ms(twoReaders.p50Millis()), ms(twoReaders.p99Millis()), "", "", "", ""});
@@ -390,27 +375,20 @@ public final class StoreBenchmark {
         int[] smallAgent = {0};
         int[] largeAgent = {1200};
         try {
-            List<List<Stats>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>());
-            for (int r = -1; r < repeats; r++) {
-                Stats[] round = {
-                    sequential("enqueue, small", 300, 1,
+            Stats[] medians = alternated(
+                    () -> sequential("enqueue, small", 300, 1,
                             i -> small.queue().enqueue(CALLER, newTask("/repo/bench-small", sequence))),
-                    sequential("enqueue, large", 300, 1,
+                    () -> sequential("enqueue, large", 300, 1,
                             i -> large.queue().enqueue(CALLER, newTask("/repo/bench-small", sequence))),
-                    sequential("claim, small", 80, 1,
+                    () -> sequential("claim, small", 80, 1,
                             i -> small.queue().claim(CALLER, agentId(smallAgent[0]++), true).orElseThrow()),
-                    sequential("claim, large", 80, 1,
-                            i -> large.queue().claim(CALLER, agentId(largeAgent[0]++), true).orElseThrow())};
-                for (int k = 0; k < round.length && r >= 0; k++) {
-                    runs.get(k).add(round[k]);
-                }
-            }
+                    () -> sequential("claim, large", 80, 1,
+                            i -> large.queue().claim(CALLER, agentId(largeAgent[0]++), true).orElseThrow()));
             String[] names = {"single enqueue at 10,000 tasks", "single enqueue " + scale + ", alternated with it",
                 "claim at 10,000 tasks", "claim " + scale + ", alternated with it"};
             String[] keys = {"small.enqueue", "large.enqueue", "small.claim", "large.claim"};
             for (int k = 0; k < names.length; k++) {
-                Stats median = Stats.median(runs.get(k));
+                Stats median = medians[k];
                 figures.put(keys[k], median.rate());
                 rows.add(new String[] {names[k] + " (project)", fmt(median.rate()), "", "",
                         ms(median.p50Millis()), ms(median.p99Millis()), "", "", "", ""});
@@ -463,29 +441,17 @@ public final class StoreBenchmark {
     }
 
     /**
-     * Project and raw (and, when given, raw with the fewest statements), alternated: one untimed run
-     * of each first, so no side is measured while the JIT compiles it, then {@code repeats} runs each.
+     * Project and raw (and, when given, raw with the fewest statements), {@link #alternated}.
      */
     private void compare(String name, int operations, int perOperation, Op project, Op raw, Op fewest)
             throws Exception {
-        List<Stats> projectRuns = new ArrayList<>();
-        List<Stats> rawRuns = new ArrayList<>();
-        List<Stats> fewestRuns = new ArrayList<>();
-        for (int r = -1; r < repeats; r++) {
-            Stats p = sequential(name, operations, perOperation, project);
-            Stats w = sequential(name, operations, perOperation, raw);
-            Stats f = fewest == null ? null : sequential(name, operations, perOperation, fewest);
-            if (r >= 0) {
-                projectRuns.add(p);
-                rawRuns.add(w);
-                if (f != null) {
-                    fewestRuns.add(f);
-                }
-            }
-        }
-        Stats p = Stats.median(projectRuns);
-        Stats w = Stats.median(rawRuns);
-        Stats f = fewest == null ? null : Stats.median(fewestRuns);
+        Measure projectRun = () -> sequential(name, operations, perOperation, project);
+        Measure rawRun = () -> sequential(name, operations, perOperation, raw);
+        Stats[] medians = fewest == null ? alternated(projectRun, rawRun)
+                : alternated(projectRun, rawRun, () -> sequential(name, operations, perOperation, fewest));
+        Stats p = medians[0];
+        Stats w = medians[1];
+        Stats f = fewest == null ? null : medians[2];
         figures.put(name + ".project", p.rate());
         figures.put(name + ".raw", w.rate());
         figures.put(name + ".p99", p.p99Millis());
@@ -494,6 +460,30 @@ public final class StoreBenchmark {
             figures.put(name + ".fewest", f.rate());
         }
         row(name, p, w, f);
+    }
+
+    private interface Measure {
+        Stats run() throws Exception;
+    }
+
+    /**
+     * Runs the sides in turn: once untimed, so none is measured while the JIT compiles it, then
+     * {@code repeats} rounds; returns each side's median run, in the order given.
+     */
+    private Stats[] alternated(Measure... sides) throws Exception {
+        List<List<Stats>> runs = new ArrayList<>();
+        for (Measure ignored : sides) {
+            runs.add(new ArrayList<>());
+        }
+        for (int r = -1; r < repeats; r++) {
+            for (int k = 0; k < sides.length; k++) {
+                Stats run = sides[k].run();
+                if (r >= 0) {
+                    runs.get(k).add(run);
+                }
+            }
+        }
+        return runs.stream().map(Stats::median).toArray(Stats[]::new);
     }
 
     private void row(String name, Stats project, Stats raw) {
