@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class SqliteTasks implements Tasks {
     private static final String TASK = "Task";
     private static final int ID_CHUNK = 500;
+    private static final String TAKEN_IDS = "SELECT id FROM tasks WHERE tenant_id = :tenant AND id IN (:ids)";
     private static final String COLUMNS = """
             tenant_id, id, command, repository_path, repository_id, agent_id, priority, status, created_at,
             assigned_at, started_at, completed_at, execution_duration_nanos, result, error_message, retry_count,
@@ -100,8 +101,7 @@ final class SqliteTasks implements Tasks {
             while (chunk.size() < ID_CHUNK && chunk.size() > 1) {
                 chunk.add(chunk.get(0));
             }
-            String sql = "SELECT id FROM tasks WHERE tenant_id = :tenant AND id IN (:ids)";
-            found.addAll(SqlErrors.translate("look up task ids", () -> jdbc().sql(sql)
+            found.addAll(SqlErrors.translate("look up task ids", () -> jdbc().sql(TAKEN_IDS)
                     .param("tenant", tenant.value()).param("ids", chunk).query(String.class).list()));
         }
         return found;

@@ -68,8 +68,7 @@ public final class TaskQueueService implements TaskQueue {
             constraints.require(task);
             requireParent(caller, task);
             // A generated id is new by construction; only one the caller chose can be taken.
-            boolean chosenId = request.id() != null && !request.id().isBlank();
-            if (chosenId && !tasks.existingIds(caller.tenant(), Set.of(task.id())).isEmpty()) {
+            if (chosenId(request) && !tasks.existingIds(caller.tenant(), Set.of(task.id())).isEmpty()) {
                 throw Conflict.alreadyExists(TASK, task.id());
             }
             Task stored = tasks.add(task);
@@ -91,7 +90,7 @@ public final class TaskQueueService implements TaskQueue {
             for (Task.NewTask request : requests) {
                 Task task = newTask(caller, request, repositoryIds);
                 batch.add(task);
-                if (request.id() != null && !request.id().isBlank()) {
+                if (chosenId(request)) {
                     lookUp.add(task.id());
                 }
                 if (task.parentTaskId() != null) {
@@ -352,11 +351,16 @@ public final class TaskQueueService implements TaskQueue {
     }
 
     private Task newTask(Caller caller, Task.NewTask request, Map<String, Optional<String>> repositoryIds) {
-        String id = request.id() == null || request.id().isBlank() ? Ids.newId() : request.id();
+        String id = chosenId(request) ? request.id() : Ids.newId();
         String path = request.repositoryPath();
         String repositoryId = path == null ? null : repositoryIds.computeIfAbsent(path,
                 p -> repositories.findByPath(caller.tenant(), p).map(CodeRepository::id)).orElse(null);
         return Task.enqueue(caller.tenant(), id, request, repositoryId, clock.instant());
+    }
+
+    /** Whether the caller chose the task's id; otherwise a new UUIDv7 is generated, unused by construction. */
+    private static boolean chosenId(Task.NewTask request) {
+        return request.id() != null && !request.id().isBlank();
     }
 
     private void requireParent(Caller caller, Task task) {
