@@ -1,13 +1,14 @@
 package dev.orchestra.domain.preference;
 
+import dev.orchestra.domain.shared.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Who a preference applies to: a user, optionally narrowed to a repository and/or an agent. */
 public record PreferenceScope(
-        @NotBlank @Size(max = 128) String userId,
-        @Size(max = 128) String repositoryId,
-        @Size(max = 128) String agentId) {
+        @NotBlank @SingleLine @Size(max = 128) String userId,
+        @SingleLine @Size(max = 128) String repositoryId,
+        @SingleLine @Size(max = 128) String agentId) {
 
     public static final String DEFAULT_USER = "default";
 

@@ -1,5 +1,7 @@
 package dev.orchestra.domain.preference;
 
+import dev.orchestra.domain.shared.StorableText;
+import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.TenantId;
@@ -14,13 +16,13 @@ import java.util.Objects;
 @ValueMatchesType
 public record UserPreference(
         @NotNull TenantId tenantId,
-        @NotBlank @Size(max = 128) String id,
+        @NotBlank @SingleLine @Size(max = 128) String id,
         @NotNull @Valid PreferenceScope scope,
-        @NotBlank @Size(max = 255) String key,
-        @NotNull @Size(max = 100_000) String value,
+        @NotBlank @SingleLine @Size(max = 255) String key,
+        @NotNull @StorableText @Size(max = 100_000) String value,
         @NotNull ValueType valueType,
-        @Size(max = 100) String category,
-        @Size(max = 1000) String description,
+        @SingleLine @Size(max = 100) String category,
+        @StorableText @Size(max = 1000) String description,
         boolean readOnly,
         boolean sensitive,
         @NotNull @Valid AuditFields audit,

@@ -1,5 +1,6 @@
 package dev.orchestra.domain.preference;
 
+import dev.orchestra.domain.shared.JsonSyntax;
 import java.util.regex.Pattern;
 
 /** The type a preference's text value must parse as. */
@@ -25,9 +26,7 @@ public enum ValueType {
                 return value.equals("true") || value.equals("false") ? null
                         : "'" + abbreviate(value) + "' is not a BOOLEAN (true or false)";
             case JSON:
-                // The edges parse JSON values fully; the core only rejects what cannot be JSON at all.
-                String s = value.strip();
-                return s.isEmpty() ? "an empty text is not JSON" : null;
+                return JsonSyntax.problemWith(value);
             default:
                 return null;
         }

@@ -1,5 +1,8 @@
 package dev.orchestra.domain.repository;
 
+import dev.orchestra.domain.shared.JsonSize;
+import dev.orchestra.domain.shared.StorableText;
+import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.JsonDocument;
 import dev.orchestra.domain.shared.TenantId;
@@ -19,17 +22,17 @@ import java.util.TreeSet;
 /** A code repository agents work in. Its identity for agents and tasks is its path (unique per tenant). */
 public record CodeRepository(
         @NotNull TenantId tenantId,
-        @NotBlank @Size(max = 128) String id,
-        @NotBlank @Size(max = 255) String name,
-        @NotBlank @Size(max = 500) String path,
-        @Size(max = 2000) String description,
+        @NotBlank @SingleLine @Size(max = 128) String id,
+        @NotBlank @SingleLine @Size(max = 255) String name,
+        @NotBlank @SingleLine @Size(max = 500) String path,
+        @StorableText @Size(max = 2000) String description,
         @NotNull RepositoryType type,
         boolean active,
-        JsonDocument settings,
-        @Size(max = 255) String defaultBranch,
-        @NotNull Set<@NotBlank @Size(max = 100) String> allowedOperations,
+        @JsonSize(max = JsonSize.SETTINGS) JsonDocument settings,
+        @SingleLine @Size(max = 255) String defaultBranch,
+        @NotNull @Size(max = 100) Set<@NotBlank @SingleLine @Size(max = 100) String> allowedOperations,
         @NotNull AccessLevel accessLevel,
-        @Size(max = 128) String ownerUserId,
+        @SingleLine @Size(max = 128) String ownerUserId,
         @NotNull @Valid RepositoryStatistics statistics,
         @DecimalMin("0") @DecimalMax("10") double performanceRating,
         @DecimalMin("0") @DecimalMax("1") double reliabilityScore,

@@ -8,9 +8,9 @@ import java.util.Objects;
 /** Who made and last changed an aggregate, and when. */
 public record AuditFields(
         @NotNull Instant createdAt,
-        @Size(max = 128) String createdBy,
+        @SingleLine @Size(max = 128) String createdBy,
         @NotNull Instant updatedAt,
-        @Size(max = 128) String updatedBy) {
+        @SingleLine @Size(max = 128) String updatedBy) {
 
     public AuditFields {
         Objects.requireNonNull(createdAt, "createdAt");

@@ -1,5 +1,7 @@
 package dev.orchestra.domain.task;
 
+import dev.orchestra.domain.shared.StorableText;
+import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.TenantId;
@@ -22,23 +24,23 @@ import java.util.Objects;
 public record Task(
         @NotNull TenantId tenantId,
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String id,
-        @NotBlank @Size(max = 2000) String command,
-        @NotBlank @Size(max = 500) String repositoryPath,
-        @Size(max = 128) String repositoryId,
-        @Size(max = 128) String agentId,
+        @NotBlank @StorableText @Size(max = 2000) String command,
+        @NotBlank @SingleLine @Size(max = 500) String repositoryPath,
+        @SingleLine @Size(max = 128) String repositoryId,
+        @SingleLine @Size(max = 128) String agentId,
         @NotNull TaskPriority priority,
         @NotNull TaskStatus status,
         @NotNull Instant createdAt,
         Instant assignedAt,
         Instant startedAt,
         Instant completedAt,
-        @Size(max = MAX_RESULT) String result,
-        @Size(max = MAX_ERROR) String errorMessage,
+        @StorableText @Size(max = MAX_RESULT) String result,
+        @StorableText @Size(max = MAX_ERROR) String errorMessage,
         @Min(0) @Max(MAX_RETRIES) int retryCount,
-        @Size(max = 128) String correlationId,
-        @Size(max = 128) String workflowId,
+        @SingleLine @Size(max = 128) String correlationId,
+        @SingleLine @Size(max = 128) String workflowId,
         @Min(0) int workflowStep,
-        @Size(max = 128) String parentTaskId,
+        @SingleLine @Size(max = 128) String parentTaskId,
         @NotNull @Valid TaskProgress progress,
         @Valid Lease lease,
         @NotNull Instant updatedAt,

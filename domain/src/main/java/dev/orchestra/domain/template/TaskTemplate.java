@@ -1,5 +1,7 @@
 package dev.orchestra.domain.template;
 
+import dev.orchestra.domain.shared.StorableText;
+import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.ValidationFailed;
@@ -29,15 +31,15 @@ import java.util.regex.Matcher;
  */
 public record TaskTemplate(
         @NotNull TenantId tenantId,
-        @NotBlank @Size(max = 128) String id,
-        @NotBlank @Size(max = 255) String name,
-        @Size(max = 2000) String description,
-        @Size(max = 100) String category,
+        @NotBlank @SingleLine @Size(max = 128) String id,
+        @NotBlank @SingleLine @Size(max = 255) String name,
+        @StorableText @Size(max = 2000) String description,
+        @SingleLine @Size(max = 100) String category,
         @NotNull @Pattern(regexp = SEMVER, message = "must be a semantic version such as 1.0.0") String templateVersion,
         boolean publicTemplate,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid TemplateStep> steps,
-        @NotNull Map<@NotBlank @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_.-]{0,63}") String, @NotNull @Valid TemplateParameter> parameters,
-        @NotNull Set<@NotBlank @Size(max = 100) String> tags,
+        @NotNull @Size(max = 100) Map<@NotBlank @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_.-]{0,63}") String, @NotNull @Valid TemplateParameter> parameters,
+        @NotNull @Size(max = 100) Set<@NotBlank @SingleLine @Size(max = 100) String> tags,
         @NotNull @Valid AuditFields audit,
         long version) {
 
