@@ -1,7 +1,15 @@
 package dev.orchestra.adapter.rest;
 
-import dev.orchestra.adapter.rest.shared.BodySizeLimit;
 import dev.orchestra.adapter.rest.shared.CallerResolver;
+import dev.orchestra.adapter.rest.shared.ProblemErrorValve;
+import dev.orchestra.adapter.rest.shared.RequestGuard;
+import dev.orchestra.adapter.rest.shared.WireValues;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.format.FormatterRegistry;
 import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +19,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.cfg.EnumFeature;
 
 /**
@@ -27,23 +42,60 @@ public class RestApi implements WebMvcConfigurer {
     /** Legacy state files of real users reach hundreds of megabytes. */
     public static final long MAX_LEGACY_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
 
-    /** A typo such as "priorty" is refused, not ignored; enum values are names, never numbers. */
+    /**
+     * A typo such as "priorty" is refused, not ignored; enum values are names, never numbers; and no
+     * scalar is converted into another: {@code "name":123}, {@code "maxConcurrentTasks":"2"} or {@code ""},
+     * {@code 1.5} for an integer and {@code 2} for a boolean are 400s, as is a null inside an array or map.
+     */
     @Bean
     JsonMapperBuilderCustomizer strictRequestJson() {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfigDefaults(strict -> {
+                    for (CoercionInputShape shape : CoercionInputShape.values()) {
+                        strict.setCoercion(shape, CoercionAction.Fail);
+                    }
+                    strict.setAcceptBlankAsEmpty(false);
+                })
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .changeDefaultNullHandling(nulls -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
+                .addModule(new SimpleModule("orchestra-wire").addDeserializer(Duration.class,
+                        new WireValues.DurationText()));
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit() {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-                new BodySizeLimit(MAX_BODY_BYTES, BASE + "/admin/imports/legacy", MAX_LEGACY_UPLOAD_BYTES));
+    FilterRegistrationBean<RequestGuard> requestGuard() {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
+                new RequestGuard(MAX_BODY_BYTES, BASE + "/admin/imports/legacy", MAX_LEGACY_UPLOAD_BYTES));
         registration.addUrlPatterns(BASE + "/*");
         return registration;
+    }
+
+    /** Tomcat reports what it refuses before any servlet runs (bad paths, huge headers) as problems too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorValve.class.getName());
+            }
+        });
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, Duration.class, WireValues::duration);
+        registry.addConverter(String.class, Instant.class, WireValues::instant);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.application.analytics;
 
+import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.Pages;
 import dev.orchestra.domain.agent.Agent;
@@ -50,7 +51,7 @@ public final class AnalyticsService implements Analytics {
     @Override
     public TaskReport tasks(Caller caller, Duration period, String agentId, String repositoryId) {
         Instant to = clock.instant();
-        Instant from = to.minus(positive(period));
+        Instant from = Periods.before(to, "period", period);
         Specification<Task> where = TaskFields.CREATED_AT.atOrAfter(from).and(TaskFields.CREATED_AT.atOrBefore(to));
         if (agentId != null && !agentId.isBlank()) {
             where = where.and(TaskFields.AGENT_ID.eq(agentId));
@@ -81,7 +82,7 @@ public final class AnalyticsService implements Analytics {
 
     @Override
     public List<AgentFigures> agents(Caller caller, Duration period) {
-        Instant from = clock.instant().minus(positive(period));
+        Instant from = Periods.before(clock.instant(), "period", period);
         return unitOfWork.read(() -> {
             Map<String, Map<TaskStatus, TaskCounts.Grouped>> byAgent = new HashMap<>();
             for (TaskCounts.Grouped g : tasks.countByAgentAndStatus(caller.tenant(),
@@ -127,12 +128,5 @@ public final class AnalyticsService implements Analytics {
     private static long count(Map<TaskStatus, TaskCounts.Grouped> counts, TaskStatus status) {
         TaskCounts.Grouped g = counts.get(status);
         return g == null ? 0 : g.count();
-    }
-
-    private static Duration positive(Duration period) {
-        if (period == null || period.isNegative() || period.isZero()) {
-            throw ValidationFailed.of("period", "must be longer than zero");
-        }
-        return period;
     }
 }

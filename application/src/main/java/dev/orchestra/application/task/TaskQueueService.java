@@ -1,5 +1,6 @@
 package dev.orchestra.application.task;
 
+import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
@@ -149,7 +150,7 @@ public final class TaskQueueService implements TaskQueue {
             Task before = next.get();
             Lease lease = new Lease(UUID.randomUUID().toString(), now.plus(leaseDuration));
             Task claimed = tasks.update(before.assign(agentId, lease, now));
-            agents.update(agent.startedWorkOn(claimed.id(), now));
+            agents.recordState(agent.startedWorkOn(claimed.id(), now));
             auditor.changed(caller, TASK, claimed.id(), AuditAction.EXECUTE, before, claimed);
             return Optional.of(claimed);
         });
@@ -259,7 +260,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public List<Task> longRunning(Caller caller, Duration threshold) {
-        Instant startedBefore = clock.instant().minus(threshold);
+        Instant startedBefore = Periods.before(clock.instant(), "threshold", threshold);
         Specification<Task> where = TaskFields.STATUS.eq(TaskStatus.IN_PROGRESS)
                 .and(TaskFields.STARTED_AT.before(startedBefore));
         return unitOfWork.read(() -> tasks.find(caller.tenant(), where,
@@ -292,7 +293,7 @@ public final class TaskQueueService implements TaskQueue {
                         ? agent.statistics().withCompleted(orZero(finished.executionDuration()))
                         : agent.statistics().withFailed();
                 Agent next = agent.finishedWork(statistics, otherActiveTask(caller, agent.id(), finished.id()), now);
-                Agent stored = agents.update(next);
+                Agent stored = agents.recordState(next);
                 auditor.changed(caller, AGENT, agent.id(), AuditAction.UPDATE, agent, stored);
             });
         }
@@ -308,7 +309,7 @@ public final class TaskQueueService implements TaskQueue {
             return;
         }
         agents.findIncludingDeleted(caller.tenant(), agentId).ifPresent(agent -> {
-            Agent stored = agents.update(agent.finishedWork(agent.statistics(),
+            Agent stored = agents.recordState(agent.finishedWork(agent.statistics(),
                     otherActiveTask(caller, agentId, null), now));
             auditor.changed(caller, AGENT, agentId, AuditAction.UPDATE, agent, stored);
         });

@@ -1,5 +1,11 @@
 package dev.orchestra.adapter.rest.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.application.migration.LegacyImporter;
 import dev.orchestra.application.migration.LegacyMigration;
@@ -33,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Legacy imports over HTTP: upload an orchestrator-state.json (multipart part {@code file}). */
 @RestController
+@Tag(name = "Administration", description = "Legacy imports")
 @RequestMapping(RestApi.BASE + "/admin/imports")
 public class LegacyImportController {
     private final LegacyImporter importer;
@@ -46,6 +53,11 @@ public class LegacyImportController {
      * problem listing the findings (JSON paths) when the file is invalid; 409 when the store refuses it.
      */
     @PostMapping(path = "/legacy", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "importLegacyFile")
+    @ApiResponse(responseCode = "201", description = "imported; the report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MigrationReport.class)))
+    @ApiResponse(responseCode = "200", description = "a valid dry run, or a file imported before; the report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MigrationReport.class)))
     public ResponseEntity<?> importLegacy(Caller caller, @RequestPart("file") MultipartFile file,
                                           @RequestParam(defaultValue = "false") boolean dryRun,
                                           @RequestParam(defaultValue = "false") boolean unassignOrphans,
@@ -72,6 +84,7 @@ public class LegacyImportController {
     }
 
     @GetMapping
+    @Operation(operationId = "listLegacyImports")
     public List<LegacyImport> imports(Caller caller) {
         return importer.imports(caller);
     }
@@ -91,6 +104,7 @@ public class LegacyImportController {
         if (maxFindings < 0 || maxFindings > 10_000) {
             throw ValidationFailed.of("maxFindings", "must be between 0 and 10000");
         }
+        String name = fileName(file.getOriginalFilename());
         Path upload;
         try (InputStream in = file.getInputStream()) {
             upload = Files.createTempFile("legacy-upload-", ".json");
@@ -98,9 +112,28 @@ public class LegacyImportController {
         } catch (IOException e) {
             throw new StoreFailure("cannot keep the upload: " + e.getMessage(), e);
         }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload.json" : Path.of(file.getOriginalFilename()).getFileName().toString();
         return new LegacyMigration.Options(upload, dryRun, true, statusMap, unassignOrphans, zone, maxFindings, name);
+    }
+
+    /**
+     * The name the import is recorded under: the last segment of what the client sent (a browser may
+     * send a Windows path), refused with a 400 when it holds control characters.
+     */
+    static String fileName(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return "upload.json";
+        }
+        if (sent.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationFailed.of("file", "the file name must not contain control characters");
+        }
+        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty()) {
+            return "upload.json";
+        }
+        if (name.length() > 255) {
+            throw ValidationFailed.of("file", "the file name must be at most 255 characters");
+        }
+        return name;
     }
 
     private static Map<Integer, dev.orchestra.domain.agent.AgentStatus> parseStatusMap(String text) {

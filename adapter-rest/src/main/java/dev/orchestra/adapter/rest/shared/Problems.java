@@ -5,6 +5,7 @@ import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.VersionRequired;
 import dev.orchestra.domain.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -30,7 +31,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -57,6 +61,12 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Conflict.class)
     ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest request) {
         return respond(problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), request, null));
+    }
+
+    @ExceptionHandler(VersionRequired.class)
+    ResponseEntity<ProblemDetail> versionRequired(VersionRequired e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition Required",
+                e.getMessage(), request, null));
     }
 
     @ExceptionHandler(InvalidTransition.class)
@@ -89,6 +99,11 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestGuard.BodyTooLarge tooLarge = causeOf(e, RequestGuard.BodyTooLarge.class);
+        if (tooLarge != null) {
+            return Problems.<Object>cast(respond(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "Content Too Large", tooLarge.getMessage(), servlet(request), null)));
+        }
         Throwable cause = e.getMostSpecificCause();
         String detail;
         String field = null;
@@ -103,24 +118,39 @@ public class Problems extends ResponseEntityExceptionHandler {
             detail = (invalid.getValue() instanceof Number
                     ? "a number is not accepted for an enum; use a name: one of "
                     : "'" + invalid.getValue() + "' is not one of ") + names(invalid.getTargetType());
+        } else if (cause instanceof InvalidNullException nullValue) {
+            field = path(nullValue, null);
+            detail = "must not be null";
         } else if (cause instanceof MismatchedInputException mismatch) {
             field = path(mismatch, null);
-            Class<?> target = mismatch.getTargetType();
-            detail = target != null && target.isEnum()
-                    ? "a name is expected, one of " + names(target)
-                    : mismatch.getOriginalMessage();
+            detail = field.isEmpty() ? "the body must be " + WireTypes.describe(mismatch.getTargetType())
+                    : "must be " + WireTypes.describe(mismatch.getTargetType());
         } else if (cause instanceof StreamReadException malformed) {
             detail = "malformed JSON: " + withoutSource(malformed.getOriginalMessage()) + location(malformed);
         } else if (cause instanceof JacksonException jackson) {
             field = path(jackson, null);
-            detail = jackson.getOriginalMessage();
+            detail = "the value does not have the expected shape" + location(jackson);
         } else {
             detail = "the body is missing or cannot be read";
         }
         List<Violation> errors = field == null || field.isEmpty() ? null
                 : List.of(new Violation(field, detail));
+        if (field != null && !field.isEmpty()) {
+            detail = field + ": " + detail;
+        }
         return Problems.<Object>cast(respond(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body",
                 detail, servlet(request), errors)));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException || causeOf(e, RequestGuard.BodyTooLarge.class) != null) {
+            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Content Too Large",
+                    "the upload is larger than accepted", request, null));
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+                "the multipart/form-data body cannot be read: its boundary or part headers are malformed",
+                request, null));
     }
 
     @Override
@@ -145,9 +175,10 @@ public class Problems extends ResponseEntityExceptionHandler {
             // ?status=A&status=B binds to a list: name the element type, not "List".
             type = org.springframework.core.ResolvableType.forMethodParameter(m.getParameter()).resolveGeneric(0);
         }
-        String detail = "'" + e.getValue() + "' is not a valid " + (type != null && type.isEnum()
-                ? "value; expected one of " + names(type)
-                : (type == null ? "value" : type.getSimpleName()));
+        WireValues.Refused refused = causeOf(e, WireValues.Refused.class);
+        String detail = type != null && type.isEnum() ? "'" + e.getValue() + "' is not one of " + names(type)
+                : refused != null ? refused.getMessage()
+                : "'" + e.getValue() + "' is not " + WireTypes.describe(type);
         return Problems.<Object>cast(respond(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
                 name + ": " + detail, servlet(request), List.of(new Violation(String.valueOf(name), detail)))));
     }
@@ -188,6 +219,15 @@ public class Problems extends ResponseEntityExceptionHandler {
     @SuppressWarnings("unchecked")
     private static <T> ResponseEntity<T> cast(ResponseEntity<?> response) {
         return (ResponseEntity<T>) response;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

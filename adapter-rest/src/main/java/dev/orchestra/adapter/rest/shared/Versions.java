@@ -5,6 +5,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The optimistic version on the wire: {@code ETag: "3"} out, {@code If-Match: "3"} in. */
 public final class Versions {
+    public static final String IF_MATCH = "If-Match";
     private Versions() {
     }
 
@@ -12,21 +13,26 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
-    /** Null when no If-Match (or {@code *}) was sent: the update then applies to the current version. */
+    /**
+     * The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}), or null when none was sent; the
+     * use case then refuses to change an existing resource (428). A blank, {@code *} or malformed value
+     * is a 400: it would otherwise silently mean "no check".
+     */
     public static Long ifMatch(String header) {
-        if (header == null || header.isBlank() || header.trim().equals("*")) {
+        if (header == null) {
             return null;
         }
         String value = header.trim();
         if (value.startsWith("W/")) {
             value = value.substring(2);
         }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ValidationFailed.of("If-Match", "'" + header + "' is not a version such as \"3\"");
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
         }
+        if (!value.isEmpty() && value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(value);
+        }
+        throw ValidationFailed.of(IF_MATCH, "'" + header + "' is not the ETag of a version, such as \"3\"");
     }
 
     public static <T> ResponseEntity<T> ok(T body, long version) {

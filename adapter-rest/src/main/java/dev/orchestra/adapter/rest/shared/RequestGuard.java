@@ -1,0 +1,195 @@
+package dev.orchestra.adapter.rest.shared;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What is checked before a request reaches a controller, each refusal a problem that says why: a body
+ * larger than the API accepts (413, by its declared length and again by the bytes actually read, so a
+ * chunked body cannot slip past), a Content-Type that is malformed or a wildcard (415), and a query
+ * string that is not percent-encoded UTF-8 (400).
+ */
+public final class RequestGuard extends OncePerRequestFilter {
+    private final long maxBytes;
+    private final String largeUploadPath;
+    private final long maxUploadBytes;
+
+    /** {@code largeUploadPath} (legacy files can be large) may carry up to {@code maxUploadBytes}. */
+    public RequestGuard(long maxBytes, String largeUploadPath, long maxUploadBytes) {
+        this.maxBytes = maxBytes;
+        this.largeUploadPath = largeUploadPath;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String instance = request.getRequestURI();
+        long limit = instance.equals(largeUploadPath) ? maxUploadBytes : maxBytes;
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            ProblemJson.write(response, 413, "payload-too-large", tooLarge(limit) + "; this one declares "
+                    + length, instance);
+            return;
+        }
+        String contentType = request.getContentType();
+        if (contentType != null) {
+            String problem = mediaTypeProblem(contentType);
+            if (problem != null) {
+                ProblemJson.write(response, 415, "unsupported-media-type", problem, instance);
+                return;
+            }
+        }
+        String query = request.getQueryString();
+        if (query != null && !isPercentEncodedUtf8(query)) {
+            ProblemJson.write(response, 400, "malformed-query",
+                    "the query string is not percent-encoded UTF-8 (a '%' must be followed by two hex digits "
+                            + "and the bytes must form UTF-8 text)", instance);
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    static String tooLarge(long limit) {
+        return "the body is larger than the " + limit + " bytes accepted";
+    }
+
+    private static String mediaTypeProblem(String contentType) {
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return "Content-Type '" + contentType + "' is not a media type; send application/json";
+        }
+        return type.isWildcardType() || type.isWildcardSubtype()
+                ? "Content-Type '" + contentType + "' is a wildcard; send a concrete type such as application/json"
+                : null;
+    }
+
+    /** Tomcat would refuse bad escapes deep inside parameter parsing; here the client is told. */
+    static boolean isPercentEncodedUtf8(String query) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                        || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Integer.parseInt(query.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else if (c > 0x7e || c < 0x20) {
+                return false;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The request with a body that stops at the limit: the read fails with {@link BodyTooLarge}. */
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLarge {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLarge(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+
+    /** Thrown while reading a body past the limit; the advice answers it with 413. */
+    public static final class BodyTooLarge extends IOException {
+        public BodyTooLarge(long limit) {
+            super(tooLarge(limit));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.orchestra.adapter.rest.shared;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Query and header values of REST-API.md's conventions, parsed strictly: ISO-8601 durations
+ * ({@code PT1M30S}) and UTC instants ({@code 2026-11-22T10:15:30Z}) in the range a store keeps
+ * (years 0000 to 9999), so an absurd value is a 400 rather than an overflow deeper down.
+ */
+public final class WireValues {
+    public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private WireValues() {
+    }
+
+    public static Duration duration(String text) {
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new Refused("'" + text + "' is not an ISO-8601 duration such as PT5M or P7D");
+        }
+    }
+
+    public static Instant instant(String text) {
+        Instant instant;
+        try {
+            instant = Instant.parse(text.trim());
+        } catch (DateTimeException e) {
+            throw new Refused("'" + text + "' is not an ISO-8601 UTC time such as "
+                    + "2026-11-22T10:15:30Z");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new Refused("'" + text + "' is outside the years 0000 to 9999");
+        }
+        return instant;
+    }
+
+    /** A value refused by these parsers; its message is written for the client. */
+    public static final class Refused extends IllegalArgumentException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A duration in a request body: ISO-8601 text only, never a number of seconds. */
+    public static final class DurationText extends ValueDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Duration) context.handleUnexpectedToken(Duration.class, parser);
+            }
+            String text = parser.getString();
+            try {
+                return duration(text);
+            } catch (Refused e) {
+                throw InvalidFormatException.from(parser, e.getMessage(), text, Duration.class);
+            }
+        }
+    }
+}
