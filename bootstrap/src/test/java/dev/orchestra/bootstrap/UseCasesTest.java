@@ -413,14 +413,14 @@ class UseCasesTest {
         open(type);
         assertThat(preferences.createDefaults(ALICE)).isTrue();
         assertThat(preferences.createDefaults(ALICE)).isFalse();
-        preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null),
+        preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null), null,
                 new UserPreference.Setting("light", ValueType.STRING, null, null, true, null));
 
         assertThat(preferences.effective(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", "agent-9")))
                 .map(UserPreference::value).contains("light");
         assertThat(preferences.effective(ALICE, "ui.theme", PreferenceScope.user("bob")))
                 .map(UserPreference::value).contains("dark");
-        assertThatThrownBy(() -> preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null),
+        assertThatThrownBy(() -> preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null), 0L,
                 new UserPreference.Setting("neon", ValueType.STRING, null, null, null, null)))
                 .isInstanceOf(InvalidTransition.class).hasMessageContaining("read-only");
     }

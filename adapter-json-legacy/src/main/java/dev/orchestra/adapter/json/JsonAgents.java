@@ -47,6 +47,15 @@ final class JsonAgents implements Agents {
 
     @Override
     public Agent update(Agent agent) {
+        return write(agent, agent.version() + 1);
+    }
+
+    @Override
+    public Agent recordState(Agent agent) {
+        return write(agent, agent.version());
+    }
+
+    private Agent write(Agent agent, long nextVersion) {
         door.check(AGENT, agent);
         JsonState.TenantData data = unitOfWork.state().mutable(agent.tenantId());
         Agent current = data.agents.get(agent.id());
@@ -57,7 +66,7 @@ final class JsonAgents implements Agents {
             throw Conflict.staleVersion(AGENT, agent.id(), agent.version());
         }
         References.requireRepository(data, agent.repositoryId(), AGENT + " '" + agent.id() + "'");
-        Agent stored = agent.withVersion(agent.version() + 1);
+        Agent stored = agent.withVersion(nextVersion);
         data.agents.put(agent.id(), stored);
         return stored;
     }

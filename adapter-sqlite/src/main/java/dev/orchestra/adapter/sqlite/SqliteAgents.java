@@ -83,6 +83,15 @@ final class SqliteAgents implements Agents {
 
     @Override
     public Agent update(Agent agent) {
+        return write(agent, agent.version() + 1);
+    }
+
+    @Override
+    public Agent recordState(Agent agent) {
+        return write(agent, agent.version());
+    }
+
+    private Agent write(Agent agent, long nextVersion) {
         return SqlErrors.translate("update agent " + agent.id(), () -> {
             int updated = bind(jdbc().sql("""
                     UPDATE agents SET name = :name, type = :type, repository_path = :repositoryPath,
@@ -93,15 +102,15 @@ final class SqliteAgents implements Agents {
                         health_check_interval_nanos = :healthCheckInterval, tasks_completed = :completed,
                         tasks_failed = :failed, total_execution_time_nanos = :totalExecutionTime,
                         updated_at = :updatedAt, updated_by = :updatedBy, deleted_at = :deletedAt,
-                        deleted_by = :deletedBy, version = version + 1
+                        deleted_by = :deletedBy, version = :nextVersion
                     WHERE tenant_id = :tenant AND id = :id AND version = :version
-                    """), agent).param("version", agent.version()).update();
+                    """), agent).param("version", agent.version()).param("nextVersion", nextVersion).update();
             if (updated != 1) {
                 throw findIncludingDeleted(agent.tenantId(), agent.id()).isPresent()
                         ? Conflict.staleVersion(AGENT, agent.id(), agent.version())
                         : new NotFound(AGENT, agent.id());
             }
-            return agent.withVersion(agent.version() + 1);
+            return agent.withVersion(nextVersion);
         });
     }
 

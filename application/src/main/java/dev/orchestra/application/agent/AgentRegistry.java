@@ -25,12 +25,15 @@ public interface AgentRegistry {
 
     Agent register(Caller caller, Agent.Registration registration);
 
-    /** {@code expectedVersion} null skips the check (no If-Match sent). */
+    /** {@code expectedVersion} must be the current version: null is {@code VersionRequired}, another {@code Conflict}. */
     Agent update(Caller caller, String id, Long expectedVersion, Agent.Registration registration);
 
     Agent heartbeat(Caller caller, String id, AgentStatus reportedStatus);
 
     void delete(Caller caller, String id, Long expectedVersion);
+
+    /** Brings a soft-deleted agent back (OFFLINE until its next heartbeat); its history was kept. */
+    Agent restore(Caller caller, String id);
 
     Agent get(Caller caller, String id);
 

@@ -1,5 +1,6 @@
 package dev.orchestra.application.agent;
 
+import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.Pages;
@@ -19,6 +20,7 @@ import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.VersionRequired;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskStatus;
@@ -64,8 +66,12 @@ public final class AgentRegistryService implements AgentRegistry {
             Agent agent = Agent.register(caller.tenant(), id,
                     withRepository(caller, registration), clock.instant(), caller.userId());
             constraints.require(agent);
-            if (agents.findIncludingDeleted(caller.tenant(), id).isPresent()) {
-                throw Conflict.alreadyExists(AGENT, id);
+            Optional<Agent> taken = agents.findIncludingDeleted(caller.tenant(), id);
+            if (taken.isPresent()) {
+                throw taken.get().isDeleted()
+                        ? new Conflict(AGENT + " '" + id + "' was deleted at " + taken.get().deletedAt() + " by "
+                                + taken.get().deletedBy() + "; restore it to use this id again")
+                        : Conflict.alreadyExists(AGENT, id);
             }
             Agent stored = agents.add(agent);
             auditor.created(caller, AGENT, id, stored);
@@ -76,7 +82,7 @@ public final class AgentRegistryService implements AgentRegistry {
     @Override
     public Agent update(Caller caller, String id, Long expectedVersion, Agent.Registration registration) {
         return unitOfWork.write(() -> {
-            Agent current = existing(caller, id, expectedVersion);
+            Agent current = versioned(caller, id, expectedVersion);
             Agent.Registration resolved = withRepository(caller, registration);
             Agent next = current.withDetails(resolved, resolved.repositoryId(), clock.instant(), caller.userId());
             constraints.require(next);
@@ -89,9 +95,9 @@ public final class AgentRegistryService implements AgentRegistry {
     @Override
     public Agent heartbeat(Caller caller, String id, AgentStatus reportedStatus) {
         return unitOfWork.write(() -> {
-            Agent current = existing(caller, id, null);
+            Agent current = existing(caller, id);
             Instant now = clock.instant();
-            Agent stored = agents.update(current.heartbeat(reportedStatus, now));
+            Agent stored = agents.recordState(current.heartbeat(reportedStatus, now));
             // A living agent keeps its claims: every lease it holds now runs from this heartbeat.
             Specification<Task> held = TaskFields.AGENT_ID.eq(id).and(TaskFields.STATUS.in(List.copyOf(
                     TaskStatus.ACTIVE)));
@@ -112,15 +118,29 @@ public final class AgentRegistryService implements AgentRegistry {
     @Override
     public void delete(Caller caller, String id, Long expectedVersion) {
         unitOfWork.writeVoid(() -> {
-            Agent current = existing(caller, id, expectedVersion);
+            Agent current = versioned(caller, id, expectedVersion);
             Agent stored = agents.update(current.deleted(clock.instant(), caller.userId()));
             auditor.changed(caller, AGENT, id, AuditAction.DELETE, current, stored);
         });
     }
 
     @Override
+    public Agent restore(Caller caller, String id) {
+        return unitOfWork.write(() -> {
+            Agent current = agents.findIncludingDeleted(caller.tenant(), id)
+                    .orElseThrow(() -> new NotFound(AGENT, id));
+            if (!current.isDeleted()) {
+                throw new Conflict(AGENT + " '" + id + "' is not deleted");
+            }
+            Agent stored = agents.update(current.restored(clock.instant(), caller.userId()));
+            auditor.changed(caller, AGENT, id, AuditAction.RESTORE, current, stored);
+            return stored;
+        });
+    }
+
+    @Override
     public Agent get(Caller caller, String id) {
-        return unitOfWork.read(() -> existing(caller, id, null));
+        return unitOfWork.read(() -> existing(caller, id));
     }
 
     @Override
@@ -162,7 +182,7 @@ public final class AgentRegistryService implements AgentRegistry {
 
     @Override
     public List<Agent> stale(Caller caller, Duration olderThan) {
-        Instant threshold = clock.instant().minus(olderThan);
+        Instant threshold = Periods.before(clock.instant(), "olderThan", olderThan);
         return unitOfWork.read(() -> all(caller, AgentFields.LAST_PING.before(threshold)).stream()
                 .sorted(Comparator.comparing(Agent::lastPing).thenComparing(Agent::id))
                 .toList());
@@ -183,11 +203,8 @@ public final class AgentRegistryService implements AgentRegistry {
 
     @Override
     public AgentPeriodStatistics statistics(Caller caller, String id, Duration period) {
-        if (period == null || period.isNegative() || period.isZero()) {
-            throw ValidationFailed.of("period", "must be longer than zero");
-        }
         Instant to = clock.instant();
-        Instant from = to.minus(period);
+        Instant from = Periods.before(to, "period", period);
         return unitOfWork.read(() -> {
             Agent agent = agents.findIncludingDeleted(caller.tenant(), id).orElseThrow(() -> new NotFound(AGENT, id));
             Specification<Task> finishedInPeriod = TaskFields.AGENT_ID.eq(id)
@@ -214,11 +231,13 @@ public final class AgentRegistryService implements AgentRegistry {
         return result;
     }
 
-    private Agent existing(Caller caller, String id, Long expectedVersion) {
-        Agent agent = agents.findById(caller.tenant(), id).orElseThrow(() -> new NotFound(AGENT, id));
-        if (expectedVersion != null && expectedVersion != agent.version()) {
-            throw Conflict.staleVersion(AGENT, id, expectedVersion);
-        }
+    private Agent existing(Caller caller, String id) {
+        return agents.findById(caller.tenant(), id).orElseThrow(() -> new NotFound(AGENT, id));
+    }
+
+    private Agent versioned(Caller caller, String id, Long expectedVersion) {
+        Agent agent = existing(caller, id);
+        VersionRequired.check(AGENT, id, expectedVersion, agent.version());
         return agent;
     }
 

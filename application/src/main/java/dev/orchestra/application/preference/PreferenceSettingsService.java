@@ -13,6 +13,7 @@ import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.VersionRequired;
 import dev.orchestra.domain.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class PreferenceSettingsService implements PreferenceSettings {
     }
 
     @Override
-    public UserPreference upsert(Caller caller, String key, PreferenceScope scope, UserPreference.Setting setting) {
+    public UserPreference upsert(Caller caller, String key, PreferenceScope scope, Long expectedVersion,
+                                 UserPreference.Setting setting) {
         return unitOfWork.write(() -> {
             Optional<UserPreference> current = preferences.find(caller.tenant(), scope, key);
             if (current.isEmpty()) {
@@ -60,6 +62,7 @@ public final class PreferenceSettingsService implements PreferenceSettings {
                 return stored;
             }
             UserPreference before = current.get();
+            VersionRequired.check(PREFERENCE, describe(before), expectedVersion, before.version());
             UserPreference stored = preferences.update(constraints.require(
                     before.change(setting, clock.instant(), caller.userId())));
             auditor.changed(caller, PREFERENCE, describe(stored), AuditAction.UPDATE, before, stored);
@@ -99,10 +102,11 @@ public final class PreferenceSettingsService implements PreferenceSettings {
     }
 
     @Override
-    public void delete(Caller caller, String key, PreferenceScope scope) {
+    public void delete(Caller caller, String key, PreferenceScope scope, Long expectedVersion) {
         unitOfWork.writeVoid(() -> {
             UserPreference current = preferences.find(caller.tenant(), scope, key)
                     .orElseThrow(() -> new NotFound(PREFERENCE, key));
+            VersionRequired.check(PREFERENCE, describe(current), expectedVersion, current.version());
             if (current.readOnly()) {
                 throw new InvalidTransition("Preference '" + key + "' of user '" + scope.userId()
                         + "' is read-only and cannot be deleted");
@@ -120,7 +124,8 @@ public final class PreferenceSettingsService implements PreferenceSettings {
                 return false;
             }
             for (Map.Entry<String, UserPreference.Setting> entry : DEFAULTS) {
-                upsert(caller, entry.getKey(), PreferenceScope.user(PreferenceScope.DEFAULT_USER), entry.getValue());
+                upsert(caller, entry.getKey(), PreferenceScope.user(PreferenceScope.DEFAULT_USER), null,
+                        entry.getValue());
             }
             return true;
         });

@@ -15,6 +15,7 @@ import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.shared.VersionRequired;
 import java.time.Clock;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public final class RepositoryCatalogService implements RepositoryCatalog {
     @Override
     public CodeRepository update(Caller caller, String id, Long expectedVersion, CodeRepository.Details details) {
         return unitOfWork.write(() -> {
-            CodeRepository current = existing(caller, id, expectedVersion);
+            CodeRepository current = versioned(caller, id, expectedVersion);
             CodeRepository next = constraints.require(current.withDetails(details, clock.instant(),
                     caller.userId()));
             repositories.findByPath(caller.tenant(), next.path()).filter(other -> !other.id().equals(id))
@@ -75,7 +76,7 @@ public final class RepositoryCatalogService implements RepositoryCatalog {
     @Override
     public void delete(Caller caller, String id, Long expectedVersion) {
         unitOfWork.writeVoid(() -> {
-            CodeRepository current = existing(caller, id, expectedVersion);
+            CodeRepository current = versioned(caller, id, expectedVersion);
             repositories.remove(caller.tenant(), id, current.version());
             auditor.recorded(caller, REPOSITORY, id, AuditAction.DELETE,
                     Map.of("name", current.name(), "path", current.path()));
@@ -84,7 +85,7 @@ public final class RepositoryCatalogService implements RepositoryCatalog {
 
     @Override
     public CodeRepository get(Caller caller, String id) {
-        return unitOfWork.read(() -> existing(caller, id, null));
+        return unitOfWork.read(() -> existing(caller, id));
     }
 
     @Override
@@ -105,12 +106,13 @@ public final class RepositoryCatalogService implements RepositoryCatalog {
         return get(caller, id).statistics();
     }
 
-    private CodeRepository existing(Caller caller, String id, Long expectedVersion) {
-        CodeRepository repository = repositories.findById(caller.tenant(), id)
-                .orElseThrow(() -> new NotFound(REPOSITORY, id));
-        if (expectedVersion != null && expectedVersion != repository.version()) {
-            throw Conflict.staleVersion(REPOSITORY, id, expectedVersion);
-        }
+    private CodeRepository existing(Caller caller, String id) {
+        return repositories.findById(caller.tenant(), id).orElseThrow(() -> new NotFound(REPOSITORY, id));
+    }
+
+    private CodeRepository versioned(Caller caller, String id, Long expectedVersion) {
+        CodeRepository repository = existing(caller, id);
+        VersionRequired.check(REPOSITORY, id, expectedVersion, repository.version());
         return repository;
     }
 }

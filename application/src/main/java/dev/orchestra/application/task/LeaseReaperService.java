@@ -118,7 +118,7 @@ public final class LeaseReaperService implements LeaseReaper {
         if (stale && agent.status() != AgentStatus.OFFLINE) {
             next = next.heartbeat(AgentStatus.OFFLINE, agent.lastPing());
         }
-        agents.update(next);
+        agents.recordState(next);
         if (next.status() != agent.status()) {
             audit(caller, "Agent", agentId, agent.status(), next.status(), stale
                     ? "no heartbeat since " + agent.lastPing() : "its expired work was taken back");

@@ -13,6 +13,7 @@ import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.VersionRequired;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.template.ParameterType;
@@ -82,7 +83,7 @@ public final class TemplateCatalogService implements TemplateCatalog {
     @Override
     public TaskTemplate update(Caller caller, String id, Long expectedVersion, TaskTemplate.Details details) {
         return unitOfWork.write(() -> {
-            TaskTemplate current = existing(caller, id, expectedVersion);
+            TaskTemplate current = versioned(caller, id, expectedVersion);
             TaskTemplate stored = templates.update(constraints.require(current.withDetails(details, clock.instant(),
                     caller.userId())));
             auditor.changed(caller, TEMPLATE, id, AuditAction.UPDATE, current, stored);
@@ -93,7 +94,7 @@ public final class TemplateCatalogService implements TemplateCatalog {
     @Override
     public void delete(Caller caller, String id, Long expectedVersion) {
         unitOfWork.writeVoid(() -> {
-            TaskTemplate current = existing(caller, id, expectedVersion);
+            TaskTemplate current = versioned(caller, id, expectedVersion);
             templates.remove(caller.tenant(), id, current.version());
             auditor.recorded(caller, TEMPLATE, id, AuditAction.DELETE, Map.of("name", current.name(),
                     "templateVersion", current.templateVersion()));
@@ -102,7 +103,7 @@ public final class TemplateCatalogService implements TemplateCatalog {
 
     @Override
     public TaskTemplate get(Caller caller, String id) {
-        return unitOfWork.read(() -> existing(caller, id, null));
+        return unitOfWork.read(() -> existing(caller, id));
     }
 
     @Override
@@ -119,7 +120,7 @@ public final class TemplateCatalogService implements TemplateCatalog {
             throw ValidationFailed.of("repositoryPath", "must not be blank");
         }
         return unitOfWork.write(() -> {
-            TaskTemplate template = existing(caller, id, null);
+            TaskTemplate template = existing(caller, id);
             TaskTemplate.Instantiation tasks = template.instantiate(Ids.newId(), arguments, repositoryPath,
                     priority);
             List<Task> created = queue.enqueueBatch(caller, tasks.all());
@@ -145,11 +146,13 @@ public final class TemplateCatalogService implements TemplateCatalog {
         });
     }
 
-    private TaskTemplate existing(Caller caller, String id, Long expectedVersion) {
-        TaskTemplate template = templates.findById(caller.tenant(), id).orElseThrow(() -> new NotFound(TEMPLATE, id));
-        if (expectedVersion != null && expectedVersion != template.version()) {
-            throw Conflict.staleVersion(TEMPLATE, id, expectedVersion);
-        }
+    private TaskTemplate existing(Caller caller, String id) {
+        return templates.findById(caller.tenant(), id).orElseThrow(() -> new NotFound(TEMPLATE, id));
+    }
+
+    private TaskTemplate versioned(Caller caller, String id, Long expectedVersion) {
+        TaskTemplate template = existing(caller, id);
+        VersionRequired.check(TEMPLATE, id, expectedVersion, template.version());
         return template;
     }
 }

@@ -1,5 +1,7 @@
 package dev.orchestra.domain.agent;
 
+import dev.orchestra.domain.shared.JsonSize;
+import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.JsonDocument;
 import dev.orchestra.domain.shared.PositiveDuration;
@@ -25,28 +27,31 @@ import java.util.TreeSet;
 public record Agent(
         @NotNull TenantId tenantId,
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
-        @NotBlank @Size(max = 255) String name,
-        @NotBlank @Size(max = 100) String type,
-        @NotBlank @Size(max = 500) String repositoryPath,
-        @Size(max = 128) String repositoryId,
+        @NotBlank @SingleLine @Size(max = 255) String name,
+        @NotBlank @SingleLine @Size(max = 100) String type,
+        @NotBlank @SingleLine @Size(max = 500) String repositoryPath,
+        @SingleLine @Size(max = 128) String repositoryId,
         @NotNull AgentStatus status,
         @NotNull Instant lastPing,
-        @Size(max = 128) String currentTaskId,
-        @Size(max = 128) String sessionId,
-        @NotNull Set<@NotBlank @Size(max = 100) String> capabilities,
-        JsonDocument configuration,
-        JsonDocument legacyAttributes,
+        @SingleLine @Size(max = 128) String currentTaskId,
+        @SingleLine @Size(max = 128) String sessionId,
+        @NotNull @Size(max = Agent.MAX_CAPABILITIES) Set<@NotBlank @SingleLine @Size(max = 100) String> capabilities,
+        @JsonSize(max = JsonSize.SETTINGS) JsonDocument configuration,
+        @JsonSize(max = Agent.MAX_LEGACY_ATTRIBUTES) JsonDocument legacyAttributes,
         @Min(1) @Max(10) int maxConcurrentTasks,
         @NotNull @PositiveDuration Duration healthCheckInterval,
         @NotNull @Valid AgentStatistics statistics,
         @NotNull @Valid AuditFields audit,
         Instant deletedAt,
-        @Size(max = 128) String deletedBy,
+        @SingleLine @Size(max = 128) String deletedBy,
         long version) {
 
     public static final String ID_PATTERN = "[A-Za-z0-9._:@-]+";
     public static final String ID_MESSAGE = "may contain only letters, digits and . _ : @ -";
     public static final int DEFAULT_MAX_CONCURRENT_TASKS = 1;
+    public static final int MAX_CAPABILITIES = 100;
+    /** Unknown fields of a legacy agent, kept verbatim: generous, but not unbounded. */
+    public static final int MAX_LEGACY_ATTRIBUTES = 1_048_576;
     public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofMinutes(1);
 
     public Agent {
@@ -113,6 +118,13 @@ public record Agent(
         return new Agent(tenantId, id, name, type, repositoryPath, repositoryId, AgentStatus.OFFLINE, lastPing,
                 currentTaskId, sessionId, capabilities, configuration, legacyAttributes, maxConcurrentTasks,
                 healthCheckInterval, statistics, audit.touched(now, by), now, by, version);
+    }
+
+    /** Undoes a soft delete: the agent is back, OFFLINE until it reports again. */
+    public Agent restored(Instant now, String by) {
+        return new Agent(tenantId, id, name, type, repositoryPath, repositoryId, AgentStatus.OFFLINE, lastPing,
+                currentTaskId, sessionId, capabilities, configuration, legacyAttributes, maxConcurrentTasks,
+                healthCheckInterval, statistics, audit.touched(now, by), null, null, version);
     }
 
     /** A claim: the agent is BUSY with this task. */

@@ -18,8 +18,18 @@ public interface Agents {
     /** Stores a new agent as given (new ones are at version 0); an existing id (deleted or not) is a {@code Conflict}. */
     Agent add(Agent agent);
 
-    /** Writes the agent if its version is still current and returns it at the next version; else {@code Conflict}. */
+    /**
+     * An edit of what a client may change (or a deletion or restore): writes the agent if its version is
+     * still current and returns it at the next version; else {@code Conflict}.
+     */
     Agent update(Agent agent);
+
+    /**
+     * The agent's run-time state changed (status, last ping, current task, statistics): writes it if its
+     * version is still current and keeps that version, because only the editable fields are versioned
+     * (a heartbeat must not make an operator's ETag stale); else {@code Conflict}.
+     */
+    Agent recordState(Agent agent);
 
     Page<Agent> find(TenantId tenant, Specification<Agent> where, PageRequest<Agent> page);
 

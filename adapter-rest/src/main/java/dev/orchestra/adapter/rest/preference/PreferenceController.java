@@ -1,5 +1,7 @@
 package dev.orchestra.adapter.rest.preference;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.Versions;
 import dev.orchestra.application.preference.PreferenceSettings;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Preferences section of REST-API.md. */
 @RestController
+@Tag(name = "Preferences", description = "User preferences and their effective values")
 @RequestMapping(RestApi.BASE + "/preferences")
 public class PreferenceController {
     private final PreferenceSettings settings;
@@ -32,6 +36,7 @@ public class PreferenceController {
     }
 
     @GetMapping
+    @Operation(operationId = "listPreferences")
     public List<PreferenceResponse> list(Caller caller, @RequestParam(required = false) String userId,
                                          @RequestParam(required = false) String category,
                                          @RequestParam(required = false) String repositoryId,
@@ -41,16 +46,20 @@ public class PreferenceController {
     }
 
     @PutMapping("/{key}")
+    @Operation(operationId = "putPreference")
     public ResponseEntity<PreferenceResponse> upsert(Caller caller, @PathVariable String key,
-                                                     @Valid @RequestBody PreferenceRequest request) {
+            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody PreferenceRequest request) {
         UserPreference stored = settings.upsert(caller, key,
                 new PreferenceScope(request.userId(), request.repositoryId(), request.agentId()),
+                Versions.ifMatch(ifMatch),
                 new UserPreference.Setting(request.value(), request.valueType(), request.category(),
                         request.description(), request.readOnly(), request.sensitive()));
         return Versions.ok(PreferenceResponse.of(stored), stored.version());
     }
 
     @GetMapping("/{key}/effective")
+    @Operation(operationId = "getEffectivePreference")
     public PreferenceResponse effective(Caller caller, @PathVariable String key,
                                         @RequestParam(required = false) String userId,
                                         @RequestParam(required = false) String repositoryId,
@@ -62,9 +71,11 @@ public class PreferenceController {
 
     @DeleteMapping("/{key}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deletePreference")
     public void delete(Caller caller, @PathVariable String key, @RequestParam(required = false) String userId,
                        @RequestParam(required = false) String repositoryId,
-                       @RequestParam(required = false) String agentId) {
-        settings.delete(caller, key, new PreferenceScope(userId, repositoryId, agentId));
+                       @RequestParam(required = false) String agentId,
+                       @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        settings.delete(caller, key, new PreferenceScope(userId, repositoryId, agentId), Versions.ifMatch(ifMatch));
     }
 }
