@@ -89,9 +89,11 @@ final class Http {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiCheck.verify(base, request, response);
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -87,7 +87,7 @@ abstract class RestApiContract {
         assertThat(completed.get("totalItems").asLong()).isEqualTo(1);
         assertThat(completed.get("items").get(0).get("id").asString()).isEqualTo("task-1");
         assertThat(completed.get("items").get(0).get("result").asString()).isEqualTo("all green");
-        assertThat(completed.get("items").get(0).has("leaseToken")).isFalse();
+        assertThat(completed.get("items").get(0).get("leaseToken").isNull()).isTrue();
         JsonNode after = http.get("/api/v1/agents/agent-1").json();
         assertThat(after.get("status").asString()).isEqualTo("IDLE");
         assertThat(after.get("statistics").get("completed").asLong()).isEqualTo(1);
@@ -151,7 +151,8 @@ abstract class RestApiContract {
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("arguments.path");
         assertProblem(http.put("/api/v1/task-templates/tpl", "{\"name\":\"Lint\",\"steps\":[{\"command\":"
                 + "\"x\"}]}", "If-Match", "\"7\""), 409, "conflict");
-        assertThat(http.delete("/api/v1/task-templates/tpl").status()).isEqualTo(204);
+        assertProblem(http.delete("/api/v1/task-templates/tpl"), 428, "precondition-required");
+        assertThat(http.delete("/api/v1/task-templates/tpl", "If-Match", "\"0\"").status()).isEqualTo(204);
         assertThat(http.get("/api/v1/task-templates/tpl").status()).isEqualTo(404);
     }
 
@@ -355,7 +356,39 @@ abstract class RestApiContract {
         assertThat(retried.get("retryCount").asInt()).isEqualTo(1);
         assertProblem(http.post("/api/v1/repositories", "{\"name\":\"again\",\"path\":\"/repo/demo\"}"), 409,
                 "conflict");
-        assertProblem(http.delete("/api/v1/repositories/" + id), 409, "conflict");
+        assertProblem(http.delete("/api/v1/repositories/" + id, "If-Match", "\"0\""), 409, "conflict");
+    }
+
+    @Test
+    void givenAgent_changesNeedItsVersion_heartbeatsKeepIt_andADeletedIdIsRestoredNotReRegistered() {
+        registerAgent("agent-1", "/repo/demo");
+        String update = "{\"name\":\"Renamed\",\"type\":\"claude-code\",\"repositoryPath\":\"/repo/demo\"}";
+
+        assertProblem(http.put("/api/v1/agents/agent-1", update), 428, "precondition-required");
+        assertProblem(http.put("/api/v1/agents/agent-1", update, "If-Match", " "), 400, "validation");
+        assertProblem(http.put("/api/v1/agents/agent-1", update, "If-Match", "*"), 400, "validation");
+        assertProblem(http.put("/api/v1/agents/agent-1", update, "If-Match", "\"x1\""), 400, "validation");
+        assertProblem(http.delete("/api/v1/agents/agent-1"), 428, "precondition-required");
+        assertProblem(http.put("/api/v1/agents/ghost", update, "If-Match", "\"0\""), 404, "not-found");
+        assertThat(http.get("/api/v1/agents/agent-1").json().get("name").asString()).isEqualTo("Agent agent-1");
+
+        Http.Response beat = http.post("/api/v1/agents/agent-1/heartbeat", "{\"status\":\"ERROR\"}");
+        assertThat(beat.json().get("status").asString()).isEqualTo("ERROR");
+        assertThat(beat.header("ETag")).isEqualTo("\"0\"");
+        Http.Response renamed = http.put("/api/v1/agents/agent-1", update, "If-Match", "\"0\"");
+        assertThat(renamed.status()).as(renamed.raw().body()).isEqualTo(200);
+        assertThat(renamed.header("ETag")).isEqualTo("\"1\"");
+        assertThat(renamed.json().get("status").asString()).isEqualTo("ERROR");
+
+        assertThat(http.delete("/api/v1/agents/agent-1", "If-Match", "\"1\"").status()).isEqualTo(204);
+        Http.Response again = registerAgent("agent-1", "/repo/other");
+        assertProblem(again, 409, "conflict");
+        assertThat(again.json().get("detail").asString()).contains("deleted").contains("restore");
+        Http.Response restored = http.post("/api/v1/agents/agent-1/restore", null);
+        assertThat(restored.status()).as(restored.raw().body()).isEqualTo(200);
+        assertThat(restored.json().get("name").asString()).isEqualTo("Renamed");
+        assertThat(http.get("/api/v1/agents/agent-1").status()).isEqualTo(200);
+        assertProblem(http.post("/api/v1/agents/agent-1/restore", null), 409, "conflict");
     }
 
     @Test
@@ -373,7 +406,9 @@ abstract class RestApiContract {
                 .get("value").asString()).isEqualTo("100");
         assertThat(http.get("/api/v1/preferences?userId=alice").raw().body()).doesNotContain("s3cret");
         assertProblem(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"value\":\"many\","
-                + "\"valueType\":\"INTEGER\"}"), 400, "validation");
+                + "\"valueType\":\"INTEGER\"}"), 428, "precondition-required");
+        assertProblem(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"value\":\"many\","
+                + "\"valueType\":\"INTEGER\"}", "If-Match", "\"0\""), 400, "validation");
     }
 
     @Test

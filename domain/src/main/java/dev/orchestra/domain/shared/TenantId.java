@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /** Every aggregate belongs to one tenant; a tenant never sees another's data. */
 public record TenantId(String value) {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final String PATTERN = "^[A-Za-z0-9._-]{1,64}$";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
     public static final TenantId DEFAULT = new TenantId("default");
 
     public TenantId {

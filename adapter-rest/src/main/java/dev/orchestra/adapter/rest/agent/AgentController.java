@@ -1,5 +1,7 @@
 package dev.orchestra.adapter.rest.agent;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Agents section of REST-API.md. */
 @RestController
+@Tag(name = "Agents", description = "Agents: registration, heartbeats, availability and statistics")
 @RequestMapping(RestApi.BASE + "/agents")
 public class AgentController {
     private static final AgentMapper MAPPER = AgentMapper.INSTANCE;
@@ -39,6 +42,8 @@ public class AgentController {
     }
 
     @PostMapping
+    @Operation(operationId = "registerAgent")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<AgentResponse> register(Caller caller, @Valid @RequestBody AgentRequest request) {
         Agent agent = agents.register(caller, MAPPER.toRegistration(request));
         return ResponseEntity.created(URI.create(RestApi.BASE + "/agents/" + agent.id()))
@@ -46,6 +51,7 @@ public class AgentController {
     }
 
     @GetMapping
+    @Operation(operationId = "listAgents")
     public PageResponse<AgentResponse> list(Caller caller,
                                             @RequestParam(required = false) AgentStatus status,
                                             @RequestParam(required = false) String repositoryPath,
@@ -58,34 +64,40 @@ public class AgentController {
     }
 
     @GetMapping("/available")
+    @Operation(operationId = "listAvailableAgents")
     public List<AgentResponse> available(Caller caller, @RequestParam(required = false) String repositoryPath) {
         return agents.available(caller, repositoryPath).stream().map(MAPPER::toResponse).toList();
     }
 
     @GetMapping("/stale")
+    @Operation(operationId = "listStaleAgents")
     public List<AgentResponse> stale(Caller caller,
                                      @RequestParam(defaultValue = "PT5M") Duration olderThan) {
         return agents.stale(caller, olderThan).stream().map(MAPPER::toResponse).toList();
     }
 
     @GetMapping("/load")
+    @Operation(operationId = "getAgentLoad")
     public List<AgentResponse.Load> load(Caller caller) {
         return agents.load(caller).stream().map(MAPPER::toResponse).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAgent")
     public ResponseEntity<AgentResponse> get(Caller caller, @PathVariable String id) {
         Agent agent = agents.get(caller, id);
         return Versions.ok(MAPPER.toResponse(agent), agent.version());
     }
 
     @GetMapping("/{id}/statistics")
+    @Operation(operationId = "getAgentStatistics")
     public AgentResponse.PeriodStatistics statistics(Caller caller, @PathVariable String id,
                                                      @RequestParam(defaultValue = "P30D") Duration period) {
         return MAPPER.toResponse(agents.statistics(caller, id, period));
     }
 
     @PutMapping("/{id}")
+    @Operation(operationId = "updateAgent")
     public ResponseEntity<AgentResponse> update(Caller caller, @PathVariable String id,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @Valid @RequestBody AgentRequest request) {
@@ -95,12 +107,22 @@ public class AgentController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteAgent")
     public void delete(Caller caller, @PathVariable String id,
                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         agents.delete(caller, id, Versions.ifMatch(ifMatch));
     }
 
+    /** Brings a soft-deleted agent back; its id can then be used again. */
+    @PostMapping("/{id}/restore")
+    @Operation(operationId = "restoreAgent")
+    public ResponseEntity<AgentResponse> restore(Caller caller, @PathVariable String id) {
+        Agent agent = agents.restore(caller, id);
+        return Versions.ok(MAPPER.toResponse(agent), agent.version());
+    }
+
     @PostMapping("/{id}/heartbeat")
+    @Operation(operationId = "heartbeatAgent")
     public ResponseEntity<AgentResponse> heartbeat(Caller caller, @PathVariable String id,
                                                    @RequestBody(required = false) HeartbeatRequest request) {
         Agent agent = agents.heartbeat(caller, id, request == null ? null : request.status());

@@ -1,5 +1,9 @@
 package dev.orchestra.adapter.rest.analytics;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.application.analytics.Analytics;
 import dev.orchestra.application.shared.Caller;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Analytics section of REST-API.md. */
 @RestController
+@Tag(name = "Analytics", description = "Figures over tasks, agents and repositories")
 @RequestMapping(RestApi.BASE + "/analytics")
 public class AnalyticsController {
     private final Analytics analytics;
@@ -21,6 +26,7 @@ public class AnalyticsController {
     }
 
     @GetMapping("/tasks")
+    @Operation(operationId = "getTaskAnalytics")
     public Analytics.TaskReport tasks(Caller caller, @RequestParam(defaultValue = "P7D") Duration period,
                                       @RequestParam(required = false) String agentId,
                                       @RequestParam(required = false) String repositoryId) {
@@ -28,11 +34,13 @@ public class AnalyticsController {
     }
 
     @GetMapping("/agents")
+    @Operation(operationId = "getAgentAnalytics")
     public List<Analytics.AgentFigures> agents(Caller caller, @RequestParam(defaultValue = "P30D") Duration period) {
         return analytics.agents(caller, period);
     }
 
     @GetMapping("/repositories")
+    @Operation(operationId = "getRepositoryAnalytics")
     public List<Analytics.RepositoryFigures> repositories(Caller caller) {
         return analytics.repositories(caller);
     }

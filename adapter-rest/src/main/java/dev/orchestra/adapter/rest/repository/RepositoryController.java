@@ -1,5 +1,7 @@
 package dev.orchestra.adapter.rest.repository;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Repositories section of REST-API.md. */
 @RestController
+@Tag(name = "Repositories", description = "Code repositories that agents work in")
 @RequestMapping(RestApi.BASE + "/repositories")
 public class RepositoryController {
     private static final RepositoryMapper MAPPER = RepositoryMapper.INSTANCE;
@@ -37,6 +40,8 @@ public class RepositoryController {
     }
 
     @PostMapping
+    @Operation(operationId = "createRepository")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<RepositoryResponse> create(Caller caller, @Valid @RequestBody RepositoryRequest request) {
         CodeRepository repository = catalog.create(caller, request.id(), MAPPER.toDetails(request));
         return ResponseEntity.created(URI.create(RestApi.BASE + "/repositories/" + repository.id()))
@@ -44,6 +49,7 @@ public class RepositoryController {
     }
 
     @GetMapping
+    @Operation(operationId = "listRepositories")
     public PageResponse<RepositoryResponse> list(Caller caller, @RequestParam(required = false) Boolean active,
                                                  @RequestParam(required = false) String path,
                                                  @RequestParam(required = false) Integer page,
@@ -54,17 +60,20 @@ public class RepositoryController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getRepository")
     public ResponseEntity<RepositoryResponse> get(Caller caller, @PathVariable String id) {
         CodeRepository repository = catalog.get(caller, id);
         return Versions.ok(MAPPER.toResponse(repository), repository.version());
     }
 
     @GetMapping("/{id}/statistics")
+    @Operation(operationId = "getRepositoryStatistics")
     public RepositoryResponse.Statistics statistics(Caller caller, @PathVariable String id) {
         return MAPPER.toResponse(catalog.statistics(caller, id));
     }
 
     @PutMapping("/{id}")
+    @Operation(operationId = "updateRepository")
     public ResponseEntity<RepositoryResponse> update(Caller caller, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RepositoryRequest request) {
@@ -74,6 +83,7 @@ public class RepositoryController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteRepository")
     public void delete(Caller caller, @PathVariable String id,
                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         catalog.delete(caller, id, Versions.ifMatch(ifMatch));

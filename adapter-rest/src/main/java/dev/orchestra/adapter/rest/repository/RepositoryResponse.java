@@ -1,9 +1,11 @@
 package dev.orchestra.adapter.rest.repository;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.orchestra.domain.repository.AccessLevel;
 import dev.orchestra.domain.repository.RepositoryType;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /** A code repository on the wire. */
@@ -14,7 +16,7 @@ public record RepositoryResponse(
         String description,
         RepositoryType type,
         boolean active,
-        @JsonRawValue String settings,
+        @Schema(implementation = Map.class, description = "the JSON object given") @JsonRawValue String settings,
         String defaultBranch,
         Set<String> allowedOperations,
         AccessLevel accessLevel,
@@ -29,6 +31,7 @@ public record RepositoryResponse(
         String updatedBy,
         long version) {
 
+    @Schema(name = "RepositoryTaskStatistics")
     public record Statistics(long totalTasks, long successfulTasks, long failedTasks, String totalExecutionTime,
                              String averageTaskDuration, Instant lastTaskExecutedAt) {
     }

@@ -1,5 +1,10 @@
 package dev.orchestra.adapter.rest.task;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -31,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Tasks section of REST-API.md. */
 @RestController
+@Tag(name = "Tasks", description = "The task queue: enqueue, claim with a lease, transitions")
 @RequestMapping(RestApi.BASE + "/tasks")
 public class TaskController {
     public static final String LEASE_HEADER = "X-Lease-Token";
@@ -42,6 +48,8 @@ public class TaskController {
     }
 
     @PostMapping
+    @Operation(operationId = "enqueueTask")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<TaskResponse> enqueue(Caller caller, @Valid @RequestBody TaskRequests.Enqueue request) {
         Task task = queue.enqueue(caller, MAPPER.toNewTask(request));
         return ResponseEntity.created(URI.create(RestApi.BASE + "/tasks/" + task.id()))
@@ -49,14 +57,17 @@ public class TaskController {
     }
 
     @PostMapping("/batch")
-    public ResponseEntity<Map<String, Object>> enqueueBatch(Caller caller,
-                                                            @Valid @RequestBody TaskRequests.Batch request) {
+    @Operation(operationId = "enqueueTasks")
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<TaskResponse.Batch> enqueueBatch(Caller caller,
+                                                           @Valid @RequestBody TaskRequests.Batch request) {
         List<Task> tasks = queue.enqueueBatch(caller, request.tasks().stream().map(MAPPER::toNewTask).toList());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("count", tasks.size(), "items", tasks.stream().map(MAPPER::toResponse).toList()));
+                .body(new TaskResponse.Batch(tasks.size(), tasks.stream().map(MAPPER::toResponse).toList()));
     }
 
     @GetMapping
+    @Operation(operationId = "listTasks")
     public PageResponse<TaskResponse> list(Caller caller,
                                            @RequestParam(required = false) List<TaskStatus> status,
                                            @RequestParam(required = false) String agentId,
@@ -80,22 +91,29 @@ public class TaskController {
     }
 
     @GetMapping("/long-running")
+    @Operation(operationId = "listLongRunningTasks")
     public List<TaskResponse> longRunning(Caller caller, @RequestParam(defaultValue = "PT1H") Duration threshold) {
         return queue.longRunning(caller, threshold).stream().map(MAPPER::toResponse).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getTask")
     public ResponseEntity<TaskResponse> get(Caller caller, @PathVariable String id) {
         return ok(queue.get(caller, id));
     }
 
     @GetMapping("/{id}/tree")
+    @Operation(operationId = "getTaskTree")
     public List<TaskResponse> tree(Caller caller, @PathVariable String id) {
         return queue.tree(caller, id).stream().map(MAPPER::toResponse).toList();
     }
 
     /** 200 with the claimed task and its lease token, or 204 when nothing is waiting. */
     @PostMapping("/claim")
+    @Operation(operationId = "claimTask")
+    @ApiResponse(responseCode = "200", description = "the claimed task, now ASSIGNED, with its leaseToken",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "204", description = "no task is waiting for this agent", content = @Content)
     public ResponseEntity<TaskResponse> claim(Caller caller, @Valid @RequestBody TaskRequests.Claim request) {
         Optional<Task> claimed = queue.claim(caller, request.agentId(), Boolean.TRUE.equals(request.anyRepository()));
         return claimed.map(task -> ResponseEntity.ok().eTag(Versions.etag(task.version()))
@@ -104,12 +122,14 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/start")
+    @Operation(operationId = "startTask")
     public ResponseEntity<TaskResponse> start(Caller caller, @PathVariable String id,
                                               @RequestHeader(name = LEASE_HEADER, required = false) String lease) {
         return ok(queue.start(caller, id, lease));
     }
 
     @PostMapping("/{id}/progress")
+    @Operation(operationId = "reportTaskProgress")
     public ResponseEntity<TaskResponse> progress(Caller caller, @PathVariable String id,
                                                  @RequestHeader(name = LEASE_HEADER, required = false) String lease,
                                                  @Valid @RequestBody TaskRequests.Progress request) {
@@ -117,6 +137,7 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/complete")
+    @Operation(operationId = "completeTask")
     public ResponseEntity<TaskResponse> complete(Caller caller, @PathVariable String id,
                                                  @RequestHeader(name = LEASE_HEADER, required = false) String lease,
                                                  @Valid @RequestBody(required = false) TaskRequests.Complete request) {
@@ -124,6 +145,7 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/fail")
+    @Operation(operationId = "failTask")
     public ResponseEntity<TaskResponse> fail(Caller caller, @PathVariable String id,
                                              @RequestHeader(name = LEASE_HEADER, required = false) String lease,
                                              @Valid @RequestBody TaskRequests.Fail request) {
@@ -131,16 +153,19 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(operationId = "cancelTask")
     public ResponseEntity<TaskResponse> cancel(Caller caller, @PathVariable String id) {
         return ok(queue.cancel(caller, id));
     }
 
     @PostMapping("/{id}/retry")
+    @Operation(operationId = "retryTask")
     public ResponseEntity<TaskResponse> retry(Caller caller, @PathVariable String id) {
         return ok(queue.retry(caller, id));
     }
 
     @PostMapping("/{id}/unassign")
+    @Operation(operationId = "unassignTask")
     public ResponseEntity<TaskResponse> unassign(Caller caller, @PathVariable String id) {
         return ok(queue.unassign(caller, id));
     }

@@ -1,13 +1,14 @@
 package dev.orchestra.adapter.rest.task;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
 import java.time.Instant;
 
 /**
  * A task on the wire. The lease token is the claiming agent's proof and is sent only in the answer to
- * its claim; every other answer shows when the lease expires, not the token.
+ * its claim (null in every other answer, which shows when the lease expires, not the token).
  */
 public record TaskResponse(
         String id,
@@ -21,7 +22,7 @@ public record TaskResponse(
         Instant assignedAt,
         Instant startedAt,
         Instant completedAt,
-        String executionDuration,
+        @Schema(format = "duration", example = "PT1M30S") String executionDuration,
         String result,
         String errorMessage,
         int retryCount,
@@ -30,12 +31,18 @@ public record TaskResponse(
         int workflowStep,
         String parentTaskId,
         Progress progress,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String leaseToken,
+        String leaseToken,
         Instant leaseExpiresAt,
         Instant updatedAt,
         long version) {
 
+    @Schema(name = "TaskProgress")
     public record Progress(int percentage, String message, Instant updatedAt) {
+    }
+
+    /** The answer to a batch enqueue: how many were created, and each in the order given. */
+    @Schema(name = "EnqueueBatchResponse")
+    public record Batch(int count, List<TaskResponse> items) {
     }
 
     /** The answer to a claim: the task with the lease token the agent must present. */

@@ -1,5 +1,7 @@
 package dev.orchestra.adapter.rest.template;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The task-template endpoints of REST-API.md. */
 @RestController
+@Tag(name = "Task templates", description = "Task templates and their instantiation")
 @RequestMapping(RestApi.BASE + "/task-templates")
 public class TemplateController {
     private static final TemplateMapper MAPPER = TemplateMapper.INSTANCE;
@@ -39,6 +42,8 @@ public class TemplateController {
     }
 
     @PostMapping
+    @Operation(operationId = "createTaskTemplate")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<TemplateResponse> create(Caller caller,
                                                    @Valid @RequestBody TemplateRequests.Template request) {
         TaskTemplate template = catalog.create(caller, request.id(), MAPPER.toDetails(request));
@@ -47,6 +52,7 @@ public class TemplateController {
     }
 
     @GetMapping
+    @Operation(operationId = "listTaskTemplates")
     public PageResponse<TemplateResponse> list(Caller caller, @RequestParam(required = false) String category,
                                                @RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size,
@@ -56,12 +62,14 @@ public class TemplateController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getTaskTemplate")
     public ResponseEntity<TemplateResponse> get(Caller caller, @PathVariable String id) {
         TaskTemplate template = catalog.get(caller, id);
         return Versions.ok(MAPPER.toResponse(template), template.version());
     }
 
     @PutMapping("/{id}")
+    @Operation(operationId = "updateTaskTemplate")
     public ResponseEntity<TemplateResponse> update(Caller caller, @PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TemplateRequests.Template request) {
@@ -71,6 +79,7 @@ public class TemplateController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteTaskTemplate")
     public void delete(Caller caller, @PathVariable String id,
                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         catalog.delete(caller, id, Versions.ifMatch(ifMatch));
@@ -79,6 +88,7 @@ public class TemplateController {
     /** 201 with the created tasks: the parent first, then its children in step order. */
     @PostMapping("/{id}/instantiate")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "instantiateTaskTemplate")
     public List<TaskResponse> instantiate(Caller caller, @PathVariable String id,
                                           @Valid @RequestBody TemplateRequests.Instantiate request) {
         return catalog.instantiate(caller, id, request.arguments(), request.repositoryPath(), request.priority())

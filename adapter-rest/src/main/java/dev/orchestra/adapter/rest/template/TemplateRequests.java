@@ -1,5 +1,6 @@
 package dev.orchestra.adapter.rest.template;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.template.TemplateParameter;
 import dev.orchestra.domain.template.TemplateStep;
@@ -15,11 +16,13 @@ public final class TemplateRequests {
     }
 
     /** Create or update; {@code templateVersion} is the template's semantic version (default 1.0.0). */
+    @Schema(name = "TaskTemplateRequest")
     public record Template(String id, @NotBlank String name, String description, String category,
                            String templateVersion, Boolean publicTemplate, @NotEmpty List<TemplateStep> steps,
                            Map<String, TemplateParameter> parameters, Set<String> tags) {
     }
 
+    @Schema(name = "InstantiateRequest")
     public record Instantiate(Map<String, String> arguments, @NotBlank String repositoryPath,
                               TaskPriority priority) {
     }
