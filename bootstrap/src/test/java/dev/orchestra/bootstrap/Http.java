@@ -75,16 +75,25 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    Response send(String method, String path, String contentType, String body) {
-        return send(builder(path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    Response send(String method, String path, String contentType, String body, String... headers) {
+        return send(builder(path, headers).header("Content-Type", contentType)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response send(String method, String path, java.util.List<String> headers) {
+        return send(builder(path, headers.toArray(String[]::new)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    Response send(String method, String path, String contentType, String body, java.util.List<String> headers) {
+        return send(method, path, contentType, body, headers.toArray(String[]::new));
     }
 
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         defaultHeaders.forEach(builder::header);
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         return builder;
     }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -320,6 +321,197 @@ abstract class RestApiContract {
                     StandardCharsets.US_ASCII)).readLine();
             assertThat(statusLine).contains("413");
         }
+    }
+
+    /**
+     * A hostile client: more than a thousand malformed requests across every endpoint. None may get a
+     * 5xx, every error must be a problem naming no Java, Jackson or SQL type, every wrong-typed value
+     * must be refused, and what was stored before must read back the same afterwards.
+     */
+    @Test
+    void givenAHostileClient_overAThousandMalformedRequests_getProblemsAndChangeNothing() {
+        // What must be refused goes to one tenant, whose data must read back unchanged; the probes that
+        // may be accepted (a missing optional field, unusual but valid text) go to another.
+        Http refusedOnly = http;
+        Http mayChange = http.withHeader("X-Tenant-Id", tenant + "-b");
+        Map<Http, String> leases = Map.of(refusedOnly, seed(refusedOnly), mayChange, seed(mayChange));
+        String before = snapshot(refusedOnly, "h-repo");
+        List<String> failures = new java.util.ArrayList<>();
+        int count = 0;
+        for (Http target : List.of(refusedOnly, mayChange)) {
+            for (HostileInput.Probe probe : hostileProbes(leases.get(target)).probes()) {
+                if (probe.mustRefuse() != (target == refusedOnly)) {
+                    continue;
+                }
+                count++;
+                String verdict = attempt(target, probe);
+                if (verdict != null) {
+                    failures.add(probe + ": " + verdict);
+                }
+            }
+        }
+        System.out.printf("hostile client: %d requests, %d unacceptable answers%n", count, failures.size());
+        failures.forEach(f -> System.out.println("  " + ascii(f)));
+        assertThat(failures).as("unacceptable answers").isEmpty();
+        assertThat(count).isGreaterThanOrEqualTo(1000);
+        assertThat(snapshot(refusedOnly, "h-repo")).isEqualTo(before);
+    }
+
+    /** An agent with a claimed task, a repository, a template and a preference; answers the lease token. */
+    private String seed(Http client) {
+        client.post("/api/v1/agents", "{\"id\":\"h-agent\",\"name\":\"H\",\"type\":\"claude-code\","
+                + "\"repositoryPath\":\"/repo/h\"}");
+        client.post("/api/v1/tasks", "{\"id\":\"h-task\",\"command\":\"npm test\",\"repositoryPath\":\"/repo/h\"}");
+        client.post("/api/v1/repositories", "{\"id\":\"h-repo\",\"name\":\"h\",\"path\":\"/repo/h\"}");
+        client.post("/api/v1/task-templates", "{\"id\":\"h-tpl\",\"name\":\"H\",\"steps\":[{\"command\":\"c\"}],"
+                + "\"parameters\":{\"p\":{\"type\":\"STRING\",\"required\":false}}}");
+        client.put("/api/v1/preferences/h.key", "{\"value\":\"1\",\"valueType\":\"INTEGER\"}");
+        return client.post("/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}").json().get("leaseToken").asString();
+    }
+
+    private static String attempt(Http client, HostileInput.Probe probe) {
+        List<String> headers = new java.util.ArrayList<>();
+        probe.headers().forEach((name, value) -> {
+            headers.add(name);
+            headers.add(value);
+        });
+        Http.Response response;
+        try {
+            response = probe.contentType() == null ? client.send(probe.method(), probe.path(), headers)
+                    : client.send(probe.method(), probe.path(), probe.contentType(), probe.body(), headers);
+        } catch (AssertionError e) {
+            return e.getMessage();
+        }
+        return HostileInput.judge(probe, response.status(), response.contentType(), response.raw().body());
+    }
+
+    private static HostileInput hostileProbes(String lease) {
+        Map<String, String> none = Map.of();
+        Map<String, String> leased = Map.of("X-Lease-Token", lease);
+        Map<String, String> version = Map.of("If-Match", "\"0\"");
+        String agent = "{\"id\":\"h-new\",\"name\":\"n\",\"type\":\"t\",\"repositoryPath\":\"/r\","
+                + "\"capabilities\":[\"git\"],\"maxConcurrentTasks\":2,\"healthCheckInterval\":\"PT1M\","
+                + "\"configuration\":{\"model\":{\"name\":\"x\"}},\"sessionId\":\"s\"}";
+        String task = "{\"id\":\"h-new-task\",\"command\":\"c\",\"repositoryPath\":\"/r\",\"priority\":\"HIGH\","
+                + "\"correlationId\":\"c\",\"workflowStep\":1}";
+        String repositoryBody = "{\"name\":\"n\",\"path\":\"/p\",\"type\":\"GIT\",\"active\":true,"
+                + "\"settings\":{\"lfs\":{\"on\":true}},\"allowedOperations\":[\"read\"],\"description\":\"d\"}";
+        String template = "{\"id\":\"h-tpl-2\",\"name\":\"n\",\"templateVersion\":\"1.0.0\",\"steps\":[{\"command\":\"c\"}],"
+                + "\"tags\":[\"a\"],\"parameters\":{\"p\":{\"type\":\"STRING\",\"required\":false}},\"publicTemplate\":true}";
+        return new HostileInput()
+                .bodyFields("POST", "/api/v1/agents", agent, none)
+                .bodyFields("PUT", "/api/v1/agents/h-agent", agent.replace("\"id\":\"h-new\",", ""), version)
+                .bodyFields("POST", "/api/v1/agents/h-agent/heartbeat", "{\"status\":\"BUSY\"}", none)
+                .bodyFields("POST", "/api/v1/tasks", task, none)
+                .bodyFields("POST", "/api/v1/tasks/batch", "{\"tasks\":[" + task + "]}", none)
+                .bodyFields("POST", "/api/v1/tasks/claim", "{\"agentId\":\"h-agent\",\"anyRepository\":false}", none)
+                .bodyFields("POST", "/api/v1/tasks/h-task/progress", "{\"percentage\":5,\"message\":\"m\"}", leased)
+                .bodyFields("POST", "/api/v1/tasks/h-task/fail", "{\"errorMessage\":\"e\",\"retry\":false}", leased)
+                .bodyFields("POST", "/api/v1/tasks/h-task/complete", "{\"result\":\"r\"}", leased)
+                .bodyFields("POST", "/api/v1/repositories", repositoryBody, none)
+                .bodyFields("PUT", "/api/v1/repositories/" + "h-repo", repositoryBody, version)
+                .bodyFields("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\","
+                        + "\"category\":\"c\",\"readOnly\":false}", version)
+                .bodyFields("POST", "/api/v1/task-templates", template, none)
+                .bodyFields("PUT", "/api/v1/task-templates/h-tpl", template.replace("\"id\":\"h-tpl-2\",", ""), version)
+                .bodyFields("POST", "/api/v1/task-templates/h-tpl/instantiate",
+                        "{\"arguments\":{\"p\":\"v\"},\"repositoryPath\":\"/r\",\"priority\":\"LOW\"}", none)
+                .probe("POST", "/api/v1/task-templates", template.replace("{\"type\":\"STRING\",\"required\":false}",
+                        "null"), none, true, "a null parameter")
+                .probe("POST", "/api/v1/task-templates/h-tpl/instantiate", "{\"arguments\":{\"p\":null},"
+                        + "\"repositoryPath\":\"/r\"}", none, true, "a null argument")
+                .probe("POST", "/api/v1/tasks", "\uFEFF" + task, none, false, "a byte order mark (RFC 8259 lets a parser ignore it)")
+                .brokenBodies("POST", "/api/v1/agents", agent, none)
+                .brokenBodies("POST", "/api/v1/tasks", task, none)
+                .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
+                .brokenBodies("POST", "/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}", none)
+                .brokenBodies("POST", "/api/v1/tasks/batch", "{\"tasks\":[" + task + "]}", none)
+                .brokenBodies("POST", "/api/v1/repositories", repositoryBody, none)
+                .brokenBodies("POST", "/api/v1/task-templates", template, none)
+                .brokenBodies("POST", "/api/v1/tasks/h-task/progress", "{\"percentage\":5}", leased)
+                .badHeaders("PUT", "/api/v1/agents/h-agent", agent.replace("\"id\":\"h-new\",", ""), version)
+                .badHeaders("POST", "/api/v1/tasks", task, none)
+                .badHeaders("DELETE", "/api/v1/task-templates/h-tpl", null, version)
+                .badHeaders("PUT", "/api/v1/repositories/" + "h-repo", repositoryBody, version)
+                .badIds("GET", "/api/v1/repositories/{id}/statistics", null, none)
+                .badIds("GET", "/api/v1/preferences/{id}/effective", null, none)
+                .badIds("POST", "/api/v1/task-templates/{id}/instantiate", "{\"repositoryPath\":\"/r\"}", none)
+                .badQueries("/api/v1/agents", Map.of("page", List.of("-1", "abc", "1.5", "99999999999"),
+                        "size", List.of("0", "501", "100000", "x"), "sort", List.of("bogus", "id,sideways", ",,"),
+                        "status", List.of("BOGUS", "1", "idle")))
+                .badQueries("/api/v1/tasks", Map.of("createdFrom", List.of("garbage", "%2B999999999-01-01T00:00:00Z",
+                        "2026-13-01T00:00:00Z", "1700000000"), "priority", List.of("2", "URGENT"),
+                        "status", List.of("DONE"), "page", List.of("-5")))
+                .badQueries("/api/v1/agents/stale", Map.of("olderThan", List.of("P999999999999D", "-PT1M", "PT0S",
+                        "5m", "P99999999999999999999D", "%00")))
+                .badQueries("/api/v1/agents/h-agent/statistics", Map.of("period", List.of("P0D", "P100000D", "x")))
+                .badQueries("/api/v1/tasks/long-running", Map.of("threshold", List.of("-PT1H", "P9999999999999D")))
+                .badQueries("/api/v1/analytics/tasks", Map.of("period", List.of("P999999999999D", "PT0S", "oops")))
+                .badQueries("/api/v1/analytics/agents", Map.of("period", List.of("-P1D", "P1Y")))
+                .badIds("GET", "/api/v1/agents/{id}", null, none)
+                .badIds("GET", "/api/v1/tasks/{id}/tree", null, none)
+                .badIds("PUT", "/api/v1/agents/{id}", agent.replace("\"id\":\"h-new\",", ""), version)
+                .badIds("POST", "/api/v1/tasks/{id}/start", null, leased)
+                .badIds("DELETE", "/api/v1/repositories/{id}", null, version);
+    }
+
+    private static String ascii(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.length() > 400 ? out.substring(0, 400) + "…" : out.toString();
+    }
+
+    /** What the hostile test must leave as it was: the seeded agent, task, repository, template, preference. */
+    private static String snapshot(Http client, String repository) {
+        return String.join("\n", client.get("/api/v1/agents?size=500").raw().body(),
+                client.get("/api/v1/tasks?size=500").raw().body(),
+                client.get("/api/v1/repositories/" + repository).raw().body(),
+                client.get("/api/v1/task-templates?size=500").raw().body(),
+                client.get("/api/v1/preferences").raw().body());
+    }
+
+    /** What Tomcat refuses before any servlet runs, and bodies too large only by what was read, as problems. */
+    @Test
+    void givenRequestsTheContainerRefuses_answersAreProblemsToo() throws Exception {
+        List<String> failures = new java.util.ArrayList<>();
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        raw.put("bad escape in query", "GET /api/v1/agents?type=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("undecodable query", "GET /api/v1/agents?type=%ff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("NUL in path", "GET /api/v1/agents/%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("encoded slash", "GET /api/v1/agents/a%2Fb HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("bad escape in path", "GET /api/v1/agents/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("over-long URL", "GET /api/v1/agents/" + "a".repeat(20_000)
+                + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("over-long header", "GET /api/v1/agents HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        raw.put("TRACE", "TRACE /api/v1/agents HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("unknown method", "BREW /api/v1/agents HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw.put("broken chunking", "POST /api/v1/tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+        raw.put("malformed multipart", "POST /api/v1/admin/imports/legacy HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 20\r\nConnection: close\r\n\r\n"
+                + "--b\r\nnot a part\r\n--");
+        raw.put("NUL in file name", "POST /api/v1/admin/imports/legacy HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 105\r\nConnection: close\r\n\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000.json\"\r\n\r\n{\"Agents\":{}}\r\n--b--\r\n");
+        for (Map.Entry<String, String> request : raw.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send(port, request.getValue());
+            String verdict = HostileInput.judge(new HostileInput.Probe("RAW", request.getKey(), null, null, Map.of(),
+                    true, request.getKey()), answer.status(), answer.contentType(), answer.body());
+            if (verdict != null) {
+                failures.add(request.getKey() + ": " + verdict + " — " + answer.head().split("\r\n")[0]);
+            }
+        }
+        // A chunked body declares no length: the limit must hold on the bytes read.
+        RawHttp.Answer chunked = RawHttp.sendChunked(port, "/api/v1/tasks/batch", "{\"tasks\":[{\"command\":\"",
+                40L * 1024 * 1024);
+        String verdict = HostileInput.judge(new HostileInput.Probe("POST", "chunked 40 MiB", null, null, Map.of(), true,
+                "chunked"), chunked.status(), chunked.contentType(), chunked.body());
+        if (verdict != null || chunked.status() != 413) {
+            failures.add("chunked 40 MiB body: " + chunked.status() + " " + verdict);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(http.get("/api/v1/tasks?size=1").json().get("totalItems").asLong()).isZero();
     }
 
     @Test

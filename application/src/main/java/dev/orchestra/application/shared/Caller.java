@@ -1,15 +1,28 @@
 package dev.orchestra.application.shared;
 
 import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.Texts;
+import dev.orchestra.domain.shared.ValidationFailed;
 import java.util.Objects;
 
 /** Who is asking: the tenant whose data is touched, and the user recorded in audit fields. */
 public record Caller(TenantId tenant, String userId) {
     public static final String SYSTEM = "system";
 
+    /** Audit fields keep at most this many characters of a user id. */
+    public static final int MAX_USER_ID = 128;
+
     public Caller {
         Objects.requireNonNull(tenant, "tenant");
         userId = userId == null || userId.isBlank() ? SYSTEM : userId;
+        // Checked here, once, rather than by each audit entry a use case writes (a store may not check them).
+        if (userId.length() > MAX_USER_ID) {
+            throw ValidationFailed.of("userId", "must be at most " + MAX_USER_ID + " characters");
+        }
+        String problem = Texts.problemWith(userId, false);
+        if (problem != null) {
+            throw ValidationFailed.of("userId", "must not contain " + problem);
+        }
     }
 
     public static Caller system(TenantId tenant) {

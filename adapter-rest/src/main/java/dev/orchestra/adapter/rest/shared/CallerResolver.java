@@ -2,6 +2,7 @@ package dev.orchestra.adapter.rest.shared;
 
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.ValidationFailed;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -21,8 +22,17 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest request, WebDataBinderFactory binders) {
-        String tenant = request.getHeader(TENANT_HEADER);
+        TenantId tenant;
+        try {
+            tenant = TenantId.of(request.getHeader(TENANT_HEADER));
+        } catch (ValidationFailed e) {
+            throw ValidationFailed.of(TENANT_HEADER, e.violations().get(0).message());
+        }
         String user = request.getHeader(USER_HEADER);
-        return new Caller(TenantId.of(tenant), user == null ? "api" : user);
+        try {
+            return new Caller(tenant, user == null ? "api" : user);
+        } catch (ValidationFailed e) {
+            throw ValidationFailed.of(USER_HEADER, e.violations().get(0).message());
+        }
     }
 }
