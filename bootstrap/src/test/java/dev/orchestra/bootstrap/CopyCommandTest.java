@@ -163,6 +163,33 @@ class CopyCommandTest {
     }
 
     @Test
+    void givenAHandEditedJsonStoreWithValuesNoStoreMayKeep_copyToSqlite_namesThemAndWritesNothing() throws Exception {
+        Path legacy = directory.resolve("edited.json");
+        try (Storage store = json(legacy)) {
+            store.unitOfWork().writeVoid(() -> {
+                store.agents().add(TestData.agent("agent-1", "/repo"));
+                store.agents().add(TestData.agent("agent-2", "/repo"));
+            });
+        }
+        // Someone edits the file by hand: a NUL where SQLite would count an empty name.
+        String text = java.nio.file.Files.readString(legacy);
+        assertThat(text).contains("\"Agent agent-2\"");
+        java.nio.file.Files.writeString(legacy, text.replace("\"Agent agent-2\"", "\"\\u0000Agent agent-2\""));
+        Path target = directory.resolve("target.db");
+        StringWriter err = new StringWriter();
+
+        int exit = OrchestraCommand.execute(new String[] {"copy", "--from", "json:" + legacy, "--to", "sqlite:" + target},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("agents[default/agent-2].name").contains("NUL")
+                .contains("nothing was written").doesNotContain("CHECK");
+        try (Storage store = sqlite(target)) {
+            assertThat(store.unitOfWork().read(() -> store.agents().count(TENANT, Specification.all()))).isZero();
+        }
+    }
+
+    @Test
     void givenBadStoreNames_copy_isAUsageError() {
         assertThat(orchestra("copy", "--from", "mysql:x", "--to", "json:y")).isEqualTo(ExitCodes.USAGE);
         assertThat(orchestra("copy", "--from", "sqlite:" + directory.resolve("a.db"), "--to",

@@ -5,6 +5,8 @@ import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.ValidationFailed;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.sqlite.SQLiteErrorCode;
@@ -35,12 +37,48 @@ final class SqlErrors {
                     return new Conflict(what + ": it refers to a missing row or is still referred to ("
                             + detail(message) + ")");
                 case SQLITE_CONSTRAINT_CHECK, SQLITE_CONSTRAINT_NOTNULL, SQLITE_CONSTRAINT_TRIGGER:
-                    return ValidationFailed.of(what, "refused by the schema: " + detail(message));
+                    return ValidationFailed.of(what + columnOf(detail(message)),
+                            "is outside the limits the store keeps");
                 default:
                     break;
             }
         }
         return new StoreFailure(what + " failed in the SQLite store: " + message, e);
+    }
+
+    /**
+     * The column a CHECK or NOT NULL failure is about, in the domain's camelCase ({@code .repositoryPath}),
+     * so the answer names the field and not the SQL text; empty when the failure names no single column.
+     */
+    static String columnOf(String detail) {
+        Matcher m = COLUMN.matcher(detail);
+        while (m.find()) {
+            String word = m.group(1);
+            if (!SQL_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                int dot = word.lastIndexOf('.');
+                return "." + camel(dot < 0 ? word : word.substring(dot + 1));
+            }
+        }
+        return "";
+    }
+
+    private static final Pattern COLUMN = Pattern.compile("\\b([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\b(?!\\s*\\()");
+    private static final java.util.Set<String> SQL_WORDS = java.util.Set.of("check", "constraint", "failed", "not",
+            "null", "is", "or", "and", "between", "in", "glob", "like", "length", "json_valid", "coalesce",
+            "ltrim", "lower", "upper", "typeof", "when", "then", "else", "end", "case");
+
+    private static String camel(String snake) {
+        StringBuilder out = new StringBuilder();
+        boolean up = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                out.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return out.toString();
     }
 
     /** sqlite-jdbc says "[CODE] summary (detail)"; the detail names the constraint or column. */

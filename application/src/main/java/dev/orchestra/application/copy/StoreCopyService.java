@@ -1,5 +1,6 @@
 package dev.orchestra.application.copy;
 
+import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.application.shared.Pages;
 import dev.orchestra.application.shared.StorePorts;
 import dev.orchestra.domain.agent.AgentFields;
@@ -12,6 +13,8 @@ import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.Violation;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;
 import java.util.ArrayList;
@@ -22,10 +25,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Copies a whole store through the ports: a read unit on the source inside one write unit on the target. */
+/**
+ * Copies a whole store through the ports: a read unit on the source inside one write unit on the target.
+ * Every row read is checked against the domain's constraints before it is written, so a value the target
+ * would refuse (a hand-edited legacy file, say) stops the copy with its place named and nothing written.
+ */
 public final class StoreCopyService implements StoreCopy {
     private static final int PAGE = PageRequest.MAX_SIZE;
     private static final int BATCH = 1000;
+    private final ConstraintCheck constraints;
+
+    public StoreCopyService(ConstraintCheck constraints) {
+        this.constraints = constraints;
+    }
 
     @Override
     public CopyReport copy(StorePorts from, StorePorts to, boolean merge) {
@@ -43,14 +55,14 @@ public final class StoreCopyService implements StoreCopy {
         return new CopyReport(copied, kept);
     }
 
-    private static void copyTenant(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
+    private void copyTenant(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
                                    Map<String, Long> kept) {
         Pages.each(List.of(RepositoryFields.ID.asc()),
                 (where, page) -> from.repositories().find(tenant, where, page), r -> {
             if (to.repositories().findById(tenant, r.id()).isPresent()) {
                 kept.merge("repositories", 1L, Long::sum);
             } else {
-                to.repositories().add(r);
+                to.repositories().add(valid("repositories", tenant, r.id(), r));
                 copied.merge("repositories", 1L, Long::sum);
             }
         });
@@ -59,7 +71,7 @@ public final class StoreCopyService implements StoreCopy {
             if (to.agents().findIncludingDeleted(tenant, a.id()).isPresent()) {
                 kept.merge("agents", 1L, Long::sum);
             } else {
-                to.agents().add(a);
+                to.agents().add(valid("agents", tenant, a.id(), a));
                 copied.merge("agents", 1L, Long::sum);
             }
         });
@@ -68,7 +80,7 @@ public final class StoreCopyService implements StoreCopy {
             if (to.preferences().find(tenant, p.scope(), p.key()).isPresent()) {
                 kept.merge("preferences", 1L, Long::sum);
             } else {
-                to.preferences().add(p);
+                to.preferences().add(valid("preferences", tenant, p.id(), p));
                 copied.merge("preferences", 1L, Long::sum);
             }
         }
@@ -81,7 +93,7 @@ public final class StoreCopyService implements StoreCopy {
                     if (auditIds.contains(e.id())) {
                         kept.merge("auditEntries", 1L, Long::sum);
                     } else {
-                        to.auditTrail().append(e);
+                        to.auditTrail().append(valid("auditEntries", tenant, e.id(), e));
                         copied.merge("auditEntries", 1L, Long::sum);
                     }
                 });
@@ -90,7 +102,7 @@ public final class StoreCopyService implements StoreCopy {
                     if (to.templates().findById(tenant, t.id()).isPresent()) {
                         kept.merge("templates", 1L, Long::sum);
                     } else {
-                        to.templates().add(t);
+                        to.templates().add(valid("templates", tenant, t.id(), t));
                         copied.merge("templates", 1L, Long::sum);
                     }
                 });
@@ -105,7 +117,7 @@ public final class StoreCopyService implements StoreCopy {
     }
 
     /** Oldest first, and a child never before its parent, in batches. */
-    private static void copyTasks(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
+    private void copyTasks(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
                                   Map<String, Long> kept) {
         List<Task> batch = new ArrayList<>(BATCH);
         Set<String> present = new HashSet<>();
@@ -131,7 +143,7 @@ public final class StoreCopyService implements StoreCopy {
                     waitingForParent.computeIfAbsent(t.parentTaskId(), k -> new ArrayList<>()).add(t);
                     return;
                 } else {
-                    batch.add(t);
+                    batch.add(valid("tasks", tenant, t.id(), t));
                     present.add(t.id());
                     if (batch.size() == BATCH) {
                         flush.accept(null);
@@ -150,6 +162,14 @@ public final class StoreCopyService implements StoreCopy {
             throw new Conflict("tasks of tenant " + tenant + " point at parents that are not in the source: "
                     + waitingForParent.keySet());
         }
+    }
+
+    private <T> T valid(String area, TenantId tenant, String id, T row) {
+        List<Violation> violations = constraints.violationsOf(row, area + "[" + tenant + "/" + id + "].");
+        if (!violations.isEmpty()) {
+            throw new ValidationFailed(violations);
+        }
+        return row;
     }
 
     private static <T> List<T> reversed(List<T> items) {

@@ -3,7 +3,9 @@ package dev.orchestra.bootstrap.cli;
 import dev.orchestra.application.copy.StoreCopy;
 import dev.orchestra.application.copy.StoreCopyService;
 import dev.orchestra.bootstrap.Storage;
+import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.DomainException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -47,13 +49,14 @@ final class CopyCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         try (Storage source = from.open(clock); Storage target = to.open(clock)) {
-            StoreCopy.CopyReport report = new StoreCopyService().copy(source.ports(), target.ports(), merge);
+            StoreCopy.CopyReport report = new StoreCopyService(new ConstraintCheck(StoreSpec.VALIDATOR))
+                    .copy(source.ports(), target.ports(), merge);
             out.println("copied " + from + " to " + to + ": " + report.copied());
             if (!report.keptFromTarget().isEmpty()) {
                 out.println("kept as the target had them: " + report.keptFromTarget());
             }
             return ExitCodes.DONE;
-        } catch (Conflict e) {
+        } catch (Conflict | ValidationFailed e) {
             err.println("orchestra copy: " + e.getMessage() + "; nothing was written");
             return ExitCodes.INVALID_INPUT;
         } catch (DomainException e) {

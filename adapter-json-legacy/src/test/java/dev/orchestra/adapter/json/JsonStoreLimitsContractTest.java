@@ -1,0 +1,12 @@
+package dev.orchestra.adapter.json;
+
+import dev.orchestra.domain.contract.Store;
+import dev.orchestra.domain.contract.StoreLimitsContractTest;
+import java.nio.file.Path;
+
+class JsonStoreLimitsContractTest extends StoreLimitsContractTest {
+    @Override
+    protected Store openStore(Path directory) {
+        return JsonTestStore.in(directory);
+    }
+}

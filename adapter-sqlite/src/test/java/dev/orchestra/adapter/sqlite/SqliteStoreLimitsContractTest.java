@@ -1,0 +1,12 @@
+package dev.orchestra.adapter.sqlite;
+
+import dev.orchestra.domain.contract.Store;
+import dev.orchestra.domain.contract.StoreLimitsContractTest;
+import java.nio.file.Path;
+
+class SqliteStoreLimitsContractTest extends StoreLimitsContractTest {
+    @Override
+    protected Store openStore(Path directory) {
+        return SqliteTestStore.in(directory);
+    }
+}
