@@ -12,6 +12,7 @@ import dev.orchestra.domain.migration.Finding;
 import dev.orchestra.domain.migration.LegacyReadOptions;
 import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.ValidationFailed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -101,6 +102,13 @@ final class MigrateCommand implements Callable<Integer> {
         if (maxFindings < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must not be negative");
         }
+        TenantId into;
+        try {
+            into = TenantId.of(tenant);
+        } catch (ValidationFailed e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tenant: '" + tenant + "' "
+                    + e.violations().get(0).message());
+        }
         if (!Files.isRegularFile(source)) {
             err.println("orchestra migrate: " + source + " is not a readable file");
             return ExitCodes.FAILURE;
@@ -110,7 +118,7 @@ final class MigrateCommand implements Callable<Integer> {
                 new ConstraintCheck(StoreSpec.VALIDATOR), clock);
         Storage[] opened = new Storage[1];
         try {
-            MigrationReport result = migration.migrate(new Caller(TenantId.of(tenant), System.getProperty("user.name")),
+            MigrationReport result = migration.migrate(new Caller(into, System.getProperty("user.name")),
                     new LegacyMigration.Options(source, dryRun, keepSource, statusMap, unassignOrphans, zone,
                             maxFindings, null),
                     () -> {
