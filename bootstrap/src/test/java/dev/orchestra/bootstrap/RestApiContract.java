@@ -514,6 +514,26 @@ abstract class RestApiContract {
         assertThat(http.get("/api/v1/tasks?size=1").json().get("totalItems").asLong()).isZero();
     }
 
+    /**
+     * docs/openapi.json is the served document, kept in the repository for readers and for the client
+     * generated at build time; a change of the REST surface must update it
+     * ({@code mvn -pl bootstrap verify -Dorchestra.openapi.update=true} writes it).
+     */
+    @Test
+    void givenTheServedOpenApiDocument_itIsTheOneKeptInDocs() throws Exception {
+        java.nio.file.Path kept = java.nio.file.Path.of("..", "docs", "openapi.json");
+        String served = http.get("/v3/api-docs").raw().body();
+        String pretty = Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Http.JSON.readTree(served)) + "\n";
+        if (Boolean.getBoolean("orchestra.openapi.update")) {
+            java.nio.file.Files.writeString(kept, pretty);
+        }
+
+        assertThat(java.nio.file.Files.exists(kept)).as("docs/openapi.json exists").isTrue();
+        assertThat(Http.JSON.readTree(java.nio.file.Files.readString(kept)))
+                .as("docs/openapi.json is the served document; rerun with -Dorchestra.openapi.update=true")
+                .isEqualTo(Http.JSON.readTree(served));
+    }
+
     @Test
     void givenTwoTenants_oneNeverSeesTheOthersData() {
         registerAgent("agent-1", "/repo/demo");

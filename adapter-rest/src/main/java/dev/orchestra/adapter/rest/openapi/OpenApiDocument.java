@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -70,11 +71,18 @@ public class OpenApiDocument {
                         .description("The persistent memory of an AI-agent orchestrator: agents, the task queue, "
                                 + "repositories, preferences, task templates, analytics and legacy imports. "
                                 + "Errors are RFC 9457 problems (application/problem+json)."))
-                .components(new Components().addSchemas(PROBLEM, problemSchema())
+                // Relative, so the document is the same on every host and port (and can be kept in docs/).
+                .servers(List.of(new Server().url("/").description("this service")))
+                .components(callerHeaders(problemResponses(new Components())).addSchemas(PROBLEM, problemSchema())
                         .addSchemas("ProblemField", new ObjectSchema()
                                 .addProperty("field", new StringSchema().description("where: a property path"))
                                 .addProperty("message", new StringSchema())
                                 .required(List.of("field", "message"))));
+    }
+
+    private static Components problemResponses(Components components) {
+        ERRORS.forEach((code, description) -> components.addResponses("Problem" + code, problem(description)));
+        return components;
     }
 
     private static Schema<?> problemSchema() {
@@ -107,12 +115,18 @@ public class OpenApiDocument {
     }
 
     private static void addCallerHeaders(Operation operation) {
-        operation.addParametersItem(new HeaderParameter().name(CallerResolver.TENANT_HEADER).required(false)
-                .description("the tenant whose data this call sees (default: default)")
-                .schema(new StringSchema().pattern(TenantId.PATTERN).maxLength(64)));
-        operation.addParametersItem(new HeaderParameter().name(CallerResolver.USER_HEADER).required(false)
-                .description("who is acting, recorded in the audit trail (default: api)")
-                .schema(new StringSchema().maxLength(128)));
+        operation.addParametersItem(new Parameter().$ref("#/components/parameters/TenantId"));
+        operation.addParametersItem(new Parameter().$ref("#/components/parameters/UserId"));
+    }
+
+    private static Components callerHeaders(Components components) {
+        return components
+                .addParameters("TenantId", new HeaderParameter().name(CallerResolver.TENANT_HEADER).required(false)
+                        .description("the tenant whose data this call sees (default: default)")
+                        .schema(new StringSchema().pattern(TenantId.PATTERN).maxLength(64)))
+                .addParameters("UserId", new HeaderParameter().name(CallerResolver.USER_HEADER).required(false)
+                        .description("who is acting, recorded in the audit trail (default: api)")
+                        .schema(new StringSchema().maxLength(128)));
     }
 
     private static void describeVersionHeaders(Operation operation) {
@@ -161,30 +175,40 @@ public class OpenApiDocument {
         return false;
     }
 
+    /** The problems an operation may answer, each a shared response of the components. */
+    static final Map<String, String> ERRORS = new LinkedHashMap<>();
+
+    static {
+        ERRORS.put("400", "invalid input: the problem names each refused field");
+        ERRORS.put("404", "no such resource in this tenant");
+        ERRORS.put("406", "the Accept header allows no JSON answer");
+        ERRORS.put("409", "a conflict: a stale version, a duplicate, or a move the status machine refuses");
+        ERRORS.put("413", "the body is larger than accepted");
+        ERRORS.put("415", "the Content-Type is not accepted");
+        ERRORS.put("428", "If-Match is required to change an existing resource");
+        ERRORS.put("500", "the service failed (the log has the details)");
+        ERRORS.put("503", "the store is busy; retry later");
+    }
+
     private static void errorResponses(Operation operation, HandlerMethod handler) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        Map<String, String> errors = new LinkedHashMap<>();
-        errors.put("400", "invalid input: the problem names each refused field");
+        List<String> codes = new java.util.ArrayList<>(List.of("400", "404", "406", "500", "503"));
         if (handler.getMethodAnnotation(org.springframework.web.bind.annotation.GetMapping.class) == null) {
-            errors.put("409", "a conflict: a stale version, a duplicate, or a move the status machine refuses");
+            codes.add("409");
         }
-        errors.put("404", "no such resource in this tenant");
-        errors.put("406", "the Accept header allows no JSON answer");
         if (operation.getRequestBody() != null) {
-            errors.put("413", "the body is larger than accepted");
-            errors.put("415", "the Content-Type is not accepted");
+            codes.add("413");
+            codes.add("415");
         }
         if (operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> Versions.IF_MATCH.equals(p.getName()))) {
-            errors.put("428", "If-Match is required to change an existing resource");
+            codes.add("428");
         }
-        errors.put("500", "the service failed (the log has the details)");
-        errors.put("503", "the store is busy; retry later");
-        errors.forEach((code, description) -> {
+        for (String code : codes) {
             if (!responses.containsKey(code)) {
-                responses.addApiResponse(code, problem(description));
+                responses.addApiResponse(code, new ApiResponse().$ref("#/components/responses/Problem" + code));
             }
-        });
+        }
         operation.setResponses(responses);
     }
 
