@@ -179,7 +179,8 @@ class SqliteStoreTest {
                     unitOfWork.jdbc().sql("INSERT INTO tasks (tenant_id, id, command, repository_path, priority,"
                             + " status, created_at, updated_at) VALUES ('default', 't', 'c', '/r', 'URGENT',"
                             + " 'PENDING', 'x', 'x')").update())))
-                    .isInstanceOf(ValidationFailed.class).hasMessageContaining("CHECK");
+                    .isInstanceOf(ValidationFailed.class).hasMessageContaining("raw insert.priority")
+                    .hasMessageNotContaining("CHECK").hasMessageNotContaining("URGENT");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestra.adapter.rest.agent;
 
+import dev.orchestra.adapter.rest.openapi.OpenApiDocument;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -22,7 +23,7 @@ public record AgentResponse(
         @Schema(implementation = Map.class, description = "the JSON object given at registration") @JsonRawValue String configuration,
         @Schema(implementation = Map.class, description = "fields of the legacy file kept verbatim") @JsonRawValue String legacyAttributes,
         int maxConcurrentTasks,
-        @Schema(format = "duration", example = "PT1M") String healthCheckInterval,
+        @Schema(pattern = OpenApiDocument.DURATION, example = "PT1M") String healthCheckInterval,
         Statistics statistics,
         Instant createdAt,
         String createdBy,

@@ -53,6 +53,11 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiDocument {
     public static final String PROBLEM = "Problem";
+    /**
+     * An ISO-8601 duration as Java writes and reads it (PT1M30S, PT0.25S, P7D). Not JSON Schema's
+     * "duration" format: that is RFC 3339's, which has no fractions of a second.
+     */
+    public static final String DURATION = "^-?P(?:[0-9]+D)?(?:T(?:-?[0-9]+H)?(?:-?[0-9]+M)?(?:-?[0-9]+(?:[.][0-9]{1,9})?S)?)?$";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
     static {
@@ -60,7 +65,7 @@ public class OpenApiDocument {
                 .addRequestWrapperToIgnore(Caller.class)
                 .replaceWithSchema(JsonNode.class, new ObjectSchema()
                         .description("any JSON object"))
-                .replaceWithSchema(Duration.class, new StringSchema().format("duration")
+                .replaceWithSchema(Duration.class, new StringSchema().pattern(DURATION)
                         .description("an ISO-8601 duration such as PT1M30S").example("PT1M"));
     }
 
@@ -234,6 +239,7 @@ public class OpenApiDocument {
             }
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             Set<String> answers = new TreeSet<>();
+            Set<String> requests = new TreeSet<>();
             if (openApi.getPaths() != null) {
                 openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
                     if (operation.getResponses() != null) {
@@ -244,8 +250,14 @@ public class OpenApiDocument {
                             }
                         });
                     }
+                    if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                        operation.getRequestBody().getContent().values().forEach(media ->
+                                collect(media.getSchema(), schemas, requests));
+                    }
                 }));
             }
+            // A schema that requests use too (a template's steps) keeps what a request must send as required.
+            answers.removeAll(requests);
             answers.remove(PROBLEM);
             answers.remove("ProblemField");
             schemas.forEach((name, schema) -> nullability(schema, answers.contains(name)));

@@ -1,5 +1,6 @@
 package dev.orchestra.adapter.rest.task;
 
+import dev.orchestra.adapter.rest.openapi.OpenApiDocument;
 import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
@@ -22,7 +23,7 @@ public record TaskResponse(
         Instant assignedAt,
         Instant startedAt,
         Instant completedAt,
-        @Schema(format = "duration", example = "PT1M30S") String executionDuration,
+        @Schema(pattern = OpenApiDocument.DURATION, example = "PT1M30S") String executionDuration,
         String result,
         String errorMessage,
         int retryCount,
