@@ -146,6 +146,14 @@ abstract class RestApiContract {
         assertThat(list.get(2).get("command").asString()).isEqualTo("npm run lint -- src");
         assertThat(list.get(2).get("parentTaskId").asString()).isEqualTo(parent);
         assertThat(http.get("/api/v1/tasks/" + parent + "/tree").json().size()).isEqualTo(3);
+        assertThat(list.get(0).get("container").asBoolean()).isTrue();
+        assertThat(list.get(1).get("container").asBoolean()).isFalse();
+        registerAgent("agent-1", "/repo/demo");
+        registerAgent("agent-2", "/repo/demo");
+        JsonNode firstStep = http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}").json();
+        assertThat(firstStep.get("id").asString()).isEqualTo(list.get(1).get("id").asString());
+        assertThat(http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-2\"}").status())
+                .as("the second step waits for the first; the container is never claimed").isEqualTo(204);
         Http.Response missing = http.post("/api/v1/task-templates/tpl/instantiate",
                 "{\"repositoryPath\":\"/repo/demo\"}");
         assertProblem(missing, 400, "validation");

@@ -105,6 +105,59 @@ class UseCasesTest {
                 PageRequest.first(100, List.of(AuditFieldsOfEntry.TIMESTAMP.asc())))).items();
     }
 
+    /** What instantiating a template enqueues: a container and its two steps. */
+    private void enqueueContainerWithTwoSteps() {
+        queue.enqueueBatch(ALICE, List.of(
+                new Task.NewTask("box", "template T 1.0.0", "/repo", TaskPriority.HIGH, "box", null, null, 0, true),
+                new Task.NewTask("step-1", "npm ci", "/repo", TaskPriority.HIGH, "box", "box", null, 1),
+                new Task.NewTask("step-2", "npm test", "/repo", TaskPriority.HIGH, "box", "box", null, 2)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAContainerAndItsSteps_agentsClaimTheStepsInOrder_andTheContainerCompletesWithTheLast(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        register("agent-2", "/repo", null);
+        enqueueContainerWithTwoSteps();
+
+        Task first = queue.claim(ALICE, "agent-1", false).orElseThrow();
+        assertThat(first.id()).isEqualTo("step-1");
+        assertThat(queue.claim(ALICE, "agent-2", true)).as("step-2 waits for step-1; the container is never claimed")
+                .isEmpty();
+        queue.start(ALICE, "step-1", first.lease().token());
+        queue.complete(ALICE, "step-1", first.lease().token(), "ok");
+        assertThat(queue.get(ALICE, "box").status()).isEqualTo(TaskStatus.PENDING);
+        Task second = queue.claim(ALICE, "agent-2", false).orElseThrow();
+        assertThat(second.id()).isEqualTo("step-2");
+        queue.start(ALICE, "step-2", second.lease().token());
+        clock.advance(Duration.ofSeconds(5));
+        queue.complete(ALICE, "step-2", second.lease().token(), "ok");
+
+        Task box = queue.get(ALICE, "box");
+        assertThat(box.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(box.agentId()).isNull();
+        assertThat(box.completedAt()).isEqualTo(clock.instant());
+        assertThat(audit("box")).extracting(AuditEntry::action).contains(AuditAction.UPDATE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAContainerWithAClaimedStep_cancelTheContainer_cancelsEveryUnfinishedStepAndFreesTheAgent(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        enqueueContainerWithTwoSteps();
+        Task first = queue.claim(ALICE, "agent-1", false).orElseThrow();
+        queue.start(ALICE, "step-1", first.lease().token());
+
+        queue.cancel(ALICE, "box");
+
+        assertThat(List.of("box", "step-1", "step-2")).allSatisfy(id ->
+                assertThat(queue.get(ALICE, id).status()).as(id).isEqualTo(TaskStatus.CANCELLED));
+        assertThat(agents.get(ALICE, "agent-1").status()).isEqualTo(AgentStatus.IDLE);
+        assertThatThrownBy(() -> queue.retry(ALICE, "box")).isInstanceOf(InvalidTransition.class);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
     void givenAgentWithTwoActiveTasks_completeOneThenCancelTheOther_keepsItBusyOnTheOtherThenFreesIt(String type) {

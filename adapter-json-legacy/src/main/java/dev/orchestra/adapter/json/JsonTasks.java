@@ -156,9 +156,20 @@ final class JsonTasks implements Tasks {
 
     @Override
     public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
-        return unitOfWork.state().of(tenant).tasks.values().stream()
-                .filter(t -> t.status() == TaskStatus.PENDING)
+        Map<String, Task> tasks = unitOfWork.state().of(tenant).tasks;
+        // Per container, the first step not completed yet: a later step waits for it.
+        Map<String, Integer> firstOpenStep = new HashMap<>();
+        for (Task task : tasks.values()) {
+            Task parent = task.parentTaskId() == null ? null : tasks.get(task.parentTaskId());
+            if (parent != null && parent.container() && task.status() != TaskStatus.COMPLETED) {
+                firstOpenStep.merge(parent.id(), task.workflowStep(), Math::min);
+            }
+        }
+        return tasks.values().stream()
+                .filter(t -> t.status() == TaskStatus.PENDING && !t.container())
                 .filter(t -> repositoryPath == null || repositoryPath.equals(t.repositoryPath()))
+                .filter(t -> t.parentTaskId() == null
+                        || firstOpenStep.getOrDefault(t.parentTaskId(), Integer.MAX_VALUE) >= t.workflowStep())
                 .min(CLAIM_ORDER);
     }
 

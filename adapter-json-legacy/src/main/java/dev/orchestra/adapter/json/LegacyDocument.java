@@ -163,6 +163,9 @@ final class LegacyDocument {
         o.put("RepositoryId", t.repositoryId());
         o.put("AssignedAt", LegacyValues.time(t.assignedAt()));
         o.put("ParentTaskId", t.parentTaskId());
+        if (t.container()) {
+            o.put("Container", true);
+        }
         ObjectNode progress = o.putObject("Progress");
         progress.put("Percentage", t.progress().percentage());
         progress.put("Message", t.progress().message());
@@ -431,6 +434,7 @@ final class LegacyDocument {
                 createdAt, o.time("AssignedAt"), n.time("StartedAt"), n.time("CompletedAt"), n.text("Result", null),
                 n.text("ErrorMessage", null), (int) n.number("RetryCount", 0), n.text("CorrelationId", null),
                 n.text("WorkflowId", null), (int) n.number("WorkflowStep", 0), o.text("ParentTaskId", null),
+                o.bool("Container", false),
                 new TaskProgress((int) progress.number("Percentage", 0), progress.text("Message", null),
                         progress.time("UpdatedAt")),
                 lease.has("Token") ? new Lease(lease.text("Token", null), lease.time("ExpiresAt")) : null,

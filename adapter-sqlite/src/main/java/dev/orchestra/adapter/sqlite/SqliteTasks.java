@@ -38,9 +38,16 @@ final class SqliteTasks implements Tasks {
     private static final String COLUMNS = """
             tenant_id, id, command, repository_path, repository_id, agent_id, priority, status, created_at,
             assigned_at, started_at, completed_at, execution_duration_nanos, result, error_message, retry_count,
-            correlation_id, workflow_id, workflow_step, parent_task_id, progress_percentage, progress_message,
-            progress_updated_at, lease_token, lease_expires_at, updated_at, version""";
+            correlation_id, workflow_id, workflow_step, parent_task_id, container, progress_percentage,
+            progress_message, progress_updated_at, lease_token, lease_expires_at, updated_at, version""";
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+    /** A step of a container waits until every step before it has completed. */
+    private static final String NOT_WAITING = " " + """
+             AND (t.parent_task_id IS NULL OR NOT EXISTS (SELECT 1 FROM tasks p
+                    WHERE p.tenant_id = t.tenant_id AND p.id = t.parent_task_id AND p.container = 1
+                    AND EXISTS (SELECT 1 FROM tasks s WHERE s.tenant_id = t.tenant_id
+                        AND s.parent_task_id = t.parent_task_id AND s.workflow_step < t.workflow_step
+                        AND s.status <> 'COMPLETED')))""".replace('\n', ' ');
     /** Positional, in the order of COLUMNS, which is the order {@link #insertValues} lists them in. */
     private static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
@@ -70,7 +77,7 @@ final class SqliteTasks implements Tasks {
                 instant(rows, "created_at"), instant(rows, "assigned_at"), instant(rows, "started_at"),
                 instant(rows, "completed_at"), rows.getString("result"), rows.getString("error_message"),
                 rows.getInt("retry_count"), rows.getString("correlation_id"), rows.getString("workflow_id"),
-                rows.getInt("workflow_step"), rows.getString("parent_task_id"),
+                rows.getInt("workflow_step"), rows.getString("parent_task_id"), rows.getInt("container") == 1,
                 new TaskProgress(rows.getInt("progress_percentage"), rows.getString("progress_message"),
                         instant(rows, "progress_updated_at")),
                 leaseToken == null ? null : new Lease(leaseToken, instant(rows, "lease_expires_at")),
@@ -221,12 +228,13 @@ final class SqliteTasks implements Tasks {
 
     @Override
     public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
-        // Served by tasks_claim_on_path / tasks_claim_any: the first row of the index is the answer.
-        String onPath = repositoryPath == null ? "" : " AND repository_path = :path";
+        // Served by tasks_claim_on_path / tasks_claim_any: the first row of the index is the answer, unless
+        // it is a container or a step whose earlier steps are not all completed (tasks_steps finds those).
+        String onPath = repositoryPath == null ? "" : " AND t.repository_path = :path";
         return SqlErrors.translate("find the next task to claim", () -> {
-            JdbcClient.StatementSpec sql = jdbc().sql("SELECT * FROM tasks WHERE tenant_id = :tenant"
-                            + " AND status = 'PENDING'" + onPath
-                            + " ORDER BY priority_rank DESC, created_at ASC, id ASC LIMIT 1")
+            JdbcClient.StatementSpec sql = jdbc().sql("SELECT * FROM tasks t WHERE t.tenant_id = :tenant"
+                            + " AND t.status = 'PENDING'" + onPath + " AND t.container = 0" + NOT_WAITING
+                            + " ORDER BY t.priority_rank DESC, t.created_at ASC, t.id ASC LIMIT 1")
                     .param("tenant", tenant.value());
             if (repositoryPath != null) {
                 sql = sql.param("path", repositoryPath);
@@ -313,6 +321,7 @@ final class SqliteTasks implements Tasks {
         p.put("workflowId", t.workflowId());
         p.put("workflowStep", t.workflowStep());
         p.put("parentTaskId", t.parentTaskId());
+        p.put("container", t.container() ? 1 : 0);
         p.put("progress", t.progress().percentage());
         p.put("progressMessage", t.progress().message());
         p.put("progressUpdatedAt", Times.format(t.progress().updatedAt()));

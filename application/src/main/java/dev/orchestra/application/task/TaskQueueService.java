@@ -173,6 +173,7 @@ public final class TaskQueueService implements TaskQueue {
             Instant now = clock.instant();
             Task done = save(caller, before, before.complete(result, now));
             recordOutcome(caller, done, true, now);
+            completeContainerAfter(caller, done, now);
             return done;
         });
     }
@@ -193,12 +194,44 @@ public final class TaskQueueService implements TaskQueue {
         return unitOfWork.write(() -> {
             Task before = existing(caller, taskId);
             Instant now = clock.instant();
-            Task cancelled = save(caller, before, before.cancel(now));
-            if (before.isActive()) {
-                releaseAgent(caller, before.agentId(), now);
+            Task cancelled = cancelOne(caller, before, now);
+            if (before.container()) {
+                // Its steps go with it: none of them may still be claimed or left running.
+                Specification<Task> unfinished = TaskFields.PARENT_TASK_ID.eq(before.id())
+                        .and(TaskFields.STATUS.in(TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS));
+                for (List<Task> page = firstPage(caller, unfinished); !page.isEmpty();
+                     page = firstPage(caller, unfinished)) {
+                    page.forEach(step -> cancelOne(caller, step, now));
+                }
             }
             return cancelled;
         });
+    }
+
+    private Task cancelOne(Caller caller, Task before, Instant now) {
+        Task cancelled = save(caller, before, before.cancel(now));
+        if (before.isActive()) {
+            releaseAgent(caller, before.agentId(), now);
+        }
+        return cancelled;
+    }
+
+    private List<Task> firstPage(Caller caller, Specification<Task> where) {
+        return tasks.find(caller.tenant(), where, new PageRequest<>(0, PageRequest.MAX_SIZE,
+                List.of(TaskFields.WORKFLOW_STEP.asc(), TaskFields.ID.asc()))).items();
+    }
+
+    /** The last step of a container to complete completes the container, in the same unit of work. */
+    private void completeContainerAfter(Caller caller, Task step, Instant now) {
+        if (step.parentTaskId() == null) {
+            return;
+        }
+        tasks.findById(caller.tenant(), step.parentTaskId())
+                .filter(parent -> parent.container() && parent.status() == TaskStatus.PENDING)
+                .filter(parent -> tasks.count(caller.tenant(), TaskFields.PARENT_TASK_ID.eq(parent.id())
+                        .and(TaskFields.STATUS.in(TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
+                                TaskStatus.FAILED, TaskStatus.CANCELLED))) == 0)
+                .ifPresent(parent -> save(caller, parent, parent.completeContainer(now)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.orchestra.domain.shared.StorableText;
 import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.shared.InvalidTransition;
+import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,6 +42,7 @@ public record Task(
         @SingleLine @Size(max = 128) String workflowId,
         @Min(0) int workflowStep,
         @SingleLine @Size(max = 128) String parentTaskId,
+        boolean container,
         @NotNull @Valid TaskProgress progress,
         @Valid Lease lease,
         @NotNull Instant updatedAt,
@@ -58,9 +60,26 @@ public record Task(
         Objects.requireNonNull(createdAt, "createdAt");
         progress = progress == null ? TaskProgress.NONE : progress;
         updatedAt = updatedAt == null ? createdAt : updatedAt;
+        if (container && (agentId != null || status.isActive() || lease != null)) {
+            throw ValidationFailed.of("container", "a container task is never claimed: its steps are");
+        }
     }
 
-    /** What a client asks to enqueue; absent priority is NORMAL. */
+    /** A task that is not a container: what legacy files hold and what clients enqueue. */
+    public Task(TenantId tenantId, String id, String command, String repositoryPath, String repositoryId,
+                String agentId, TaskPriority priority, TaskStatus status, Instant createdAt, Instant assignedAt,
+                Instant startedAt, Instant completedAt, String result, String errorMessage, int retryCount,
+                String correlationId, String workflowId, int workflowStep, String parentTaskId,
+                TaskProgress progress, Lease lease, Instant updatedAt, long version) {
+        this(tenantId, id, command, repositoryPath, repositoryId, agentId, priority, status, createdAt, assignedAt,
+                startedAt, completedAt, result, errorMessage, retryCount, correlationId, workflowId, workflowStep,
+                parentTaskId, false, progress, lease, updatedAt, version);
+    }
+
+    /**
+     * What a client asks to enqueue; absent priority is NORMAL. A {@code container} (the parent of a
+     * template's steps) is never claimed: its steps are, one after the other, and it finishes with them.
+     */
     public record NewTask(
             String id,
             String command,
@@ -69,7 +88,13 @@ public record Task(
             String correlationId,
             String parentTaskId,
             String workflowId,
-            Integer workflowStep) {
+            Integer workflowStep,
+            boolean container) {
+
+        public NewTask(String id, String command, String repositoryPath, TaskPriority priority, String correlationId,
+                       String parentTaskId, String workflowId, Integer workflowStep) {
+            this(id, command, repositoryPath, priority, correlationId, parentTaskId, workflowId, workflowStep, false);
+        }
     }
 
     public static Task enqueue(TenantId tenant, String id, NewTask request, String repositoryId, Instant now) {
@@ -77,14 +102,14 @@ public record Task(
                 request.priority() == null ? TaskPriority.NORMAL : request.priority(), TaskStatus.PENDING, now,
                 null, null, null, null, null, 0, request.correlationId(), request.workflowId(),
                 request.workflowStep() == null ? 0 : request.workflowStep(), request.parentTaskId(),
-                TaskProgress.NONE, null, now, 0);
+                request.container(), TaskProgress.NONE, null, now, 0);
     }
 
     /** The same state at another version: stores use it to return what they wrote. */
     public Task withVersion(long newVersion) {
         return new Task(tenantId, id, command, repositoryPath, repositoryId, agentId, priority, status, createdAt,
                 assignedAt, startedAt, completedAt, result, errorMessage, retryCount, correlationId, workflowId,
-                workflowStep, parentTaskId, progress, lease, updatedAt, newVersion);
+                workflowStep, parentTaskId, container, progress, lease, updatedAt, newVersion);
     }
 
     public Duration executionDuration() {
@@ -96,6 +121,9 @@ public record Task(
     }
 
     public Task assign(String agent, Lease newLease, Instant now) {
+        if (container) {
+            throw new InvalidTransition(TASK + " '" + id + "' is a container: its steps are claimed, not it");
+        }
         requireMove(TaskStatus.ASSIGNED);
         return copy(TaskStatus.ASSIGNED, agent, notBefore(now, createdAt), startedAt, completedAt, result,
                 errorMessage, retryCount, progress, newLease, now);
@@ -145,6 +173,9 @@ public record Task(
 
     /** FAILED back to PENDING for another attempt; at most {@value #MAX_RETRIES} retries. */
     public Task retry(Instant now) {
+        if (container) {
+            throw new InvalidTransition(TASK + " '" + id + "' is a container: retry its failed step instead");
+        }
         requireMove(TaskStatus.PENDING);
         if (retryCount >= MAX_RETRIES) {
             throw new InvalidTransition(TASK + " '" + id + "' cannot go from FAILED to PENDING: it was retried "
@@ -170,6 +201,20 @@ public record Task(
                 progress, null, now);
     }
 
+    /**
+     * A container completes with its last step, straight from PENDING since it is never claimed. (A step
+     * that fails holds the steps after it until it is retried and completes, or the container is
+     * cancelled, which cancels the steps not finished.)
+     */
+    public Task completeContainer(Instant now) {
+        if (!container || status != TaskStatus.PENDING) {
+            throw new InvalidTransition(TASK, id, status, TaskStatus.COMPLETED);
+        }
+        Instant at = notBefore(now, createdAt);
+        return copy(TaskStatus.COMPLETED, null, null, null, at, null, null, retryCount,
+                new TaskProgress(100, null, at), null, now);
+    }
+
     private void requireMove(TaskStatus target) {
         if (!status.canMoveTo(target)) {
             throw new InvalidTransition(TASK, id, status, target);
@@ -186,6 +231,6 @@ public record Task(
                       Instant now) {
         return new Task(tenantId, id, command, repositoryPath, repositoryId, agent, priority, newStatus, createdAt,
                 assigned, started, completed, newResult, error, retries, correlationId, workflowId, workflowStep,
-                parentTaskId, newProgress, newLease, now, version);
+                parentTaskId, container, newProgress, newLease, now, version);
     }
 }

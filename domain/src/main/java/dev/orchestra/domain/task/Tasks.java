@@ -44,7 +44,8 @@ public interface Tasks {
 
     /**
      * The PENDING task an agent should take next: highest priority, then oldest, then lowest id; on
-     * {@code repositoryPath} when given, else on any path. Only a write unit of work may act on it,
+     * {@code repositoryPath} when given, else on any path. Never a container, nor a step of a container
+     * while a step before it (a lower workflowStep) is not COMPLETED. Only a write unit of work may act on it,
      * and units of work are serialised, so two claims never see the same task as free.
      */
     Optional<Task> nextClaimable(TenantId tenant, String repositoryPath);

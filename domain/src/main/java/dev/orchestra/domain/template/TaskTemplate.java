@@ -148,8 +148,9 @@ public record TaskTemplate(
         if (!violations.isEmpty()) {
             throw new ValidationFailed(violations);
         }
+        // The parent is a container: agents claim its steps, in order, and it finishes with them.
         Task.NewTask parent = new Task.NewTask(parentId, "template " + name + " " + templateVersion, repositoryPath,
-                priority, parentId, null, null, 0);
+                priority, parentId, null, null, 0, true);
         List<Task.NewTask> children = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Matcher m = PLACEHOLDER.matcher(steps.get(i).command());

@@ -150,6 +150,44 @@ public abstract class TasksContractTest extends StoreContract {
     }
 
     @Test
+    void givenAContainerWithThreeSteps_nextClaimable_neverTheContainerAndEachStepOnlyAfterTheOnesBefore() {
+        Task container = Task.enqueue(TENANT, "box", new Task.NewTask("box", "template T 1.0.0", "/r",
+                TaskPriority.CRITICAL, "box", null, null, 0, true), null, T0);
+        // Steps created newest-first with rising priority: order must come from workflowStep alone.
+        Task third = step("step-3", "box", 3, TaskPriority.HIGH, T0.plusSeconds(1));
+        Task second = step("step-2", "box", 2, TaskPriority.NORMAL, T0.plusSeconds(2));
+        Task first = step("step-1", "box", 1, TaskPriority.LOW, T0.plusSeconds(3));
+        Task plainChild = step("plain-child", "plain-parent", 2, TaskPriority.LOW, T0.plusSeconds(4));
+        writeVoid(() -> {
+            store.agents().add(agent("agent-1", "/r"));
+            store.tasks().add(container);
+            store.tasks().addAll(List.of(third, second, first));
+            store.tasks().add(task("plain-parent", "/elsewhere"));
+            store.tasks().add(plainChild);
+        });
+        reopen();
+
+        assertThat(read(() -> store.tasks().findById(TENANT, "box")).orElseThrow().container()).isTrue();
+        assertThat(read(() -> store.tasks().nextClaimable(TENANT, "/r"))).map(Task::id).contains("step-1");
+        write(() -> store.tasks().update(running(read(() -> store.tasks().findById(TENANT, "step-1")).orElseThrow())));
+        // step-1 is claimed, not completed: the steps after it still wait; a plain parent's child does not.
+        assertThat(read(() -> store.tasks().nextClaimable(TENANT, "/r"))).map(Task::id).contains("plain-child");
+        Task running = read(() -> store.tasks().findById(TENANT, "step-1")).orElseThrow();
+        write(() -> store.tasks().update(running.complete("ok", T0.plusSeconds(60))));
+        assertThat(read(() -> store.tasks().nextClaimable(TENANT, "/r"))).map(Task::id).contains("step-2");
+    }
+
+    private static Task step(String id, String parent, int step, TaskPriority priority, java.time.Instant at) {
+        return Task.enqueue(TENANT, id, new Task.NewTask(id, "run " + id, "/r", priority, null, parent, null, step),
+                null, at);
+    }
+
+    private static Task running(Task task) {
+        return task.assign("agent-1", new Lease("token", T0.plusSeconds(300)), T0.plusSeconds(10))
+                .start(T0.plusSeconds(11));
+    }
+
+    @Test
     void givenPendingTasks_nextClaimable_takesHighestPriorityThenOldestThenLowestId() {
         writeVoid(() -> {
             store.tasks().add(task("old-normal", "/r", TaskPriority.NORMAL, T0));

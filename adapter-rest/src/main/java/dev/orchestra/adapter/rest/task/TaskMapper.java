@@ -21,6 +21,8 @@ public interface TaskMapper {
 
     TaskResponse.Progress toResponse(TaskProgress progress);
 
+    /** Clients enqueue plain tasks; containers come only from instantiating a template. */
+    @Mapping(target = "container", ignore = true)
     Task.NewTask toNewTask(TaskRequests.Enqueue request);
 
     default String text(Duration duration) {

@@ -31,6 +31,8 @@ public record TaskResponse(
         String workflowId,
         int workflowStep,
         String parentTaskId,
+        @Schema(description = "the parent of a template's steps: never claimed, it completes with its last step")
+        boolean container,
         Progress progress,
         String leaseToken,
         Instant leaseExpiresAt,
@@ -51,6 +53,6 @@ public record TaskResponse(
         return new TaskResponse(t.id, t.command, t.repositoryPath, t.repositoryId, t.agentId, t.priority, t.status,
                 t.createdAt, t.assignedAt, t.startedAt, t.completedAt, t.executionDuration, t.result,
                 t.errorMessage, t.retryCount, t.correlationId, t.workflowId, t.workflowStep, t.parentTaskId,
-                t.progress, token, t.leaseExpiresAt, t.updatedAt, t.version);
+                t.container, t.progress, token, t.leaseExpiresAt, t.updatedAt, t.version);
     }
 }
