@@ -1,5 +1,6 @@
 package dev.orchestra.adapter.rest.shared;
 
+import dev.orchestra.domain.shared.JsonText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -9,8 +10,8 @@ import org.springframework.http.MediaType;
 
 /**
  * A problem written straight to the servlet response, for the places that answer before (or outside)
- * Spring MVC: the request guard, the error page and Tomcat's own error reports. Strings are escaped
- * here because no JSON mapper is at hand there.
+ * Spring MVC: the request guard, the error page and Tomcat's own error reports, where no JSON mapper is
+ * at hand. Each is logged as one line, like the advice's problems.
  */
 public final class ProblemJson {
     private ProblemJson() {
@@ -18,6 +19,7 @@ public final class ProblemJson {
 
     public static void write(HttpServletResponse response, int status, String type, String detail,
                              String instance) throws IOException {
+        Problems.logged(status, type, detail, instance);
         response.resetBuffer();
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -30,38 +32,13 @@ public final class ProblemJson {
     public static String json(int status, String type, String detail, String instance) {
         HttpStatus known = HttpStatus.resolve(status);
         StringBuilder out = new StringBuilder("{\"type\":");
-        quote(out, Problems.TYPE_PREFIX + type);
+        JsonText.quote(out, Problems.TYPE_PREFIX + type);
         out.append(",\"title\":");
-        quote(out, known == null ? "Error " + status : known.getReasonPhrase());
+        JsonText.quote(out, known == null ? "Error " + status : known.getReasonPhrase());
         out.append(",\"status\":").append(status).append(",\"detail\":");
-        quote(out, detail);
+        JsonText.quote(out, detail);
         out.append(",\"instance\":");
-        quote(out, instance == null || instance.isEmpty() ? "/" : instance);
+        JsonText.quote(out, instance == null || instance.isEmpty() ? "/" : instance);
         return out.append('}').toString();
-    }
-
-    private static void quote(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !validPair(value, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean validPair(String s, int i) {
-        char c = s.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 }

@@ -194,6 +194,8 @@ public class Problems extends ResponseEntityExceptionHandler {
             if (problem.getInstance() == null) {
                 problem.setInstance(URI.create(servlet(request).getRequestURI()));
             }
+            logged(problem.getStatus(), String.valueOf(problem.getType()), problem.getDetail(),
+                    String.valueOf(problem.getInstance()));
         }
         return response;
     }
@@ -212,8 +214,17 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        logged(problem.getStatus(), String.valueOf(problem.getType()), problem.getDetail(),
+                String.valueOf(problem.getInstance()));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A refused request is the client's business: one line in the log, never a stack trace. */
+    static void logged(int status, String type, String detail, String instance) {
+        if (status < 500) {
+            LOG.info("{} {} {}: {}", status, instance, type.substring(type.lastIndexOf('/') + 1), detail);
+        }
     }
 
     @SuppressWarnings("unchecked")
