@@ -1,10 +1,13 @@
 package dev.orchestra.adapter.rest.preference;
 
+import jakarta.validation.constraints.Size;
 import dev.orchestra.domain.preference.ValueType;
 import jakarta.validation.constraints.NotNull;
 
 /** Body of an upsert. */
-public record PreferenceRequest(String userId, @NotNull String value, @NotNull ValueType valueType,
-                                String category, String description, String repositoryId, String agentId,
+public record PreferenceRequest(@Size(min = 1, max = 128) String userId,
+                                @NotNull @Size(max = 100_000) String value, @NotNull ValueType valueType,
+                                @Size(max = 100) String category, @Size(max = 1000) String description,
+                                @Size(max = 128) String repositoryId, @Size(max = 128) String agentId,
                                 Boolean readOnly, Boolean sensitive) {
 }

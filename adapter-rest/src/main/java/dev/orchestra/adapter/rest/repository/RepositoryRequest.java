@@ -1,5 +1,7 @@
 package dev.orchestra.adapter.rest.repository;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import dev.orchestra.domain.repository.AccessLevel;
 import dev.orchestra.domain.repository.RepositoryType;
 import jakarta.validation.constraints.NotBlank;
@@ -8,15 +10,15 @@ import tools.jackson.databind.JsonNode;
 
 /** Body of create and update. */
 public record RepositoryRequest(
-        String id,
-        @NotBlank String name,
-        @NotBlank String path,
-        String description,
+        @Size(min = 1, max = 128) String id,
+        @NotBlank @Size(max = 255) String name,
+        @NotBlank @Size(max = 500) String path,
+        @Size(max = 2000) String description,
         RepositoryType type,
         Boolean active,
-        JsonNode settings,
-        String defaultBranch,
-        Set<String> allowedOperations,
+        @Schema(description = "any JSON object, at most 65,536 characters and 64 levels deep") JsonNode settings,
+        @Size(max = 255) String defaultBranch,
+        @Size(max = 100) Set<@NotBlank @Size(max = 100) String> allowedOperations,
         AccessLevel accessLevel,
-        String ownerUserId) {
+        @Size(max = 128) String ownerUserId) {
 }

@@ -1,5 +1,8 @@
 package dev.orchestra.adapter.rest.task;
 
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.agent.Agent;
+import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
 import jakarta.validation.Valid;
@@ -18,9 +21,11 @@ public final class TaskRequests {
 
     /** Enqueue one task. */
     @Schema(name = "EnqueueRequest")
-    public record Enqueue(String id, @NotBlank String command, @NotBlank String repositoryPath,
-                          TaskPriority priority, String correlationId, String parentTaskId, String workflowId,
-                          Integer workflowStep) {
+    public record Enqueue(@Size(min = 1, max = 128) @Pattern(regexp = "^" + Agent.ID_PATTERN + "$") String id,
+                          @NotBlank @Size(max = 2000) String command,
+                          @NotBlank @Size(max = 500) String repositoryPath, TaskPriority priority,
+                          @Size(max = 128) String correlationId, @Size(max = 128) String parentTaskId,
+                          @Size(max = 128) String workflowId, @Min(0) Integer workflowStep) {
     }
 
     /** Enqueue up to 10,000 tasks, all or nothing. */
@@ -30,18 +35,18 @@ public final class TaskRequests {
 
     /** An agent asks for work. */
     @Schema(name = "ClaimRequest")
-    public record Claim(@NotBlank String agentId, Boolean anyRepository) {
+    public record Claim(@NotBlank @Size(max = 128) String agentId, Boolean anyRepository) {
     }
 
     @Schema(name = "ProgressRequest")
-    public record Progress(@NotNull @Min(0) @Max(100) Integer percentage, String message) {
+    public record Progress(@NotNull @Min(0) @Max(100) Integer percentage, @Size(max = 1000) String message) {
     }
 
     @Schema(name = "CompleteRequest")
-    public record Complete(String result) {
+    public record Complete(@Size(max = Task.MAX_RESULT) String result) {
     }
 
     @Schema(name = "FailRequest")
-    public record Fail(@NotBlank String errorMessage, Boolean retry) {
+    public record Fail(@NotBlank @Size(max = Task.MAX_ERROR) String errorMessage, Boolean retry) {
     }
 }

@@ -1,5 +1,9 @@
 package dev.orchestra.adapter.rest.template;
 
+import dev.orchestra.domain.template.TaskTemplate;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.template.TemplateParameter;
@@ -17,13 +21,16 @@ public final class TemplateRequests {
 
     /** Create or update; {@code templateVersion} is the template's semantic version (default 1.0.0). */
     @Schema(name = "TaskTemplateRequest")
-    public record Template(String id, @NotBlank String name, String description, String category,
-                           String templateVersion, Boolean publicTemplate, @NotEmpty List<TemplateStep> steps,
-                           Map<String, TemplateParameter> parameters, Set<String> tags) {
+    public record Template(@Size(min = 1, max = 128) String id, @NotBlank @Size(max = 255) String name,
+                           @Size(max = 2000) String description, @Size(max = 100) String category,
+                           @Pattern(regexp = "^" + TaskTemplate.SEMVER + "$") String templateVersion, Boolean publicTemplate,
+                           @NotEmpty @Size(max = 100) List<@Valid TemplateStep> steps,
+                           @Size(max = 100) Map<String, @Valid TemplateParameter> parameters,
+                           @Size(max = 100) Set<@NotBlank @Size(max = 100) String> tags) {
     }
 
     @Schema(name = "InstantiateRequest")
-    public record Instantiate(Map<String, String> arguments, @NotBlank String repositoryPath,
-                              TaskPriority priority) {
+    public record Instantiate(@Size(max = 100) Map<String, @Size(max = 2000) String> arguments,
+                              @NotBlank @Size(max = 500) String repositoryPath, TaskPriority priority) {
     }
 }
