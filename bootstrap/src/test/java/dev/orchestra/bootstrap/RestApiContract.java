@@ -460,7 +460,25 @@ abstract class RestApiContract {
                 .badIds("GET", "/api/v1/tasks/{id}/tree", null, none)
                 .badIds("PUT", "/api/v1/agents/{id}", agent.replace("\"id\":\"h-new\",", ""), version)
                 .badIds("POST", "/api/v1/tasks/{id}/start", null, leased)
-                .badIds("DELETE", "/api/v1/repositories/{id}", null, version);
+                .badIds("DELETE", "/api/v1/repositories/{id}", null, version)
+                .badIds("POST", "/api/v1/tasks/{id}/cancel", null, none)
+                .badIds("POST", "/api/v1/tasks/{id}/retry", null, none)
+                .badIds("POST", "/api/v1/tasks/{id}/unassign", null, none)
+                .badIds("POST", "/api/v1/agents/{id}/restore", null, none)
+                .badQueries("/api/v1/repositories", Map.of("active", List.of("yes", "1"), "size", List.of("-1"),
+                        "sort", List.of("secret")))
+                .badQueries("/api/v1/task-templates", Map.of("page", List.of("x"), "sort", List.of("name,up")))
+                .probe("GET", "/api/v1/agents/available?repositoryPath=%00x", null, none, false,
+                        "a NUL in a filter (nothing matches it)")
+                .probe("GET", "/api/v1/preferences?userId=%07bell", null, none, false,
+                        "a bell in a filter (nothing matches it)")
+                .badQueries("/api/v1/admin/imports", Map.of("page", List.of("%ff")))
+                .probe("DELETE", "/api/v1/preferences/h.key", null, Map.of("If-Match", "\"7\""), true,
+                        "a stale If-Match on a preference")
+                .probe("POST", "/api/v1/admin/imports/legacy?maxFindings=-1", "{}", none, true,
+                        "a legacy import that is not multipart")
+                .probe("POST", "/api/v1/admin/imports/legacy?dryRun=maybe", "{}", none, true,
+                        "a legacy import with a dryRun that is not a boolean");
     }
 
     private static String ascii(String text) {

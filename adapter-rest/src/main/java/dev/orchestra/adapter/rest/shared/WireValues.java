@@ -30,6 +30,15 @@ public final class WireValues {
         }
     }
 
+    /** true or false, nothing else: Spring would also take yes, on and 1. */
+    public static Boolean bool(String text) {
+        return switch (text.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new Refused("'" + text + "' is not true or false");
+        };
+    }
+
     public static Instant instant(String text) {
         Instant instant;
         try {
