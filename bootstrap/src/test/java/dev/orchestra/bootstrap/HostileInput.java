@@ -21,7 +21,7 @@ final class HostileInput {
     /** What may never appear in an answer: the service's insides. */
     private static final List<String> LEAKS = List.of("java.", "jakarta.", "tools.jackson", "com.fasterxml",
             "jackson", "exception", "sqlite", "sql ", "check constraint", "dev.orchestra", "org.springframework",
-            "org.apache", "jsontoken", "stacktrace", "<html");
+            "org.apache", "jsontoken", "stacktrace", "<html", "`int`", "`long`", "constraints.get", "readconstraints");
 
     /** One request and whether it must be refused (4xx). */
     record Probe(String method, String path, String contentType, String body, Map<String, String> headers,

@@ -30,6 +30,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -125,6 +127,14 @@ public class Problems extends ResponseEntityExceptionHandler {
             field = path(mismatch, null);
             detail = field.isEmpty() ? "the body must be " + WireTypes.describe(mismatch.getTargetType())
                     : "must be " + WireTypes.describe(mismatch.getTargetType());
+        } else if (cause instanceof StreamConstraintsException tooMuch) {
+            detail = "the JSON is nested too deeply or holds a value too long to read" + location(tooMuch);
+        } else if (cause instanceof InputCoercionException outOfRange) {
+            field = path(outOfRange, null);
+            Class<?> target = outOfRange.getTargetType();
+            detail = "the number is too large for " + WireTypes.describe(target)
+                    + (target == int.class || target == Integer.class ? " (at most 2147483647)" : "")
+                    + location(outOfRange);
         } else if (cause instanceof StreamReadException malformed) {
             detail = "malformed JSON: " + withoutSource(malformed.getOriginalMessage()) + location(malformed);
         } else if (cause instanceof JacksonException jackson) {
