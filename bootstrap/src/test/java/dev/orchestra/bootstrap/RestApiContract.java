@@ -468,6 +468,8 @@ abstract class RestApiContract {
                 .badQueries("/api/v1/repositories", Map.of("active", List.of("yes", "1"), "size", List.of("-1"),
                         "sort", List.of("secret")))
                 .badQueries("/api/v1/task-templates", Map.of("page", List.of("x"), "sort", List.of("name,up")))
+                .badQueries("/api/v1/agents?size=abc", Map.of("size", List.of("2")))
+                .badQueries("/api/v1/tasks?status=PENDING", Map.of("page", List.of("1&page=x")))
                 .probe("GET", "/api/v1/agents/available?repositoryPath=%00x", null, none, false,
                         "a NUL in a filter (nothing matches it)")
                 .probe("GET", "/api/v1/preferences?userId=%07bell", null, none, false,

@@ -3,6 +3,7 @@ package dev.orchestra.adapter.rest;
 import dev.orchestra.adapter.rest.shared.CallerResolver;
 import dev.orchestra.adapter.rest.shared.ProblemErrorValve;
 import dev.orchestra.adapter.rest.shared.RequestGuard;
+import dev.orchestra.adapter.rest.shared.SingleValuedParameters;
 import dev.orchestra.adapter.rest.shared.WireValues;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -96,6 +98,11 @@ public class RestApi implements WebMvcConfigurer {
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, Duration.class, WireValues::duration);
         registry.addConverter(String.class, Instant.class, WireValues::instant);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SingleValuedParameters()).addPathPatterns(BASE + "/**");
     }
 
     @Override

@@ -34,6 +34,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -180,17 +181,29 @@ public class Problems extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        if (e instanceof MethodArgumentTypeMismatchException m && type != null
-                && java.util.Collection.class.isAssignableFrom(type)) {
+        boolean repeatable = type != null && java.util.Collection.class.isAssignableFrom(type);
+        if (e instanceof MethodArgumentTypeMismatchException m && repeatable) {
             // ?status=A&status=B binds to a list: name the element type, not "List".
             type = org.springframework.core.ResolvableType.forMethodParameter(m.getParameter()).resolveGeneric(0);
         }
         WireValues.Refused refused = causeOf(e, WireValues.Refused.class);
-        String detail = type != null && type.isEnum() ? "'" + e.getValue() + "' is not one of " + names(type)
+        String given = e.getValue() instanceof Object[] values
+                ? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining("', '"))
+                : String.valueOf(e.getValue());
+        // A repeatable parameter (?status=A&status=B) arrives as an array; one value of it was refused.
+        String detail = type != null && type.isEnum()
+                ? (repeatable ? "each of '" + given + "' must be one of " : "'" + given + "' is not one of ") + names(type)
                 : refused != null ? refused.getMessage()
-                : "'" + e.getValue() + "' is not " + WireTypes.describe(type);
+                : "'" + given + "' is not " + WireTypes.describe(type);
         return Problems.<Object>cast(respond(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
                 name + ": " + detail, servlet(request), List.of(new Violation(String.valueOf(name), detail)))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return Problems.<Object>cast(respond(problem(HttpStatus.NOT_FOUND, "http-404", "Not Found",
+                "there is no resource at this path", servlet(request), null)));
     }
 
     @Override
