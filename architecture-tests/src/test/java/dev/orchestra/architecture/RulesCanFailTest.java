@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.orchestra.adapter.json.fixture.StoreExtendingAClass;
 import dev.orchestra.adapter.rest.fixture.ControllerUsingPort;
+import dev.orchestra.adapter.rest.fixture.ControllerUsingTemplates;
 import dev.orchestra.adapter.sqlite.fixture.SqliteUsingJson;
 import dev.orchestra.application.fixture.ApplicationUsingAdapter;
 import dev.orchestra.domain.fixture.PortAsClass;
@@ -51,6 +52,12 @@ class RulesCanFailTest {
         assertViolated(ArchitectureRules.controllers_use_application_ports_only, "ControllerUsingPort",
                 ControllerUsingPort.class, dev.orchestra.domain.agent.Agents.class,
                 dev.orchestra.application.task.TaskQueueService.class);
+    }
+
+    @Test
+    void givenControllerUsingTaskTemplates_theControllerRule_fails() {
+        assertViolated(ArchitectureRules.controllers_use_application_ports_only, "ControllerUsingTemplates",
+                ControllerUsingTemplates.class, dev.orchestra.domain.template.TaskTemplates.class);
     }
 
     @Test
