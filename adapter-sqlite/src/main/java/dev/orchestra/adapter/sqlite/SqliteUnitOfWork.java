@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.shared.DomainException;
+import dev.orchestra.domain.shared.StoreBusy;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import java.sql.Connection;
@@ -120,7 +121,7 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         requireOpen();
         try {
             if (!queue.offer(unit, waitForQueue.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreFailure("store busy: " + queue.size() + " write units are waiting; none was"
+                throw new StoreBusy(queue.size() + " write units are waiting; none was"
                         + " accepted within " + waitForQueue);
             }
         } catch (InterruptedException e) {
@@ -304,7 +305,7 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         try {
             Session reader = readers.poll(waitForReader.toMillis(), TimeUnit.MILLISECONDS);
             if (reader == null) {
-                throw new StoreFailure("store busy: no read connection became free within " + waitForReader);
+                throw new StoreBusy("no read connection became free within " + waitForReader);
             }
             return reader;
         } catch (InterruptedException e) {

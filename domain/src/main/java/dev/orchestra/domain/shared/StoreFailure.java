@@ -1,7 +1,7 @@
 package dev.orchestra.domain.shared;
 
 /** The store itself failed (I/O, corruption, busy); never caused by the caller's input. */
-public final class StoreFailure extends DomainException {
+public class StoreFailure extends DomainException {
     public StoreFailure(String message, Throwable cause) {
         super(message, cause);
     }

@@ -3,6 +3,7 @@ package dev.orchestra.adapter.rest.shared;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.StoreBusy;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.VersionRequired;
@@ -83,12 +84,17 @@ public class Problems extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    @ExceptionHandler(StoreBusy.class)
+    ResponseEntity<ProblemDetail> busy(StoreBusy e, HttpServletRequest request) {
+        LOG.warn("store busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-busy", "Store busy", e.getMessage(), request,
+                null));
+    }
+
     @ExceptionHandler(StoreFailure.class)
     ResponseEntity<ProblemDetail> store(StoreFailure e, HttpServletRequest request) {
         LOG.error("store failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        boolean busy = e.getMessage() != null && e.getMessage().startsWith("store busy");
-        return respond(problem(busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR,
-                busy ? "store-busy" : "store-failure", busy ? "Store busy" : "Store failure", e.getMessage(),
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "store-failure", "Store failure", e.getMessage(),
                 request, null));
     }
 
