@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.orchestra.domain.store.Store;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,14 +23,23 @@ public class StorageConfiguration {
     }
 
     /** Closed when the context stops, after the web server has drained its requests. */
-    @Bean(destroyMethod = "close")
-    Storage storage(OrchestraProperties properties, Validator validator, Clock clock) {
+    @Bean(destroyMethod = "")
+    Store store(OrchestraProperties properties, Validator validator, Clock clock) {
         OrchestraProperties.Storage settings = properties.storage();
         Path path = settings.resolvedPath();
-        Storage storage = settings.type() == OrchestraProperties.StorageType.JSON
-                ? Storage.of(JsonStore.open(path, validator, clock))
-                : Storage.of(SqliteStore.open(settings.sqlite().settings(path)));
-        LOG.info("Orchestra Store opened {}", storage.description());
-        return storage;
+        Store store = settings.type() == OrchestraProperties.StorageType.JSON
+                ? JsonStore.open(path, validator, clock)
+                : SqliteStore.open(settings.sqlite().settings(path));
+        LOG.info("Orchestra Store opened {}", store.description());
+        return store;
+    }
+
+    /** Closes the store last and says so: what was committed is on disk from here on. */
+    @Bean
+    DisposableBean storeCloser(Store store) {
+        return () -> {
+            store.close();
+            LOG.info("Orchestra Store closed {}", store.description());
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestra.bootstrap;
 
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.adapter.json.LegacyStateReader;
 import dev.orchestra.application.agent.AgentRegistry;
 import dev.orchestra.application.analytics.Analytics;
@@ -38,36 +39,36 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    Auditor auditor(Storage storage, Clock clock) {
+    Auditor auditor(Store storage, Clock clock) {
         return new Auditor(storage.auditTrail(), clock);
     }
 
     @Bean
-    AgentRegistry agentRegistry(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock,
+    AgentRegistry agentRegistry(Store s, ConstraintCheck constraints, Auditor auditor, Clock clock,
                                 OrchestraProperties properties) {
         return new AgentRegistryService(s.unitOfWork(), s.agents(), s.tasks(), s.repositories(), constraints,
                 auditor, clock, properties.tasks().leaseDuration());
     }
 
     @Bean
-    TaskQueue taskQueue(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock,
+    TaskQueue taskQueue(Store s, ConstraintCheck constraints, Auditor auditor, Clock clock,
                         OrchestraProperties properties) {
         return new TaskQueueService(s.unitOfWork(), s.tasks(), s.agents(), s.repositories(), constraints, auditor,
                 clock, properties.tasks().leaseDuration());
     }
 
     @Bean
-    RepositoryCatalog repositoryCatalog(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
+    RepositoryCatalog repositoryCatalog(Store s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
         return new RepositoryCatalogService(s.unitOfWork(), s.repositories(), constraints, auditor, clock);
     }
 
     @Bean
-    PreferenceSettings preferenceSettings(Storage s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
+    PreferenceSettings preferenceSettings(Store s, ConstraintCheck constraints, Auditor auditor, Clock clock) {
         return new PreferenceSettingsService(s.unitOfWork(), s.preferences(), constraints, auditor, clock);
     }
 
     @Bean
-    LeaseReaper leaseReaper(Storage s, Auditor auditor, Clock clock, OrchestraProperties properties) {
+    LeaseReaper leaseReaper(Store s, Auditor auditor, Clock clock, OrchestraProperties properties) {
         return new LeaseReaperService(s.unitOfWork(), s.tasks(), s.agents(), s.maintenance(), auditor, clock,
                 properties.tasks().leaseDuration());
     }
@@ -79,18 +80,18 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    Analytics analytics(Storage s, Clock clock) {
+    Analytics analytics(Store s, Clock clock) {
         return new AnalyticsService(s.unitOfWork(), s.tasks(), s.agents(), s.repositories(), clock);
     }
 
     @Bean
-    LegacyImporter legacyImporter(Storage s, ConstraintCheck constraints, Clock clock) {
+    LegacyImporter legacyImporter(Store s, ConstraintCheck constraints, Clock clock) {
         return new LegacyImporterService(new LegacyMigrationService(new LegacyStateReader(), constraints, clock),
-                s.ports());
+                s);
     }
 
     @Bean
-    TemplateCatalog templateCatalog(Storage s, TaskQueue queue, ConstraintCheck constraints, Auditor auditor,
+    TemplateCatalog templateCatalog(Store s, TaskQueue queue, ConstraintCheck constraints, Auditor auditor,
                                     Clock clock) {
         return new TemplateCatalogService(s.unitOfWork(), s.templates(), queue, constraints, auditor, clock);
     }

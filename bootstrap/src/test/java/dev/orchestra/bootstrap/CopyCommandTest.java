@@ -1,5 +1,6 @@
 package dev.orchestra.bootstrap;
 
+import dev.orchestra.domain.store.Store;
 import static dev.orchestra.domain.testing.TestData.OTHER_TENANT;
 import static dev.orchestra.domain.testing.TestData.T0;
 import static dev.orchestra.domain.testing.TestData.TENANT;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
-import dev.orchestra.application.shared.StorePorts;
 import dev.orchestra.bootstrap.cli.ExitCodes;
 import dev.orchestra.bootstrap.cli.OrchestraCommand;
 import dev.orchestra.domain.agent.AgentFields;
@@ -48,16 +48,16 @@ class CopyCommandTest {
                 new PrintWriter(new StringWriter(), true));
     }
 
-    private static Storage sqlite(Path file) {
-        return Storage.of(SqliteStore.open(SqliteSettings.defaults(file)));
+    private static Store sqlite(Path file) {
+        return SqliteStore.open(SqliteSettings.defaults(file));
     }
 
-    private static Storage json(Path file) {
-        return Storage.of(JsonStore.open(file, Validation.buildDefaultValidatorFactory().getValidator(),
-                Clock.systemUTC()));
+    private static Store json(Path file) {
+        return JsonStore.open(file, Validation.buildDefaultValidatorFactory().getValidator(),
+                Clock.systemUTC());
     }
 
-    private static void fill(StorePorts s) {
+    private static void fill(Store s) {
         s.unitOfWork().writeVoid(() -> {
             s.repositories().add(TestData.repository("repo-1", "C:\\Sources\\Demo"));
             s.agents().add(TestData.agent("agent-1", "C:\\Sources\\Demo").withVersion(4));
@@ -85,7 +85,7 @@ class CopyCommandTest {
     }
 
     /** Every row of every tenant, in a comparable form. */
-    private static Map<String, List<?>> content(StorePorts s) {
+    private static Map<String, List<?>> content(Store s) {
         return s.unitOfWork().read(() -> {
             Map<String, List<?>> all = new LinkedHashMap<>();
             for (TenantId tenant : List.of(TENANT, OTHER_TENANT)) {
@@ -117,9 +117,9 @@ class CopyCommandTest {
         Path legacy = directory.resolve("legacy/orchestrator-state.json");
         Path back = directory.resolve("back.db");
         Map<String, List<?>> before;
-        try (Storage store = sqlite(original)) {
-            fill(store.ports());
-            before = content(store.ports());
+        try (Store store = sqlite(original)) {
+            fill(store);
+            before = content(store);
         }
         assertThat(before.get("default/tasks")).hasSize(1204);
 
@@ -128,11 +128,11 @@ class CopyCommandTest {
         assertThat(orchestra("copy", "--from", "json:" + legacy, "--to", "sqlite:" + back))
                 .isEqualTo(ExitCodes.DONE);
 
-        try (Storage copy = json(legacy)) {
-            assertThat(content(copy.ports())).isEqualTo(before);
+        try (Store copy = json(legacy)) {
+            assertThat(content(copy)).isEqualTo(before);
         }
-        try (Storage copy = sqlite(back)) {
-            assertThat(content(copy.ports())).isEqualTo(before);
+        try (Store copy = sqlite(back)) {
+            assertThat(content(copy)).isEqualTo(before);
         }
     }
 
@@ -140,21 +140,21 @@ class CopyCommandTest {
     void givenTargetWithData_copy_isRefusedUnlessMerging() {
         Path source = directory.resolve("source.db");
         Path target = directory.resolve("target.json");
-        try (Storage store = sqlite(source)) {
-            fill(store.ports());
+        try (Store store = sqlite(source)) {
+            fill(store);
         }
-        try (Storage store = json(target)) {
+        try (Store store = json(target)) {
             store.unitOfWork().writeVoid(() -> store.agents().add(TestData.agent("agent-1", "/mine")));
         }
 
         assertThat(orchestra("copy", "--from", "sqlite:" + source, "--to", "json:" + target))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
-        try (Storage store = json(target)) {
+        try (Store store = json(target)) {
             assertThat(store.unitOfWork().read(() -> store.tasks().count(TENANT, Specification.all()))).isZero();
         }
         assertThat(orchestra("copy", "--from", "sqlite:" + source, "--to", "json:" + target, "--merge"))
                 .isEqualTo(ExitCodes.DONE);
-        try (Storage store = json(target)) {
+        try (Store store = json(target)) {
             assertThat(store.unitOfWork().read(() -> store.agents().findById(TENANT, "agent-1")).orElseThrow()
                     .repositoryPath()).isEqualTo("/mine");
             assertThat(store.unitOfWork().read(() -> store.tasks().count(TENANT, Specification.all())))
@@ -165,7 +165,7 @@ class CopyCommandTest {
     @Test
     void givenAHandEditedJsonStoreWithValuesNoStoreMayKeep_copyToSqlite_namesThemAndWritesNothing() throws Exception {
         Path legacy = directory.resolve("edited.json");
-        try (Storage store = json(legacy)) {
+        try (Store store = json(legacy)) {
             store.unitOfWork().writeVoid(() -> {
                 store.agents().add(TestData.agent("agent-1", "/repo"));
                 store.agents().add(TestData.agent("agent-2", "/repo"));
@@ -184,7 +184,7 @@ class CopyCommandTest {
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("agents[default/agent-2].name").contains("NUL")
                 .contains("nothing was written").doesNotContain("CHECK");
-        try (Storage store = sqlite(target)) {
+        try (Store store = sqlite(target)) {
             assertThat(store.unitOfWork().read(() -> store.agents().count(TENANT, Specification.all()))).isZero();
         }
     }

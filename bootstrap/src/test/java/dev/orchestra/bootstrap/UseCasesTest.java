@@ -1,5 +1,6 @@
 package dev.orchestra.bootstrap;
 
+import dev.orchestra.domain.store.Store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ class UseCasesTest {
     @TempDir
     Path directory;
     private final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T08:00:00.000000001Z"));
-    private Storage storage;
+    private Store storage;
     private AgentRegistry agents;
     private TaskQueue queue;
     private RepositoryCatalog repositories;
@@ -68,8 +69,8 @@ class UseCasesTest {
 
     private void open(String type) {
         storage = type.equals("json")
-                ? Storage.of(JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock))
-                : Storage.of(SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db"))));
+                ? JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock)
+                : SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db")));
         UseCaseConfiguration wiring = new UseCaseConfiguration();
         ConstraintCheck constraints = wiring.constraintCheck(VALIDATOR);
         Auditor auditor = wiring.auditor(storage, clock);

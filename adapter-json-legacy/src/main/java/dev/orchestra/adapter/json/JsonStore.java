@@ -1,5 +1,6 @@
 package dev.orchestra.adapter.json;
 
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One process at a time: a lock file beside the document refuses a second one. Each write unit ends
  * with one atomic replace of the file (temporary file, fsync, atomic move, fsync of the folder).
  */
-public final class JsonStore implements AutoCloseable {
+public final class JsonStore implements Store {
     private final Path file;
     private final ObjectMapper mapper;
     private final LegacyDocument document;
@@ -139,6 +140,11 @@ public final class JsonStore implements AutoCloseable {
 
     public TaskTemplates templates() {
         return templates;
+    }
+
+    @Override
+    public String description() {
+        return "JSON document " + path();
     }
 
     public Path path() {

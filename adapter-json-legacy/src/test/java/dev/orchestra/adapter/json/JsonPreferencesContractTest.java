@@ -1,7 +1,7 @@
 package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.contract.PreferencesContractTest;
-import dev.orchestra.domain.contract.Store;
+import dev.orchestra.domain.store.Store;
 import java.nio.file.Path;
 
 class JsonPreferencesContractTest extends PreferencesContractTest {

@@ -1,5 +1,6 @@
 package dev.orchestra.adapter.sqlite;
 
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
@@ -36,7 +37,7 @@ import org.sqlite.SQLiteOpenMode;
  * schema newer than this code, applies the migrations, and hands out the ports. The server and the
  * command line both open the store through here, so both migrate the same way.
  */
-public final class SqliteStore implements AutoCloseable {
+public final class SqliteStore implements Store {
     public static final String MIGRATIONS = "classpath:db/migration/sqlite";
     /** Distinct SQL texts kept prepared per connection: the ports issue fewer than this, so all stay parsed. */
     private static final int STATEMENTS_PER_CONNECTION = 256;
@@ -130,6 +131,11 @@ public final class SqliteStore implements AutoCloseable {
 
     public TaskTemplates templates() {
         return templates;
+    }
+
+    @Override
+    public String description() {
+        return "SQLite " + engineVersion() + " database " + path().toAbsolutePath();
     }
 
     public String engineVersion() {

@@ -1,7 +1,7 @@
 package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.contract.CodeRepositoriesContractTest;
-import dev.orchestra.domain.contract.Store;
+import dev.orchestra.domain.store.Store;
 import java.nio.file.Path;
 
 class SqliteCodeRepositoriesContractTest extends CodeRepositoriesContractTest {

@@ -1,6 +1,6 @@
 package dev.orchestra.adapter.sqlite;
 
-import dev.orchestra.domain.contract.Store;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.contract.StoreLimitsContractTest;
 import java.nio.file.Path;
 

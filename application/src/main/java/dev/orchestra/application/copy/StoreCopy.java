@@ -1,6 +1,6 @@
 package dev.orchestra.application.copy;
 
-import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.store.Store;
 import java.util.Map;
 
 /** Inbound port: copying one store into another, whichever kinds they are (SQLite to JSON and back). */
@@ -19,5 +19,5 @@ public interface StoreCopy {
      * and import records, keeping ids and versions, in one unit of work on the target. A target that
      * holds data is refused unless {@code merge}; a merge keeps what the target has under the same id.
      */
-    CopyReport copy(StorePorts from, StorePorts to, boolean merge);
+    CopyReport copy(Store from, Store to, boolean merge);
 }

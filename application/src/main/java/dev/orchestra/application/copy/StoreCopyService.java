@@ -2,7 +2,7 @@ package dev.orchestra.application.copy;
 
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.application.shared.Pages;
-import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.audit.AuditFieldsOfEntry;
@@ -40,7 +40,7 @@ public final class StoreCopyService implements StoreCopy {
     }
 
     @Override
-    public CopyReport copy(StorePorts from, StorePorts to, boolean merge) {
+    public CopyReport copy(Store from, Store to, boolean merge) {
         Map<String, Long> copied = new LinkedHashMap<>();
         Map<String, Long> kept = new LinkedHashMap<>();
         to.unitOfWork().writeVoid(() -> from.unitOfWork().read(() -> {
@@ -55,7 +55,7 @@ public final class StoreCopyService implements StoreCopy {
         return new CopyReport(copied, kept);
     }
 
-    private void copyTenant(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
+    private void copyTenant(TenantId tenant, Store from, Store to, Map<String, Long> copied,
                                    Map<String, Long> kept) {
         Pages.each(List.of(RepositoryFields.ID.asc()),
                 (where, page) -> from.repositories().find(tenant, where, page), r -> {
@@ -117,7 +117,7 @@ public final class StoreCopyService implements StoreCopy {
     }
 
     /** Oldest first, and a child never before its parent, in batches. */
-    private void copyTasks(TenantId tenant, StorePorts from, StorePorts to, Map<String, Long> copied,
+    private void copyTasks(TenantId tenant, Store from, Store to, Map<String, Long> copied,
                                   Map<String, Long> kept) {
         List<Task> batch = new ArrayList<>(BATCH);
         Set<String> present = new HashSet<>();

@@ -1,16 +1,16 @@
 package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.migration.LegacyImport;
 import java.util.List;
 
 /** Runs the migration into one known store. */
 public final class LegacyImporterService implements LegacyImporter {
     private final LegacyMigration migration;
-    private final StorePorts store;
+    private final Store store;
 
-    public LegacyImporterService(LegacyMigration migration, StorePorts store) {
+    public LegacyImporterService(LegacyMigration migration, Store store) {
         this.migration = migration;
         this.store = store;
     }

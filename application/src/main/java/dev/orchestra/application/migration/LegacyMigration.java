@@ -1,7 +1,7 @@
 package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.migration.LegacyImport;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ public interface LegacyMigration {
      * {@code target}), is backed up when the target holds data, written in one unit of work,
      * verified, recorded and archived. Any failure before the commit leaves the target as it was.
      */
-    MigrationReport migrate(Caller caller, Options options, Supplier<StorePorts> target,
+    MigrationReport migrate(Caller caller, Options options, Supplier<Store> target,
                             MigrationProgress progress);
 
-    List<LegacyImport> imports(Caller caller, StorePorts target);
+    List<LegacyImport> imports(Caller caller, Store target);
 }

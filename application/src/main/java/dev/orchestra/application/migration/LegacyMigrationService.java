@@ -2,7 +2,7 @@ package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.StorePorts;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -64,12 +64,12 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     @Override
-    public List<LegacyImport> imports(Caller caller, StorePorts target) {
+    public List<LegacyImport> imports(Caller caller, Store target) {
         return target.unitOfWork().read(() -> target.legacyImports().list(caller.tenant()));
     }
 
     @Override
-    public MigrationReport migrate(Caller caller, Options options, Supplier<StorePorts> targetSupplier,
+    public MigrationReport migrate(Caller caller, Options options, Supplier<Store> targetSupplier,
                                    MigrationProgress progress) {
         Instant started = clock.instant();
         LegacyDocuments.SourceFacts read = documents.facts(options.source());
@@ -93,7 +93,7 @@ public final class LegacyMigrationService implements LegacyMigration {
                     + " written");
         }
 
-        StorePorts target = targetSupplier.get();
+        Store target = targetSupplier.get();
         if (target.unitOfWork().read(() -> target.legacyImports().findBySha256(caller.tenant(), facts.sha256()))
                 .isPresent()) {
             return report.done(MigrationReport.Outcome.ALREADY_IMPORTED, "already imported: "
@@ -125,7 +125,7 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     private void write(Caller caller, Options options, LegacyReadOptions readOptions,
-                       LegacyDocuments.SourceFacts facts, Validation validation, StorePorts target,
+                       LegacyDocuments.SourceFacts facts, Validation validation, Store target,
                        Report report, MigrationProgress progress) {
         Instant now = clock.instant();
         long agentsBefore = target.agents().count(caller.tenant(), Specification.all());
@@ -196,7 +196,7 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     /** Counts and a sample of rows read back must equal what the file holds, or nothing is committed. */
-    private static void verify(Caller caller, StorePorts target, Validation validation, long agentsBefore,
+    private static void verify(Caller caller, Store target, Validation validation, long agentsBefore,
                                long tasksBefore, long written, List<Task> samples) {
         long agentsAfter = target.agents().count(caller.tenant(), Specification.all());
         long tasksAfter = target.tasks().count(caller.tenant(), Specification.all());

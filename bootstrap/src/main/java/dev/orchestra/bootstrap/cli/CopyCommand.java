@@ -1,8 +1,8 @@
 package dev.orchestra.bootstrap.cli;
 
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.application.copy.StoreCopy;
 import dev.orchestra.application.copy.StoreCopyService;
-import dev.orchestra.bootstrap.Storage;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.ValidationFailed;
@@ -48,9 +48,9 @@ final class CopyCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         Clock clock = Clock.systemUTC();
-        try (Storage source = from.open(clock); Storage target = to.open(clock)) {
+        try (Store source = from.open(clock); Store target = to.open(clock)) {
             StoreCopy.CopyReport report = new StoreCopyService(new ConstraintCheck(StoreSpec.VALIDATOR))
-                    .copy(source.ports(), target.ports(), merge);
+                    .copy(source, target, merge);
             out.println("copied " + from + " to " + to + ": " + report.copied());
             if (!report.keptFromTarget().isEmpty()) {
                 out.println("kept as the target had them: " + report.keptFromTarget());

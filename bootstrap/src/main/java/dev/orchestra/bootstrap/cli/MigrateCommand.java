@@ -1,12 +1,12 @@
 package dev.orchestra.bootstrap.cli;
 
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.adapter.json.LegacyStateReader;
 import dev.orchestra.application.migration.LegacyMigration;
 import dev.orchestra.application.migration.LegacyMigrationService;
 import dev.orchestra.application.migration.MigrationReport;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
-import dev.orchestra.bootstrap.Storage;
 import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.migration.Finding;
 import dev.orchestra.domain.migration.LegacyReadOptions;
@@ -116,14 +116,14 @@ final class MigrateCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         LegacyMigration migration = new LegacyMigrationService(new LegacyStateReader(),
                 new ConstraintCheck(StoreSpec.VALIDATOR), clock);
-        Storage[] opened = new Storage[1];
+        Store[] opened = new Store[1];
         try {
             MigrationReport result = migration.migrate(new Caller(into, System.getProperty("user.name")),
                     new LegacyMigration.Options(source, dryRun, keepSource, statusMap, unassignOrphans, zone,
                             maxFindings, null),
                     () -> {
                         opened[0] = new StoreSpec(StoreSpec.Kind.SQLITE, target).open(clock);
-                        return opened[0].ports();
+                        return opened[0];
                     },
                     new ConsoleProgress(progress, errStream()));
             print(result, out);

@@ -1,9 +1,9 @@
 package dev.orchestra.bootstrap.cli;
 
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
-import dev.orchestra.bootstrap.Storage;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
@@ -37,9 +37,9 @@ record StoreSpec(Kind kind, Path path) {
         }
     }
 
-    Storage open(Clock clock) {
-        return kind == Kind.JSON ? Storage.of(JsonStore.open(path, VALIDATOR, clock))
-                : Storage.of(SqliteStore.open(SqliteSettings.defaults(path)));
+    Store open(Clock clock) {
+        return kind == Kind.JSON ? JsonStore.open(path, VALIDATOR, clock)
+                : SqliteStore.open(SqliteSettings.defaults(path));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.domain.contract;
 
+import dev.orchestra.domain.store.Store;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.orchestra.domain.contract;
+package dev.orchestra.domain.store;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
@@ -10,8 +10,16 @@ import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.template.TaskTemplates;
 
-/** What a store under contract test hands out: every port and its unit of work. */
+/**
+ * One store: every outbound port, one accessor each, and its unit of work. Bootstrap, the command line,
+ * the contract suites, the use-case tests and the benchmark all hold one; a new port is one new method
+ * here, and the compiler then names every store that lacks it. (Its own package, since it names every
+ * area and no area may name it back.)
+ */
 public interface Store extends AutoCloseable {
+    /** What and where it is, for logs and reports: "SQLite 3.53.4 database /srv/orchestra.db". */
+    String description();
+
     UnitOfWork unitOfWork();
 
     Agents agents();
@@ -30,6 +38,7 @@ public interface Store extends AutoCloseable {
 
     TaskTemplates templates();
 
+    /** Closes the store; what was committed stays. */
     @Override
     void close();
 }
