@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** {@link Agents} over the JSON document. */
 final class JsonAgents implements Agents {
-    private static final String AGENT = "Agent";
+    private static final String AGENT = Agent.ENTITY;
     private final JsonUnitOfWork unitOfWork;
     private final SchemaDoor door;
 

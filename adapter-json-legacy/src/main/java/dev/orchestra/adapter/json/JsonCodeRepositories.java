@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** {@link CodeRepositories} over the JSON document. */
 final class JsonCodeRepositories implements CodeRepositories {
-    private static final String REPOSITORY = "CodeRepository";
+    private static final String REPOSITORY = CodeRepository.ENTITY;
     private final JsonUnitOfWork unitOfWork;
     private final SchemaDoor door;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** {@link Preferences} over the JSON document. */
 final class JsonPreferences implements Preferences {
-    private static final String PREFERENCE = "UserPreference";
+    private static final String PREFERENCE = UserPreference.ENTITY;
     /** The SQL store's order: user, key, repository, agent (absent first), id. */
     private static final Comparator<UserPreference> ORDER = Comparator
             .comparing((UserPreference p) -> p.scope().userId())

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** {@link TaskTemplates} in the document's {@code Orchestra.TaskTemplates} array. */
 final class JsonTaskTemplates implements TaskTemplates {
-    private static final String TEMPLATE = "TaskTemplate";
+    private static final String TEMPLATE = TaskTemplate.ENTITY;
     private final JsonUnitOfWork unitOfWork;
     private final SchemaDoor door;
 

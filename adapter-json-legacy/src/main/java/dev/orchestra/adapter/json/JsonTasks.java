@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /** {@link Tasks} over the JSON document's task queue. */
 final class JsonTasks implements Tasks {
-    private static final String TASK = "Task";
+    private static final String TASK = Task.ENTITY;
     /** The claim order: highest priority, then oldest, then lowest id. */
     static final Comparator<Task> CLAIM_ORDER = Comparator.comparing(Task::priority).reversed()
             .thenComparing(Task::createdAt).thenComparing(Task::id);

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link Agents} in the {@code agents} table. */
 final class SqliteAgents implements Agents {
-    private static final String AGENT = "Agent";
+    private static final String AGENT = Agent.ENTITY;
     private static final SqlFilter<Agent> FILTER = new SqlFilter<>(Map.of(
             AgentFields.ID, "id",
             AgentFields.NAME, "name",

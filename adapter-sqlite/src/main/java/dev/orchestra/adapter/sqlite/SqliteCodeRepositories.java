@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link CodeRepositories} in the {@code repositories} table. */
 final class SqliteCodeRepositories implements CodeRepositories {
-    private static final String REPOSITORY = "CodeRepository";
+    private static final String REPOSITORY = CodeRepository.ENTITY;
     private static final SqlFilter<CodeRepository> FILTER = new SqlFilter<>(Map.of(
             RepositoryFields.ID, "id",
             RepositoryFields.NAME, "name",

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link Preferences} in the {@code user_preferences} table. */
 final class SqlitePreferences implements Preferences {
-    private static final String PREFERENCE = "UserPreference";
+    private static final String PREFERENCE = UserPreference.ENTITY;
     private static final SqlFilter<UserPreference> FILTER = new SqlFilter<>(Map.of(
             PreferenceFields.ID, "id",
             PreferenceFields.USER_ID, "user_id",

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link TaskTemplates} in {@code task_templates} and its step and parameter tables. */
 final class SqliteTaskTemplates implements TaskTemplates {
-    private static final String TEMPLATE = "TaskTemplate";
+    private static final String TEMPLATE = TaskTemplate.ENTITY;
     private static final SqlFilter<TaskTemplate> FILTER = new SqlFilter<>(Map.of(
             TemplateFields.ID, "id",
             TemplateFields.NAME, "name",

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link Tasks} in the {@code tasks} table. */
 final class SqliteTasks implements Tasks {
-    private static final String TASK = "Task";
+    private static final String TASK = Task.ENTITY;
     private static final int ID_CHUNK = 500;
     private static final String TAKEN_IDS = "SELECT id FROM tasks WHERE tenant_id = :tenant AND id IN (:ids)";
     private static final String COLUMNS = """

@@ -36,7 +36,7 @@ import java.util.Optional;
 
 /** The agent use cases; each runs in one unit of work and audits what it changes. */
 public final class AgentRegistryService implements AgentRegistry {
-    static final String AGENT = "Agent";
+    static final String AGENT = Agent.ENTITY;
 
     private final UnitOfWork unitOfWork;
     private final Agents agents;

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /** The preference use cases. */
 public final class PreferenceSettingsService implements PreferenceSettings {
-    static final String PREFERENCE = "UserPreference";
+    static final String PREFERENCE = UserPreference.ENTITY;
 
     /** The defaults of a new store (DOMAIN.md). */
     static final List<Map.Entry<String, UserPreference.Setting>> DEFAULTS = List.of(

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /** The repository use cases. */
 public final class RepositoryCatalogService implements RepositoryCatalog {
-    static final String REPOSITORY = "CodeRepository";
+    static final String REPOSITORY = CodeRepository.ENTITY;
 
     private final UnitOfWork unitOfWork;
     private final CodeRepositories repositories;

@@ -38,8 +38,8 @@ import java.util.UUID;
 
 /** The task use cases. Completion and failure update agent and repository statistics in the same unit. */
 public final class TaskQueueService implements TaskQueue {
-    static final String TASK = "Task";
-    static final String AGENT = "Agent";
+    static final String TASK = Task.ENTITY;
+    static final String AGENT = Agent.ENTITY;
 
     private final UnitOfWork unitOfWork;
     private final Tasks tasks;
@@ -333,7 +333,7 @@ public final class TaskQueueService implements TaskQueue {
         repositories.findByPath(caller.tenant(), finished.repositoryPath()).ifPresent(repository -> {
             CodeRepository stored = repositories.update(
                     repository.recordTask(succeeded, finished.executionDuration(), now));
-            auditor.changed(caller, "CodeRepository", repository.id(), AuditAction.UPDATE, repository, stored);
+            auditor.changed(caller, CodeRepository.ENTITY, repository.id(), AuditAction.UPDATE, repository, stored);
         });
     }
 

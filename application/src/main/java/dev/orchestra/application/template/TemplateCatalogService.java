@@ -30,7 +30,7 @@ import java.util.Set;
 
 /** The template use cases; instantiation goes through the task queue's all-or-nothing batch. */
 public final class TemplateCatalogService implements TemplateCatalog {
-    static final String TEMPLATE = "TaskTemplate";
+    static final String TEMPLATE = TaskTemplate.ENTITY;
 
     /** The two templates of a new store (DOMAIN.md). */
     static final List<TaskTemplate.Details> DEFAULTS = List.of(

@@ -45,6 +45,9 @@ public record Agent(
         Instant deletedAt,
         @SingleLine @Size(max = 128) String deletedBy,
         long version) {
+    /** The entity type this aggregate is known by in audit entries and messages. */
+    public static final String ENTITY = "Agent";
+
 
     public static final String ID_PATTERN = "[A-Za-z0-9._:@-]+";
     public static final String ID_MESSAGE = "may contain only letters, digits and . _ : @ -";

@@ -27,6 +27,9 @@ public record UserPreference(
         boolean sensitive,
         @NotNull @Valid AuditFields audit,
         long version) {
+    /** The entity type this aggregate is known by in audit entries and messages. */
+    public static final String ENTITY = "UserPreference";
+
 
     public UserPreference {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -39,6 +39,9 @@ public record CodeRepository(
         Instant lastAccessedAt,
         @NotNull @Valid AuditFields audit,
         long version) {
+    /** The entity type this aggregate is known by in audit entries and messages. */
+    public static final String ENTITY = "CodeRepository";
+
 
     public CodeRepository {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -47,11 +47,14 @@ public record Task(
         @Valid Lease lease,
         @NotNull Instant updatedAt,
         long version) {
+    /** The entity type this aggregate is known by in audit entries and messages. */
+    public static final String ENTITY = "Task";
+
 
     public static final int MAX_RETRIES = 10;
     public static final int MAX_RESULT = 1_000_000;
     public static final int MAX_ERROR = 10_000;
-    private static final String TASK = "Task";
+    private static final String TASK = ENTITY;
 
     public Task {
         Objects.requireNonNull(tenantId, "tenantId");

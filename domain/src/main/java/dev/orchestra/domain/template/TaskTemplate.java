@@ -42,6 +42,9 @@ public record TaskTemplate(
         @NotNull @Size(max = 100) Set<@NotBlank @SingleLine @Size(max = 100) String> tags,
         @NotNull @Valid AuditFields audit,
         long version) {
+    /** The entity type this aggregate is known by in audit entries and messages. */
+    public static final String ENTITY = "TaskTemplate";
+
 
     public static final String SEMVER = "\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?";
     private static final java.util.regex.Pattern PLACEHOLDER =

@@ -66,7 +66,7 @@ public class PreferenceController {
                                         @RequestParam(required = false) String agentId) {
         return settings.effective(caller, key, new PreferenceScope(userId, repositoryId, agentId))
                 .map(PreferenceResponse::of)
-                .orElseThrow(() -> new NotFound("UserPreference", key));
+                .orElseThrow(() -> new NotFound(UserPreference.ENTITY, key));
     }
 
     @DeleteMapping("/{key}")
