@@ -3,7 +3,7 @@ package dev.orchestra.application.agent;
 import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.Pages;
+import dev.orchestra.domain.shared.Pages;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;

@@ -2,7 +2,7 @@ package dev.orchestra.application.analytics;
 
 import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.Pages;
+import dev.orchestra.domain.shared.Pages;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.agent.Agents;

@@ -9,6 +9,7 @@ import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.template.TaskTemplates;
+import java.util.List;
 
 /**
  * One store: every outbound port, one accessor each, and its unit of work. Bootstrap, the command line,
@@ -37,6 +38,11 @@ public interface Store extends AutoCloseable {
     StoreMaintenance maintenance();
 
     TaskTemplates templates();
+
+    /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
+    default List<Area<?>> areas() {
+        return StoreAreas.of(this);
+    }
 
     /** Closes the store; what was committed stays. */
     @Override

@@ -1,9 +1,5 @@
-package dev.orchestra.application.shared;
+package dev.orchestra.domain.shared;
 
-import dev.orchestra.domain.shared.Page;
-import dev.orchestra.domain.shared.PageRequest;
-import dev.orchestra.domain.shared.SortOrder;
-import dev.orchestra.domain.shared.Specification;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;

@@ -1,0 +1,169 @@
+package dev.orchestra.domain.store;
+
+import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.agent.AgentFields;
+import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.audit.AuditFieldsOfEntry;
+import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.repository.RepositoryFields;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Pages;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.template.TaskTemplate;
+import dev.orchestra.domain.template.TemplateFields;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * The areas of a store, built on its ports, in the order a copy must fill them (repositories before
+ * the agents and tasks that point at them). The one list of every area besides {@link Store} itself: a new
+ * area is one entry here, and {@code StoreAreasContractTest} fails for a store or a job that misses it.
+ */
+public final class StoreAreas {
+    private StoreAreas() {
+    }
+
+    public static List<Area<?>> of(Store store) {
+        return List.of(
+                StoreAreas.<CodeRepository>area("repositories", CodeRepository::id,
+                        tenant -> total(store.repositories().find(tenant, Specification.all(),
+                                first(RepositoryFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(RepositoryFields.ID.asc()),
+                                (where, page) -> store.repositories().find(tenant, where, page), row),
+                        (tenant, r) -> store.repositories().findById(tenant, r.id()).isPresent(),
+                        rows -> rows.forEach(store.repositories()::add)),
+                StoreAreas.<Agent>area("agents", Agent::id,
+                        tenant -> total(store.agents().findWithDeleted(tenant, Specification.all(),
+                                first(AgentFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(AgentFields.ID.asc()),
+                                (where, page) -> store.agents().findWithDeleted(tenant, where, page), row),
+                        (tenant, a) -> store.agents().findIncludingDeleted(tenant, a.id()).isPresent(),
+                        rows -> rows.forEach(store.agents()::add)),
+                StoreAreas.<Task>area("tasks", Task::id,
+                        tenant -> store.tasks().count(tenant, Specification.all()),
+                        (tenant, row) -> parentsFirst(store, tenant, row),
+                        (tenant, t) -> store.tasks().findById(tenant, t.id()).isPresent(),
+                        rows -> store.tasks().addAll(rows)),
+                StoreAreas.<UserPreference>area("preferences", UserPreference::id,
+                        tenant -> store.preferences().count(tenant),
+                        (tenant, row) -> store.preferences().find(tenant, Specification.all()).forEach(row),
+                        (tenant, p) -> store.preferences().find(tenant, p.scope(), p.key()).isPresent(),
+                        rows -> rows.forEach(store.preferences()::add)),
+                StoreAreas.<AuditEntry>area("auditEntries", AuditEntry::id,
+                        tenant -> total(store.auditTrail().find(tenant, Specification.all(),
+                                first(AuditFieldsOfEntry.ID))),
+                        (tenant, row) -> Pages.each(
+                                List.of(AuditFieldsOfEntry.TIMESTAMP.asc(), AuditFieldsOfEntry.ID.asc()),
+                                (where, page) -> store.auditTrail().find(tenant, where, page), row),
+                        (tenant, e) -> total(store.auditTrail().find(tenant, AuditFieldsOfEntry.ID.eq(e.id()),
+                                first(AuditFieldsOfEntry.ID))) > 0,
+                        rows -> rows.forEach(store.auditTrail()::append)),
+                StoreAreas.<TaskTemplate>area("templates", TaskTemplate::id,
+                        tenant -> total(store.templates().find(tenant, Specification.all(), first(TemplateFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(TemplateFields.ID.asc()),
+                                (where, page) -> store.templates().find(tenant, where, page), row),
+                        (tenant, t) -> store.templates().findById(tenant, t.id()).isPresent(),
+                        rows -> rows.forEach(store.templates()::add)),
+                StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
+                        tenant -> store.legacyImports().list(tenant).size(),
+                        // The port lists the newest first; a copy adds them in the order they happened.
+                        (tenant, row) -> reversed(store.legacyImports().list(tenant)).forEach(row),
+                        (tenant, i) -> store.legacyImports().findBySha256(tenant, i.sha256()).isPresent(),
+                        rows -> rows.forEach(store.legacyImports()::add)));
+    }
+
+    private static <T> Area<T> area(String name, Function<T, String> id, ToLongFunction<TenantId> count,
+                                    BiConsumer<TenantId, Consumer<T>> each, BiPredicate<TenantId, T> has,
+                                    Consumer<List<T>> addAll) {
+        return new Area<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String idOf(T row) {
+                return id.apply(row);
+            }
+
+            @Override
+            public long count(TenantId tenant) {
+                return count.applyAsLong(tenant);
+            }
+
+            @Override
+            public void each(TenantId tenant, Consumer<T> row) {
+                each.accept(tenant, row);
+            }
+
+            @Override
+            public boolean has(TenantId tenant, T row) {
+                return has.test(tenant, row);
+            }
+
+            @Override
+            public void addAll(List<T> rows) {
+                addAll.accept(rows);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /** Oldest first, but a child only after its parent; children of a parent the source lacks come last. */
+    private static void parentsFirst(Store store, TenantId tenant, Consumer<Task> row) {
+        Set<String> given = new HashSet<>();
+        Map<String, List<Task>> waiting = new LinkedHashMap<>();
+        Consumer<Task> place = new Consumer<>() {
+            @Override
+            public void accept(Task task) {
+                if (task.parentTaskId() != null && !given.contains(task.parentTaskId())
+                        && store.tasks().findById(tenant, task.parentTaskId()).isPresent()) {
+                    waiting.computeIfAbsent(task.parentTaskId(), k -> new ArrayList<>()).add(task);
+                    return;
+                }
+                row.accept(task);
+                given.add(task.id());
+                List<Task> children = waiting.remove(task.id());
+                if (children != null) {
+                    children.forEach(this);
+                }
+            }
+        };
+        Pages.each(List.of(TaskFields.CREATED_AT.asc(), TaskFields.ID.asc()),
+                (where, page) -> store.tasks().find(tenant, where, page), place);
+        waiting.values().forEach(children -> children.forEach(row));
+    }
+
+    private static <T> PageRequest<T> first(dev.orchestra.domain.shared.Field<T, String> id) {
+        return new PageRequest<>(0, 1, List.of(id.asc()));
+    }
+
+    private static long total(Page<?> page) {
+        return page.totalItems();
+    }
+
+    private static <T> List<T> reversed(List<T> items) {
+        List<T> copy = new ArrayList<>(items);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+}

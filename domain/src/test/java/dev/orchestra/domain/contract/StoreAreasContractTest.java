@@ -1,0 +1,91 @@
+package dev.orchestra.domain.contract;
+
+import static dev.orchestra.domain.testing.Records.with;
+import static dev.orchestra.domain.testing.TestData.OTHER_TENANT;
+import static dev.orchestra.domain.testing.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.domain.audit.AuditAction;
+import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.preference.PreferenceScope;
+import dev.orchestra.domain.store.Area;
+import dev.orchestra.domain.testing.TestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The store's areas ({@code Store.areas()}) and what the whole-store jobs rely on: one row in any one
+ * area makes the store non-empty and lists its tenant, and each area gives back exactly what it took.
+ * An area without a sample row here, or one the store's maintenance forgets, fails this suite.
+ */
+public abstract class StoreAreasContractTest extends StoreContract {
+    /** One row per area, of another tenant than the default (stores start with nothing in it). */
+    static final Map<String, Record> SAMPLES = new TreeMap<>(Map.of(
+            "repositories", with(TestData.repository("repo-1", "/repo"), "tenantId", OTHER_TENANT),
+            "agents", TestData.inTenant(TestData.agent("agent-1", "/repo"), OTHER_TENANT),
+            "tasks", with(TestData.task("task-1", "/repo"), "tenantId", OTHER_TENANT),
+            "preferences", with(TestData.preference("p1", PreferenceScope.user("alice"), "ui.theme", "light"),
+                    "tenantId", OTHER_TENANT),
+            "auditEntries", new AuditEntry(OTHER_TENANT, "e1", "Task", "task-1", AuditAction.UPDATE, "{}",
+                    "{\"a\":1}", List.of("a"), "alice", null, T0, true, null, 1),
+            "templates", with(TestData.template("tpl-1"), "tenantId", OTHER_TENANT),
+            "legacyImports", new LegacyImport(OTHER_TENANT, "i1", "orchestrator-state.json", 10, "d".repeat(64), 1,
+                    2, 3, 0, T0, Duration.ofSeconds(2), "alice")));
+
+    static Stream<String> areaNames() {
+        return SAMPLES.keySet().stream();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void addSample(Area<T> area) {
+        Record sample = SAMPLES.get(area.name());
+        assertThat(sample).as("a sample row for area '%s' in StoreAreasContractTest", area.name()).isNotNull();
+        writeVoid(() -> area.addAll(List.of((T) sample)));
+    }
+
+    private Area<?> area(String name) {
+        return store.areas().stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the store has no area '" + name + "'"));
+    }
+
+    @Test
+    void givenTheStore_itsAreas_areTheOnesThisSuiteHasASampleFor() {
+        assertThat(store.areas()).extracting(Area::name).containsExactlyInAnyOrderElementsOf(SAMPLES.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("areaNames")
+    void givenOneRowInOneArea_theStore_isNotEmptyListsTheTenantAndGivesTheRowBack(String name) {
+        Area<?> area = area(name);
+        assertThat(read(() -> store.maintenance().isEmpty())).isTrue();
+
+        addSample(area);
+        reopen();
+
+        Area<?> reopened = area(name);
+        assertThat(read(() -> store.maintenance().isEmpty())).as("empty after a row in " + name).isFalse();
+        assertThat(read(() -> store.maintenance().tenants())).as("tenants after a row in " + name)
+                .contains(OTHER_TENANT);
+        assertThat(read(() -> reopened.count(OTHER_TENANT))).isEqualTo(1);
+        List<Object> rows = new ArrayList<>();
+        read(() -> {
+            reopened.each(OTHER_TENANT, rows::add);
+            return null;
+        });
+        assertThat(rows).containsExactly(SAMPLES.get(name));
+        assertThat(read(() -> hasSample(reopened))).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> boolean hasSample(Area<T> area) {
+        return area.has(OTHER_TENANT, (T) SAMPLES.get(area.name()));
+    }
+}
