@@ -12,14 +12,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** {@link StoreMaintenance} of the SQLite store; backups are {@code VACUUM INTO} copies. */
 final class SqliteMaintenance implements StoreMaintenance {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
-    private static final String TABLES =
-            "agents, tasks, repositories, user_preferences, audit_log, legacy_imports, task_templates";
+    /** Every table that keeps a tenant's data: read from the schema, so a new area's table is never missed. */
+    private static final String TENANT_TABLES = """
+            SELECT m.name FROM sqlite_master m
+            WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'tenant_id')
+            ORDER BY m.name""";
 
     private final SqliteUnitOfWork unitOfWork;
     private final Path file;
@@ -29,10 +33,15 @@ final class SqliteMaintenance implements StoreMaintenance {
         this.file = file;
     }
 
+    private List<String> tenantTables() {
+        return SqlErrors.translate("list the tables", () ->
+                unitOfWork.jdbc().sql(TENANT_TABLES).query(String.class).list());
+    }
+
     @Override
     public Set<TenantId> tenants() {
         StringBuilder sql = new StringBuilder();
-        for (String table : TABLES.split(", ")) {
+        for (String table : tenantTables()) {
             sql.append(sql.length() == 0 ? "" : " UNION ").append("SELECT tenant_id FROM ").append(table);
         }
         return SqlErrors.translate("list tenants", () -> new LinkedHashSet<>(unitOfWork.jdbc()
@@ -42,9 +51,9 @@ final class SqliteMaintenance implements StoreMaintenance {
     @Override
     public boolean isEmpty() {
         StringBuilder sql = new StringBuilder("SELECT ");
-        String[] tables = TABLES.split(", ");
-        for (int i = 0; i < tables.length; i++) {
-            sql.append(i == 0 ? "" : " AND ").append("NOT EXISTS (SELECT 1 FROM ").append(tables[i]).append(")");
+        List<String> tables = tenantTables();
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append("NOT EXISTS (SELECT 1 FROM ").append(tables.get(i)).append(")");
         }
         return SqlErrors.translate("check emptiness", () ->
                 unitOfWork.jdbc().sql(sql.toString()).query(Integer.class).single() == 1);
