@@ -469,6 +469,8 @@ abstract class RestApiContract {
                         "sort", List.of("secret")))
                 .badQueries("/api/v1/task-templates", Map.of("page", List.of("x"), "sort", List.of("name,up")))
                 .badQueries("/api/v1/agents?size=abc", Map.of("size", List.of("2")))
+                .badQueries("/api/v1/repositories", Map.of("page", List.of("0x10", "1e3", "99999999999"),
+                        "size", List.of("0x10")))
                 .badQueries("/api/v1/tasks?status=PENDING", Map.of("page", List.of("1&page=x")))
                 .probe("GET", "/api/v1/agents/available?repositoryPath=%00x", null, none, false,
                         "a NUL in a filter (nothing matches it)")

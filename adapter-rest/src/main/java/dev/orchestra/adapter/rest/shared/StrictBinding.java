@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Query and header booleans are {@code true} or {@code false}. Without this, a value the conversion
- * service refuses falls back to Spring's default editor, which also takes yes, on and 1.
+ * Query and header values are read as the document says: booleans are {@code true} or {@code false},
+ * integers are decimal digits. Without this, Spring's default editors also take yes, on and 1 for a
+ * boolean and {@code 0x10} (hex) for a number.
  */
 @ControllerAdvice
 public class StrictBinding {
@@ -25,5 +26,13 @@ public class StrictBinding {
                 setValue(WireValues.bool(text == null ? "" : text));
             }
         });
+        for (Class<?> type : new Class<?>[] {Integer.class, int.class}) {
+            binder.registerCustomEditor(type, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    setValue(text == null || text.isEmpty() ? null : WireValues.integer(text));
+                }
+            });
+        }
     }
 }

@@ -39,6 +39,19 @@ public final class WireValues {
         };
     }
 
+    /** An integer in decimal digits (an optional minus first); no hex, no exponent, no fraction. */
+    public static Integer integer(String text) {
+        String digits = text.trim();
+        if (!digits.matches("-?[0-9]{1,10}")) {
+            throw new Refused("'" + text + "' is not an integer (decimal digits only)");
+        }
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            throw new Refused("'" + text + "' is out of range for an integer (at most 2147483647)");
+        }
+    }
+
     public static Instant instant(String text) {
         Instant instant;
         try {
