@@ -3,14 +3,13 @@ package dev.orchestra.benchmarks;
 import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.agent.AgentRegistry;
-import dev.orchestra.application.agent.AgentRegistryService;
 import dev.orchestra.application.analytics.Analytics;
-import dev.orchestra.application.analytics.AnalyticsService;
-import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.bootstrap.AgentConfiguration;
+import dev.orchestra.bootstrap.AnalyticsConfiguration;
+import dev.orchestra.bootstrap.TaskConfiguration;
+import dev.orchestra.bootstrap.Wiring;
 import dev.orchestra.application.task.TaskQueue;
-import dev.orchestra.application.task.TaskQueueService;
 import dev.orchestra.bootstrap.OrchestraApplication;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatistics;
@@ -41,7 +40,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +49,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,16 +82,11 @@ public final class StoreBenchmark {
     private record Project(SqliteStore store, TaskQueue queue, AgentRegistry agents, Analytics analytics) {
         static Project open(Path file) {
             SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file));
-            Clock clock = Clock.systemUTC();
-            ConstraintCheck constraints = new ConstraintCheck(Validation.buildDefaultValidatorFactory().getValidator());
-            Auditor auditor = new Auditor(store.auditTrail(), clock);
-            Duration lease = Duration.ofMinutes(5);
-            return new Project(store, new TaskQueueService(store.unitOfWork(), store.tasks(), store.agents(),
-                    store.repositories(), constraints, auditor, clock, lease),
-                    new AgentRegistryService(store.unitOfWork(), store.agents(), store.tasks(), store.repositories(),
-                            constraints, auditor, clock, lease),
-                    new AnalyticsService(store.unitOfWork(), store.tasks(), store.agents(), store.repositories(),
-                            clock));
+            // The service's own wiring: the same factories the Spring configuration calls.
+            Wiring wiring = Wiring.of(store, Validation.buildDefaultValidatorFactory().getValidator(),
+                    Clock.systemUTC(), Duration.ofMinutes(5));
+            return new Project(store, TaskConfiguration.taskQueue(wiring), AgentConfiguration.agentRegistry(wiring),
+                    AnalyticsConfiguration.analytics(wiring));
         }
     }
 

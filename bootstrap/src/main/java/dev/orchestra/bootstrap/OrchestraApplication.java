@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Import;
 /** The Orchestra Store service: REST over the configured store. */
 @SpringBootApplication
 @EnableConfigurationProperties(OrchestraProperties.class)
-@Import({RestApi.class, StorageConfiguration.class, UseCaseConfiguration.class})
+// The bootstrap package's @Configuration classes (the storage switch, one per area) are found by the
+// application's own scan, which stays inside this package; the REST adapter is imported.
+@Import(RestApi.class)
 public class OrchestraApplication {
     public static void main(String[] args) {
         SpringApplication.run(OrchestraApplication.class, args);

@@ -34,6 +34,12 @@ public class StorageConfiguration {
         return store;
     }
 
+    /** What every area's use cases are built from (see the {@code …Configuration} classes). */
+    @Bean
+    Wiring wiring(Store store, Validator validator, Clock clock, OrchestraProperties properties) {
+        return Wiring.of(store, validator, clock, properties.tasks().leaseDuration());
+    }
+
     /** Closes the store last and says so: what was committed is on disk from here on. */
     @Bean
     DisposableBean storeCloser(Store store) {

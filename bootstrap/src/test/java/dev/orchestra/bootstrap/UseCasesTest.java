@@ -10,11 +10,8 @@ import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.agent.AgentRegistry;
 import dev.orchestra.application.preference.PreferenceSettings;
 import dev.orchestra.application.repository.RepositoryCatalog;
-import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.application.task.LeaseReaper;
-import dev.orchestra.application.task.LeaseReaperService;
 import dev.orchestra.application.task.TaskQueue;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -71,17 +68,13 @@ class UseCasesTest {
         storage = type.equals("json")
                 ? JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock)
                 : SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db")));
-        UseCaseConfiguration wiring = new UseCaseConfiguration();
-        ConstraintCheck constraints = wiring.constraintCheck(VALIDATOR);
-        Auditor auditor = wiring.auditor(storage, clock);
-        agents = new dev.orchestra.application.agent.AgentRegistryService(storage.unitOfWork(), storage.agents(),
-                storage.tasks(), storage.repositories(), constraints, auditor, clock, LEASE);
-        queue = new dev.orchestra.application.task.TaskQueueService(storage.unitOfWork(), storage.tasks(),
-                storage.agents(), storage.repositories(), constraints, auditor, clock, LEASE);
-        repositories = wiring.repositoryCatalog(storage, constraints, auditor, clock);
-        preferences = wiring.preferenceSettings(storage, constraints, auditor, clock);
-        reaper = new LeaseReaperService(storage.unitOfWork(), storage.tasks(), storage.agents(),
-                storage.maintenance(), auditor, clock, LEASE);
+        // The service's own wiring, with a clock the test moves.
+        Wiring wiring = Wiring.of(storage, VALIDATOR, clock, LEASE);
+        agents = AgentConfiguration.agentRegistry(wiring);
+        queue = TaskConfiguration.taskQueue(wiring);
+        repositories = RepositoryConfiguration.repositoryCatalog(wiring);
+        preferences = PreferenceConfiguration.preferenceSettings(wiring);
+        reaper = TaskConfiguration.leaseReaper(wiring);
     }
 
     @AfterEach
