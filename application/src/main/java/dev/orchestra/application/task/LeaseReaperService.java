@@ -92,7 +92,7 @@ public final class LeaseReaperService implements LeaseReaper {
                 } else {
                     failed++;
                 }
-                audit(caller, "Task", task.id(), task.status(), stored.status(), reason);
+                audit(caller, Task.ENTITY, task.id(), task.status(), stored.status(), reason);
                 offline += releaseAgent(caller, task.agentId(), now);
             }
         } while (batch.size() == PageRequest.MAX_SIZE);
@@ -109,10 +109,7 @@ public final class LeaseReaperService implements LeaseReaper {
         if (agent == null) {
             return 0;
         }
-        String stillActive = tasks.find(caller.tenant(), TaskFields.AGENT_ID.eq(agentId)
-                        .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE))),
-                new PageRequest<>(0, 1, List.of(TaskFields.CREATED_AT.asc()))).items().stream().map(Task::id)
-                .findFirst().orElse(null);
+        String stillActive = ActiveWork.nextCurrentTask(tasks, caller.tenant(), agentId, null);
         boolean stale = agent.lastPing().isBefore(now.minus(leaseDuration));
         Agent next = agent.finishedWork(agent.statistics(), stillActive, now);
         if (stale && agent.status() != AgentStatus.OFFLINE) {
@@ -120,7 +117,7 @@ public final class LeaseReaperService implements LeaseReaper {
         }
         agents.recordState(next);
         if (next.status() != agent.status()) {
-            audit(caller, "Agent", agentId, agent.status(), next.status(), stale
+            audit(caller, Agent.ENTITY, agentId, agent.status(), next.status(), stale
                     ? "no heartbeat since " + agent.lastPing() : "its expired work was taken back");
             return next.status() == AgentStatus.OFFLINE ? 1 : 0;
         }

@@ -325,7 +325,7 @@ public final class TaskQueueService implements TaskQueue {
                 var statistics = succeeded
                         ? agent.statistics().withCompleted(orZero(finished.executionDuration()))
                         : agent.statistics().withFailed();
-                Agent next = agent.finishedWork(statistics, otherActiveTask(caller, agent.id(), finished.id()), now);
+                Agent next = agent.finishedWork(statistics, ActiveWork.nextCurrentTask(tasks, caller.tenant(), agent.id(), finished.id()), now);
                 Agent stored = agents.recordState(next);
                 auditor.changed(caller, AGENT, agent.id(), AuditAction.UPDATE, agent, stored);
             });
@@ -343,21 +343,9 @@ public final class TaskQueueService implements TaskQueue {
         }
         agents.findIncludingDeleted(caller.tenant(), agentId).ifPresent(agent -> {
             Agent stored = agents.recordState(agent.finishedWork(agent.statistics(),
-                    otherActiveTask(caller, agentId, null), now));
+                    ActiveWork.nextCurrentTask(tasks, caller.tenant(), agentId, null), now));
             auditor.changed(caller, AGENT, agentId, AuditAction.UPDATE, agent, stored);
         });
-    }
-
-    private String otherActiveTask(Caller caller, String agentId, String exceptTaskId) {
-        Specification<Task> where = TaskFields.AGENT_ID.eq(agentId)
-                .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE)));
-        // The finished task is saved already; usually it was the agent's only one, and a count
-        // from the index settles that without reading rows.
-        if (tasks.count(caller.tenant(), where) == 0) {
-            return null;
-        }
-        return tasks.find(caller.tenant(), where, new PageRequest<>(0, 2, List.of(TaskFields.CREATED_AT.asc())))
-                .items().stream().map(Task::id).filter(id -> !id.equals(exceptTaskId)).findFirst().orElse(null);
     }
 
     private static Duration orZero(Duration duration) {
