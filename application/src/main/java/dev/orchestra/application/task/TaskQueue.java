@@ -1,5 +1,8 @@
 package dev.orchestra.application.task;
 
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.shared.Field;
+import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
@@ -22,6 +25,35 @@ public interface TaskQueue {
                      String workflowId, String parentTaskId) {
         public static TaskQuery any() {
             return new TaskQuery(Set.of(), null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The filters as a specification; an absent or blank one matches every task. */
+        public Specification<Task> toSpecification() {
+            Specification<Task> where = Specification.all();
+            if (statuses != null && !statuses.isEmpty()) {
+                where = where.and(TaskFields.STATUS.in(List.copyOf(statuses)));
+            }
+            where = eqIfPresent(where, TaskFields.AGENT_ID, agentId);
+            where = eqIfPresent(where, TaskFields.REPOSITORY_ID, repositoryId);
+            where = eqIfPresent(where, TaskFields.REPOSITORY_PATH, repositoryPath);
+            where = eqIfPresent(where, TaskFields.CORRELATION_ID, correlationId);
+            where = eqIfPresent(where, TaskFields.WORKFLOW_ID, workflowId);
+            where = eqIfPresent(where, TaskFields.PARENT_TASK_ID, parentTaskId);
+            if (priority != null) {
+                where = where.and(TaskFields.PRIORITY.eq(priority));
+            }
+            if (createdFrom != null) {
+                where = where.and(TaskFields.CREATED_AT.atOrAfter(createdFrom));
+            }
+            if (createdTo != null) {
+                where = where.and(TaskFields.CREATED_AT.before(createdTo));
+            }
+            return where;
+        }
+
+        private static Specification<Task> eqIfPresent(Specification<Task> where, Field<Task, String> field,
+                                                       String value) {
+            return value == null || value.isBlank() ? where : where.and(field.eq(value));
         }
     }
 

@@ -260,26 +260,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Page<Task> list(Caller caller, TaskQuery q, PageRequest<Task> page) {
-        Specification<Task> where = Specification.all();
-        if (q.statuses() != null && !q.statuses().isEmpty()) {
-            where = where.and(TaskFields.STATUS.in(List.copyOf(q.statuses())));
-        }
-        where = eqIfPresent(where, TaskFields.AGENT_ID, q.agentId());
-        where = eqIfPresent(where, TaskFields.REPOSITORY_ID, q.repositoryId());
-        where = eqIfPresent(where, TaskFields.REPOSITORY_PATH, q.repositoryPath());
-        where = eqIfPresent(where, TaskFields.CORRELATION_ID, q.correlationId());
-        where = eqIfPresent(where, TaskFields.WORKFLOW_ID, q.workflowId());
-        where = eqIfPresent(where, TaskFields.PARENT_TASK_ID, q.parentTaskId());
-        if (q.priority() != null) {
-            where = where.and(TaskFields.PRIORITY.eq(q.priority()));
-        }
-        if (q.createdFrom() != null) {
-            where = where.and(TaskFields.CREATED_AT.atOrAfter(q.createdFrom()));
-        }
-        if (q.createdTo() != null) {
-            where = where.and(TaskFields.CREATED_AT.before(q.createdTo()));
-        }
-        Specification<Task> filter = where;
+        Specification<Task> filter = q.toSpecification();
         return unitOfWork.read(() -> tasks.find(caller.tenant(), filter, page));
     }
 
@@ -390,11 +371,5 @@ public final class TaskQueueService implements TaskQueue {
         if (parent != null && tasks.findById(caller.tenant(), parent).isEmpty()) {
             throw ValidationFailed.of("parentTaskId", "refers to no task '" + parent + "'");
         }
-    }
-
-    private static Specification<Task> eqIfPresent(Specification<Task> where,
-                                                   dev.orchestra.domain.shared.Field<Task, String> field,
-                                                   String value) {
-        return value == null || value.isBlank() ? where : where.and(field.eq(value));
     }
 }
