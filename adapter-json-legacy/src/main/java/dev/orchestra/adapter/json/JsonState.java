@@ -11,7 +11,9 @@ import dev.orchestra.domain.template.TaskTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,6 +61,9 @@ final class JsonState {
     }
 
     private final Map<TenantId, TenantData> tenants;
+    /** The tenants whose data this state has copied and may change; the others are shared, read-only. */
+    private final Set<TenantId> owned = new HashSet<>();
+    private boolean changed;
 
     JsonState() {
         this(new TreeMap<>(java.util.Comparator.comparing(TenantId::value)));
@@ -74,18 +79,32 @@ final class JsonState {
         return data == null ? new TenantData() : data;
     }
 
-    /** Write access: creates the tenant's data on first use. */
+    /**
+     * Write access: the first write to a tenant in this unit copies that tenant's data (copy on write),
+     * so a unit costs the tenants it changes, not the whole document, and marks the state changed.
+     */
     TenantData mutable(TenantId tenant) {
-        return tenants.computeIfAbsent(tenant, t -> new TenantData());
+        changed = true;
+        if (owned.add(tenant)) {
+            TenantData shared = tenants.get(tenant);
+            tenants.put(tenant, shared == null ? new TenantData() : shared.copy());
+        }
+        return tenants.get(tenant);
+    }
+
+    /** Whether a port asked to change anything: a unit that did not writes no file. */
+    boolean changed() {
+        return changed;
     }
 
     Map<TenantId, TenantData> tenants() {
         return tenants;
     }
 
+    /** A working state for a write unit: shares every tenant's data until the unit writes to it. */
     JsonState copy() {
         JsonState copy = new JsonState();
-        tenants.forEach((tenant, data) -> copy.tenants.put(tenant, data.copy()));
+        copy.tenants.putAll(tenants);
         return copy;
     }
 }

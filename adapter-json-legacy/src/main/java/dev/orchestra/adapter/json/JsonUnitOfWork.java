@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Transactions of the JSON store: a write holds the lock, changes a copy of the state and ends with
- * one atomic replace of the file; only then do readers see the new state.
+ * Transactions of the JSON store: a write holds the lock, changes a copy-on-write view of the state
+ * and, if it changed anything, ends with one atomic replace of the file; only then do readers see the
+ * new state.
  */
 final class JsonUnitOfWork implements UnitOfWork {
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -50,8 +51,11 @@ final class JsonUnitOfWork implements UnitOfWork {
             JsonState working = committed.copy();
             current.set(working);
             T result = work.get();
-            persist.accept(working);
-            committed = working;
+            // A unit that changed nothing writes nothing (a claim that found no work, a heartbeat-free read).
+            if (working.changed()) {
+                persist.accept(working);
+                committed = working;
+            }
             return result;
         } finally {
             current.remove();

@@ -37,6 +37,46 @@ class JsonStoreTest {
     }
 
     @Test
+    void givenAWriteUnitThatChangesNothing_theDocument_isNotRewritten() throws Exception {
+        try (JsonStore store = open()) {
+            store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
+            java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(file());
+            Object inode = java.nio.file.Files.readAttributes(file(),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            Thread.sleep(50);
+
+            store.unitOfWork().write(() -> store.tasks().nextClaimable(TENANT, "/r"));
+            store.unitOfWork().write(() -> store.agents().findById(TENANT, "a"));
+
+            assertThat(java.nio.file.Files.getLastModifiedTime(file())).isEqualTo(written);
+            assertThat(java.nio.file.Files.readAttributes(file(),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+            store.unitOfWork().write(() -> store.agents().add(agent("b", "/r")));
+            assertThat(java.nio.file.Files.readAttributes(file(),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("a change replaces the file")
+                    .isNotEqualTo(inode);
+        }
+    }
+
+    @Test
+    void givenAWriteUnitOfOneTenant_anotherTenantsData_isSharedNotCopied() {
+        try (JsonStore store = open()) {
+            store.unitOfWork().write(() -> store.agents().add(dev.orchestra.domain.testing.TestData.inTenant(agent("x", "/r"),
+                    dev.orchestra.domain.testing.TestData.OTHER_TENANT)));
+            JsonUnitOfWork units = (JsonUnitOfWork) store.unitOfWork();
+            JsonState before = units.read(units::state);
+
+            store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
+
+            JsonState after = units.read(units::state);
+            assertThat(after.of(dev.orchestra.domain.testing.TestData.OTHER_TENANT))
+                    .isSameAs(before.of(dev.orchestra.domain.testing.TestData.OTHER_TENANT));
+            assertThat(after.of(TENANT)).isNotSameAs(before.of(TENANT));
+            assertThat(before.of(TENANT).agents).doesNotContainKey("a");
+        }
+    }
+
+    @Test
     void givenOpenStore_secondOpenOfTheSameFile_isRefusedWithAClearMessage() {
         try (JsonStore first = open()) {
             first.unitOfWork().write(() -> first.agents().add(agent("a", "/r")));
