@@ -1,5 +1,6 @@
 package dev.orchestra.benchmarks;
 
+import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.agent.AgentRegistry;
@@ -97,7 +98,7 @@ public final class StoreBenchmark {
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
-        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,rest
+        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,rest
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
         this.directory = Files.createTempDirectory(Path.of(options.getOrDefault("dir",
@@ -136,6 +137,9 @@ public final class StoreBenchmark {
             measureAll(project, raw, sampleIds, agents, scale);
             if (wanted("small")) {
                 smallDatabase(project, scale);
+            }
+            if (wanted("json")) {
+                jsonStore();
             }
             if (wanted("soak")) {
                 soak(project, agents);
@@ -388,6 +392,54 @@ public final class StoreBenchmark {
         } finally {
             small.store().close();
         }
+    }
+
+    /**
+     * The JSON store's cost of one write unit as the document grows: a single enqueue into a store holding
+     * 1,000 tasks and one holding 100,000, alternated. (Issue 9 asks the second to reach half the first.)
+     */
+    private void jsonStore() throws Exception {
+        log("JSON store: 1,000 and 100,000 tasks");
+        try (JsonStore small = filledJsonStore(directory.resolve("json-1k").resolve("orchestrator-state.json"), 1_000);
+             JsonStore large = filledJsonStore(directory.resolve("json-100k").resolve("orchestrator-state.json"),
+                     100_000)) {
+            Clock clock = Clock.systemUTC();
+            jakarta.validation.Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+            Duration lease = Duration.ofMinutes(5);
+            TaskQueue smallQueue = TaskConfiguration.taskQueue(Wiring.of(small, validator, clock, lease));
+            TaskQueue largeQueue = TaskConfiguration.taskQueue(Wiring.of(large, validator, clock, lease));
+            Stats[] medians = alternated(
+                    () -> sequential("json enqueue, 1,000", 40, 1,
+                            i -> smallQueue.enqueue(CALLER, newTask("/repo/bench-json", sequence))),
+                    () -> sequential("json enqueue, 100,000", 10, 1,
+                            i -> largeQueue.enqueue(CALLER, newTask("/repo/bench-json", sequence))));
+            String[] names = {"single enqueue into a JSON store holding 1,000 tasks",
+                "single enqueue into a JSON store holding 100,000 tasks, alternated with it"};
+            String[] keys = {"json.small.enqueue", "json.large.enqueue"};
+            for (int k = 0; k < names.length; k++) {
+                figures.put(keys[k], medians[k].rate());
+                rows.add(new String[] {names[k] + " (project)", fmt(medians[k].rate()), "", "",
+                        ms(medians[k].p50Millis()), ms(medians[k].p99Millis()), "", "", "", ""});
+                log("%-75s %10s/s", names[k], fmt(medians[k].rate()));
+            }
+            notes.add(String.format("JSON store: enqueue at 100,000 tasks is %.0f %% of at 1,000 tasks.",
+                    100 * medians[1].rate() / medians[0].rate()));
+        }
+    }
+
+    private static JsonStore filledJsonStore(Path file, int tasks) throws IOException {
+        Files.createDirectories(file.getParent());
+        JsonStore store = JsonStore.open(file, Validation.buildDefaultValidatorFactory().getValidator(),
+                Clock.systemUTC());
+        Instant at = Instant.now();
+        List<Task> rows = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            String id = "json-" + i;
+            rows.add(Task.enqueue(TenantId.DEFAULT, id, new Task.NewTask(id, "run " + i, "/repo/json-" + (i % 50),
+                    TaskPriority.NORMAL, null, null, null, null), null, at));
+        }
+        store.unitOfWork().writeVoid(() -> store.tasks().addAll(rows));
+        return store;
     }
 
     /** The REST service over loopback: 16 clients, each enqueue → claim → start → complete. */
