@@ -20,18 +20,7 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemJson.write(response, status, "http-" + status, detail(status, request),
+        ProblemJson.write(response, status, "http-" + status, ProblemJson.containerDetail(status),
                 uri == null ? request.getRequestURI() : uri.toString());
-    }
-
-    static String detail(int status, HttpServletRequest request) {
-        return switch (status) {
-            case 404 -> "there is no resource at this path";
-            case 405 -> "this method is not allowed here";
-            case 400 -> "the request is malformed";
-            case 500 -> "the service failed; the log has the details";
-            default -> HttpStatus.resolve(status) == null ? "the request failed"
-                    : HttpStatus.resolve(status).getReasonPhrase();
-        };
     }
 }

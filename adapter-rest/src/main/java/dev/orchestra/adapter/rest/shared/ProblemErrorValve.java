@@ -21,23 +21,11 @@ public final class ProblemErrorValve extends ErrorReportValve {
             String uri = request.getDecodedRequestURI();
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getReporter().write(ProblemJson.json(status, "http-" + status, detail(status),
-                    uri == null || uri.isEmpty() ? "/" : uri));
+            response.getReporter().write(ProblemJson.json(status, "http-" + status,
+                    ProblemJson.containerDetail(status), uri == null || uri.isEmpty() ? "/" : uri));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             ExceptionUtils.handleThrowable(e);
         }
-    }
-
-    private static String detail(int status) {
-        return switch (status) {
-            case 400 -> "the request is malformed: its path, a header or its framing cannot be read";
-            case 404 -> "there is no resource at this path";
-            case 413 -> "the request is too large";
-            case 414 -> "the URL is too long";
-            case 431 -> "the request headers are too large";
-            case 505 -> "this HTTP version is not supported";
-            default -> "the request failed";
-        };
     }
 }

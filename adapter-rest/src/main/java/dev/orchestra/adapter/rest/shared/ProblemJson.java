@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
  * at hand. Each is logged as one line, like the advice's problems.
  */
 public final class ProblemJson {
+    static final String NO_RESOURCE = "there is no resource at this path";
+
     private ProblemJson() {
     }
 
@@ -40,5 +42,21 @@ public final class ProblemJson {
         out.append(",\"instance\":");
         JsonText.quote(out, instance == null || instance.isEmpty() ? "/" : instance);
         return out.append('}').toString();
+    }
+
+    /** What the container's own refusals mean, said once for the error page and Tomcat's reports. */
+    public static String containerDetail(int status) {
+        return switch (status) {
+            case 400 -> "the request is malformed: its path, a header or its framing cannot be read";
+            case 404 -> NO_RESOURCE;
+            case 405 -> "this method is not allowed here";
+            case 413 -> "the request is too large";
+            case 414 -> "the URL is too long";
+            case 431 -> "the request headers are too large";
+            case 500 -> "the service failed; the log has the details";
+            case 505 -> "this HTTP version is not supported";
+            default -> HttpStatus.resolve(status) == null ? "the request failed"
+                    : HttpStatus.resolve(status).getReasonPhrase();
+        };
     }
 }
