@@ -1,9 +1,9 @@
 package dev.orchestra.application.task;
 
-import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.shared.Periods;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditAction;
@@ -198,7 +198,7 @@ public final class TaskQueueService implements TaskQueue {
             if (before.container()) {
                 // Its steps go with it: none of them may still be claimed or left running.
                 Specification<Task> unfinished = TaskFields.PARENT_TASK_ID.eq(before.id())
-                        .and(TaskFields.STATUS.in(TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS));
+                        .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.UNFINISHED)));
                 for (List<Task> page = firstPage(caller, unfinished); !page.isEmpty();
                      page = firstPage(caller, unfinished)) {
                     page.forEach(step -> cancelOne(caller, step, now));
@@ -229,8 +229,7 @@ public final class TaskQueueService implements TaskQueue {
         tasks.findById(caller.tenant(), step.parentTaskId())
                 .filter(parent -> parent.container() && parent.status() == TaskStatus.PENDING)
                 .filter(parent -> tasks.count(caller.tenant(), TaskFields.PARENT_TASK_ID.eq(parent.id())
-                        .and(TaskFields.STATUS.in(TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-                                TaskStatus.FAILED, TaskStatus.CANCELLED))) == 0)
+                        .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.NOT_COMPLETED)))) == 0)
                 .ifPresent(parent -> save(caller, parent, parent.completeContainer(now)));
     }
 

@@ -13,6 +13,9 @@ public enum TaskStatus {
 
     public static final Set<TaskStatus> ACTIVE = EnumSet.of(ASSIGNED, IN_PROGRESS);
     public static final Set<TaskStatus> FINISHED = EnumSet.of(COMPLETED, FAILED, CANCELLED);
+    public static final Set<TaskStatus> UNFINISHED = EnumSet.complementOf(EnumSet.of(COMPLETED, FAILED, CANCELLED));
+    /** Everything but COMPLETED: a step in one of these holds its container open. */
+    public static final Set<TaskStatus> NOT_COMPLETED = EnumSet.complementOf(EnumSet.of(COMPLETED));
 
     public Set<TaskStatus> next() {
         switch (this) {
