@@ -2,12 +2,12 @@ package dev.orchestra.bootstrap;
 
 import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteStore;
+import dev.orchestra.domain.store.Store;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.orchestra.domain.store.Store;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,5 @@
 package dev.orchestra.bootstrap;
 
-import dev.orchestra.domain.store.Store;
 import static dev.orchestra.domain.testing.TestData.OTHER_TENANT;
 import static dev.orchestra.domain.testing.TestData.T0;
 import static dev.orchestra.domain.testing.TestData.TENANT;
@@ -21,6 +20,7 @@ import dev.orchestra.domain.repository.RepositoryFields;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Lease;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;

@@ -1,6 +1,5 @@
 package dev.orchestra.bootstrap;
 
-import dev.orchestra.domain.store.Store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +28,7 @@ import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;

@@ -1,7 +1,7 @@
 package dev.orchestra.adapter.json;
 
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.contract.StoreLimitsContractTest;
+import dev.orchestra.domain.store.Store;
 import java.nio.file.Path;
 
 class JsonStoreLimitsContractTest extends StoreLimitsContractTest {

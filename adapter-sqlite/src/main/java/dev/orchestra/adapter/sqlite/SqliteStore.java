@@ -1,6 +1,5 @@
 package dev.orchestra.adapter.sqlite;
 
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
@@ -9,6 +8,7 @@ import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.template.TaskTemplates;
 import java.io.IOException;

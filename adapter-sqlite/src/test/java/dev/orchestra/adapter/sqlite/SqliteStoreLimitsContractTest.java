@@ -1,7 +1,7 @@
 package dev.orchestra.adapter.sqlite;
 
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.contract.StoreLimitsContractTest;
+import dev.orchestra.domain.store.Store;
 import java.nio.file.Path;
 
 class SqliteStoreLimitsContractTest extends StoreLimitsContractTest {

@@ -1,10 +1,9 @@
 package dev.orchestra.application.agent;
 
-import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.domain.shared.Pages;
 import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.application.shared.Periods;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -17,6 +16,7 @@ import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Pages;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.shared.ValidationFailed;

@@ -1,8 +1,7 @@
 package dev.orchestra.application.analytics;
 
-import dev.orchestra.application.shared.Periods;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.domain.shared.Pages;
+import dev.orchestra.application.shared.Periods;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.agent.Agents;
@@ -10,6 +9,7 @@ import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.repository.RepositoryFields;
 import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Pages;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.shared.ValidationFailed;

@@ -1,8 +1,8 @@
 package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.store.Store;
 import java.util.List;
 
 /** Runs the migration into one known store. */

@@ -1,9 +1,9 @@
 package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.store.Store;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;

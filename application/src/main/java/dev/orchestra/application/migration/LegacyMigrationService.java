@@ -2,7 +2,6 @@ package dev.orchestra.application.migration;
 
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentStatus;
@@ -27,6 +26,7 @@ import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.Violation;
+import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskStatus;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package dev.orchestra.application.task;
 
-import dev.orchestra.domain.task.TaskFields;
-import dev.orchestra.domain.shared.Field;
-import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.application.shared.Caller;
+import dev.orchestra.domain.shared.Field;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
 import java.time.Duration;

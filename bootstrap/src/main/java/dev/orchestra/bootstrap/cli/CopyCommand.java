@@ -1,18 +1,18 @@
 package dev.orchestra.bootstrap.cli;
 
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.application.copy.StoreCopy;
 import dev.orchestra.application.copy.StoreCopyService;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.shared.Conflict;
-import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.DomainException;
+import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code orchestra copy --from json:<file> --to sqlite:<file>} and back. */
 @Command(name = "copy", mixinStandardHelpOptions = true,

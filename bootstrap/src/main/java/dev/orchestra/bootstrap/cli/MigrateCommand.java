@@ -1,6 +1,5 @@
 package dev.orchestra.bootstrap.cli;
 
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.adapter.json.LegacyStateReader;
 import dev.orchestra.application.migration.LegacyMigration;
 import dev.orchestra.application.migration.LegacyMigrationService;
@@ -13,6 +12,7 @@ import dev.orchestra.domain.migration.LegacyReadOptions;
 import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -23,10 +23,10 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

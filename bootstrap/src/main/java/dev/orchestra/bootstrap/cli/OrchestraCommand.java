@@ -1,8 +1,8 @@
 package dev.orchestra.bootstrap.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code orchestra} command line. */
 @Command(name = "orchestra", mixinStandardHelpOptions = true, version = "Orchestra Store 0.1.0",

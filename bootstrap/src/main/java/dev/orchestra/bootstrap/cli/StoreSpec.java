@@ -1,9 +1,9 @@
 package dev.orchestra.bootstrap.cli;
 
-import dev.orchestra.domain.store.Store;
 import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
+import dev.orchestra.domain.store.Store;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.nio.file.Path;

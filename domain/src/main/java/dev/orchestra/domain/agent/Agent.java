@@ -1,10 +1,10 @@
 package dev.orchestra.domain.agent;
 
-import dev.orchestra.domain.shared.JsonSize;
-import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.JsonDocument;
+import dev.orchestra.domain.shared.JsonSize;
 import dev.orchestra.domain.shared.PositiveDuration;
+import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

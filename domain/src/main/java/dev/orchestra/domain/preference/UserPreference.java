@@ -1,9 +1,9 @@
 package dev.orchestra.domain.preference;
 
-import dev.orchestra.domain.shared.StorableText;
-import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.InvalidTransition;
+import dev.orchestra.domain.shared.SingleLine;
+import dev.orchestra.domain.shared.StorableText;
 import dev.orchestra.domain.shared.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,10 +1,10 @@
 package dev.orchestra.domain.repository;
 
-import dev.orchestra.domain.shared.JsonSize;
-import dev.orchestra.domain.shared.StorableText;
-import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
 import dev.orchestra.domain.shared.JsonDocument;
+import dev.orchestra.domain.shared.JsonSize;
+import dev.orchestra.domain.shared.SingleLine;
+import dev.orchestra.domain.shared.StorableText;
 import dev.orchestra.domain.shared.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,11 +1,11 @@
 package dev.orchestra.domain.task;
 
-import dev.orchestra.domain.shared.StorableText;
-import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.shared.InvalidTransition;
-import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.shared.SingleLine;
+import dev.orchestra.domain.shared.StorableText;
 import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.ValidationFailed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

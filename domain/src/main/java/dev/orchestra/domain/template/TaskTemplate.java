@@ -1,8 +1,8 @@
 package dev.orchestra.domain.template;
 
-import dev.orchestra.domain.shared.StorableText;
-import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.AuditFields;
+import dev.orchestra.domain.shared.SingleLine;
+import dev.orchestra.domain.shared.StorableText;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.Violation;

@@ -1,7 +1,5 @@
 package dev.orchestra.adapter.rest.agent;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -11,6 +9,8 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.agent.AgentStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.orchestra.adapter.rest.agent;
 
-import dev.orchestra.adapter.rest.openapi.OpenApiDocument;
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.orchestra.adapter.rest.openapi.OpenApiDocument;
 import dev.orchestra.domain.agent.AgentStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,5 @@
 package dev.orchestra.adapter.rest.preference;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.Versions;
 import dev.orchestra.application.preference.PreferenceSettings;
@@ -9,6 +7,8 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.shared.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
 package dev.orchestra.adapter.rest.preference;
 
-import jakarta.validation.constraints.Size;
 import dev.orchestra.domain.preference.ValueType;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Body of an upsert. */
 public record PreferenceRequest(@Size(min = 1, max = 128) String userId,

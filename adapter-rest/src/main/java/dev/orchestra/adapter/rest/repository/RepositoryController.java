@@ -1,7 +1,5 @@
 package dev.orchestra.adapter.rest.repository;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -10,6 +8,8 @@ import dev.orchestra.application.repository.RepositoryCatalog;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.repository.RepositoryFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.orchestra.adapter.rest.repository;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Size;
 import dev.orchestra.domain.repository.AccessLevel;
 import dev.orchestra.domain.repository.RepositoryType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 

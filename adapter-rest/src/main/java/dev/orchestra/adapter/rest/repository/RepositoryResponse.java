@@ -1,9 +1,9 @@
 package dev.orchestra.adapter.rest.repository;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.orchestra.domain.repository.AccessLevel;
 import dev.orchestra.domain.repository.RepositoryType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -1,16 +1,16 @@
 package dev.orchestra.adapter.rest.task;
 
-import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.agent.Agent;
-import jakarta.validation.constraints.Pattern;
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskPriority;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 

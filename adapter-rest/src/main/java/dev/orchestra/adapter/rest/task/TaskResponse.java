@@ -1,11 +1,11 @@
 package dev.orchestra.adapter.rest.task;
 
 import dev.orchestra.adapter.rest.openapi.OpenApiDocument;
-import java.util.List;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A task on the wire. The lease token is the claiming agent's proof and is sent only in the answer to

@@ -1,7 +1,5 @@
 package dev.orchestra.adapter.rest.template;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Operation;
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.adapter.rest.shared.PageResponse;
 import dev.orchestra.adapter.rest.shared.Paging;
@@ -12,6 +10,8 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.template.TemplateCatalog;
 import dev.orchestra.domain.template.TaskTemplate;
 import dev.orchestra.domain.template.TemplateFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.orchestra.adapter.rest.template;
 
-import dev.orchestra.domain.template.TaskTemplate;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.orchestra.domain.task.TaskPriority;
+import dev.orchestra.domain.template.TaskTemplate;
 import dev.orchestra.domain.template.TemplateParameter;
 import dev.orchestra.domain.template.TemplateStep;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
