@@ -26,6 +26,6 @@ final class JsonAuditTrail implements AuditTrail {
 
     @Override
     public Page<AuditEntry> find(TenantId tenant, Specification<AuditEntry> where, PageRequest<AuditEntry> page) {
-        return SchemaDoor.page(unitOfWork.state().of(tenant).audit, where, page, AuditFieldsOfEntry.ID);
+        return SchemaDoor.page(unitOfWork.state().of(tenant).audit.rows(), where, page, AuditFieldsOfEntry.ID);
     }
 }

@@ -18,7 +18,7 @@ final class JsonLegacyImports implements LegacyImports {
 
     @Override
     public Optional<LegacyImport> findBySha256(TenantId tenant, String sha256) {
-        return unitOfWork.state().of(tenant).imports.stream().filter(i -> i.sha256().equals(sha256)).findFirst();
+        return unitOfWork.state().of(tenant).imports.rows().stream().filter(i -> i.sha256().equals(sha256)).findFirst();
     }
 
     @Override
@@ -32,7 +32,7 @@ final class JsonLegacyImports implements LegacyImports {
 
     @Override
     public List<LegacyImport> list(TenantId tenant) {
-        return unitOfWork.state().of(tenant).imports.stream()
+        return unitOfWork.state().of(tenant).imports.rows().stream()
                 .sorted(Comparator.comparing(LegacyImport::importedAt).reversed().thenComparing(LegacyImport::id))
                 .toList();
     }

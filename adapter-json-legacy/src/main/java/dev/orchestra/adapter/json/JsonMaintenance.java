@@ -13,17 +13,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** {@link StoreMaintenance} of the JSON store; a backup is a copy of the document taken between writes. */
+/** {@link StoreMaintenance} of the JSON store; a backup is a copy of the compacted document, taken between units. */
 final class JsonMaintenance implements StoreMaintenance {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
 
     private final JsonUnitOfWork unitOfWork;
     private final Path file;
+    private final Runnable compact;
 
-    JsonMaintenance(JsonUnitOfWork unitOfWork, Path file) {
+    JsonMaintenance(JsonUnitOfWork unitOfWork, Path file, Runnable compact) {
         this.unitOfWork = unitOfWork;
         this.file = file;
+        this.compact = compact;
     }
 
     @Override
@@ -48,7 +50,9 @@ final class JsonMaintenance implements StoreMaintenance {
         String name = file.getFileName().toString().replaceFirst("\\.json$", "") + "_" + STAMP.format(at) + "_"
                 + reason.replaceAll("[^A-Za-z0-9-]", "-") + ".json";
         Path target = folder.resolve(name);
-        unitOfWork.whileNoWrite(() -> {
+        unitOfWork.exclusively(() -> {
+            // The document alone is the backup: first it takes in what the journal holds.
+            compact.run();
             try {
                 Files.createDirectories(folder);
                 Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);

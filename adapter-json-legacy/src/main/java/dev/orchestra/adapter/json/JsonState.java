@@ -8,103 +8,118 @@ import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.template.TaskTemplate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Everything the JSON store holds, per tenant. A write unit works on a copy and publishes it only
- * after the file is replaced, so readers never see a half-done unit.
+ * Everything the JSON store holds, per tenant, changed by write units as {@link JsonChanges} says and
+ * counted in journal units: {@link #sequence()} is the last unit the committed rows include.
  */
 final class JsonState {
-    /** One tenant's data; maps keep insertion order, which is the queue's order. */
+    // The areas' names (as in StoreAreas); the journal records each change under one of them.
+    static final String AGENTS = "agents";
+    static final String TASKS = "tasks";
+    static final String REPOSITORIES = "repositories";
+    static final String PREFERENCES = "preferences";
+    static final String AUDIT = "auditEntries";
+    static final String IMPORTS = "legacyImports";
+    static final String TEMPLATES = "templates";
+
+    /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
-        final Map<String, Agent> agents;
-        final Map<String, Task> tasks;
-        final Map<String, CodeRepository> repositories;
-        final Map<String, UserPreference> preferences;
-        final List<AuditEntry> audit;
-        final List<LegacyImport> imports;
-        final Map<String, TaskTemplate> templates;
+        final JsonTable<Agent> agents;
+        final JsonTable<Task> tasks;
+        final JsonTable<CodeRepository> repositories;
+        final JsonTable<UserPreference> preferences;
+        final JsonLog<AuditEntry> audit;
+        final JsonLog<LegacyImport> imports;
+        final JsonTable<TaskTemplate> templates;
 
-        TenantData() {
-            this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-                    new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
-        }
-
-        private TenantData(Map<String, Agent> agents, Map<String, Task> tasks,
-                           Map<String, CodeRepository> repositories, Map<String, UserPreference> preferences,
-                           List<AuditEntry> audit, List<LegacyImport> imports, Map<String, TaskTemplate> templates) {
-            this.agents = agents;
-            this.tasks = tasks;
-            this.repositories = repositories;
-            this.preferences = preferences;
-            this.audit = audit;
-            this.imports = imports;
-            this.templates = templates;
-        }
-
-        TenantData copy() {
-            return new TenantData(new LinkedHashMap<>(agents), new LinkedHashMap<>(tasks),
-                    new LinkedHashMap<>(repositories), new LinkedHashMap<>(preferences), new ArrayList<>(audit),
-                    new ArrayList<>(imports), new LinkedHashMap<>(templates));
+        private TenantData(TenantId tenant, JsonChanges changes) {
+            this.agents = new JsonTable<>(tenant, AGENTS, changes);
+            this.tasks = new JsonTable<>(tenant, TASKS, changes);
+            this.repositories = new JsonTable<>(tenant, REPOSITORIES, changes);
+            this.preferences = new JsonTable<>(tenant, PREFERENCES, changes);
+            this.audit = new JsonLog<>(tenant, AUDIT, changes);
+            this.imports = new JsonLog<>(tenant, IMPORTS, changes);
+            this.templates = new JsonTable<>(tenant, TEMPLATES, changes);
         }
 
         boolean isEmpty() {
             return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
                     && audit.isEmpty() && imports.isEmpty() && templates.isEmpty();
         }
+
+        @SuppressWarnings("unchecked")
+        <V> JsonTable<V> table(String area) {
+            for (JsonTable<?> table : new JsonTable<?>[] {agents, tasks, repositories, preferences, templates}) {
+                if (table.area().equals(area)) {
+                    return (JsonTable<V>) table;
+                }
+            }
+            throw new IllegalArgumentException("no keyed area '" + area + "' in the JSON store");
+        }
+
+        @SuppressWarnings("unchecked")
+        <V> JsonLog<V> log(String area) {
+            for (JsonLog<?> log : new JsonLog<?>[] {audit, imports}) {
+                if (log.area().equals(area)) {
+                    return (JsonLog<V>) log;
+                }
+            }
+            throw new IllegalArgumentException("no append-only area '" + area + "' in the JSON store");
+        }
     }
 
-    private final Map<TenantId, TenantData> tenants;
-    /** The tenants whose data this state has copied and may change; the others are shared, read-only. */
-    private final Set<TenantId> owned = new HashSet<>();
-    private boolean changed;
+    private final JsonChanges changes = new JsonChanges();
+    /** Concurrent: a write unit may add a tenant (empty until it commits) while readers list them. */
+    private final Map<TenantId, TenantData> tenants =
+            new ConcurrentSkipListMap<>(Comparator.comparing(TenantId::value));
+    /** What an unknown tenant reads as; its changes object never records, so writing to it fails. */
+    private final TenantData empty = new TenantData(TenantId.DEFAULT, new JsonChanges());
+    private long sequence;
 
-    JsonState() {
-        this(new TreeMap<>(java.util.Comparator.comparing(TenantId::value)));
-    }
-
-    private JsonState(Map<TenantId, TenantData> tenants) {
-        this.tenants = tenants;
+    JsonChanges changes() {
+        return changes;
     }
 
     /** Read access; an unknown tenant reads as empty. */
     TenantData of(TenantId tenant) {
-        TenantData data = tenants.get(tenant);
-        return data == null ? new TenantData() : data;
+        return tenants.getOrDefault(tenant, empty);
     }
 
-    /**
-     * Write access: the first write to a tenant in this unit copies that tenant's data (copy on write),
-     * so a unit costs the tenants it changes, not the whole document, and marks the state changed.
-     */
+    /** Write access: only inside a write unit (or while loading); creates the tenant on first use. */
     TenantData mutable(TenantId tenant) {
-        changed = true;
-        if (owned.add(tenant)) {
-            TenantData shared = tenants.get(tenant);
-            tenants.put(tenant, shared == null ? new TenantData() : shared.copy());
+        changes.requireWritable();
+        TenantData data = tenants.get(tenant);
+        if (data == null) {
+            data = new TenantData(tenant, changes);
+            tenants.put(tenant, data);
+            changes.onDiscard(() -> tenants.remove(tenant));
         }
-        return tenants.get(tenant);
-    }
-
-    /** Whether a port asked to change anything: a unit that did not writes no file. */
-    boolean changed() {
-        return changed;
+        return data;
     }
 
     Map<TenantId, TenantData> tenants() {
         return tenants;
     }
 
-    /** A working state for a write unit: shares every tenant's data until the unit writes to it. */
-    JsonState copy() {
-        JsonState copy = new JsonState();
-        copy.tenants.putAll(tenants);
-        return copy;
+    long sequence() {
+        return sequence;
+    }
+
+    void sequence(long sequence) {
+        this.sequence = sequence;
+    }
+
+    /** Applies one journalled change while the journal is replayed. */
+    void apply(JsonChanges.Change change) {
+        TenantData data = mutable(change.tenant());
+        switch (change.kind()) {
+            case PUT -> data.table(change.area()).put(change.id(), change.value());
+            case REMOVE -> data.table(change.area()).remove(change.id());
+            case APPEND -> data.log(change.area()).add(change.value());
+        }
     }
 }

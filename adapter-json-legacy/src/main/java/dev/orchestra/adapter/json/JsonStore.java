@@ -34,16 +34,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The legacy store: every port over one JSON document in the shape of {@code orchestrator-state.json}.
- * One process at a time: a lock file beside the document refuses a second one. Each write unit ends
- * with one atomic replace of the file (temporary file, fsync, atomic move, fsync of the folder).
+ * One process at a time: a lock file beside the document refuses a second one. Each write unit is
+ * appended to a journal beside the document ({@link JsonJournal}) and fsynced before it returns; the
+ * document is rewritten whole (temporary file, fsync, atomic move, fsync of the folder) only when the
+ * journal is compacted: at a clean close, after a replay at open, before a backup, and when the journal
+ * has grown past the document's size (so rewriting costs at most as much again as the appends did).
  */
 public final class JsonStore implements Store {
+    private static final System.Logger LOG = System.getLogger(JsonStore.class.getName());
+    /** The journal is compacted when it outgrows the document, but not before it holds this much. */
+    public static final long DEFAULT_COMPACTION_BYTES = 4L * 1024 * 1024;
+
     private final Path file;
     private final ObjectMapper mapper;
     private final LegacyDocument document;
     private final Clock clock;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final JsonState state;
+    private final JsonJournal journal;
+    private final long compactionBytes;
+    private long documentBytes;
     private final JsonUnitOfWork unitOfWork;
     private final JsonAgents agents;
     private final JsonTasks tasks;
@@ -54,8 +65,10 @@ public final class JsonStore implements Store {
     private final JsonMaintenance maintenance;
     private final JsonTaskTemplates templates;
 
-    private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock) {
+    private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
+                      long compactionBytes) {
         this.file = file;
+        this.compactionBytes = compactionBytes;
         this.clock = clock;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -65,8 +78,20 @@ public final class JsonStore implements Store {
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
         this.document = new LegacyDocument(mapper);
-        JsonState initial = load();
-        this.unitOfWork = new JsonUnitOfWork(initial, this::persist);
+        boolean existed = Files.exists(file);
+        this.state = existed ? load() : new JsonState();
+        this.documentBytes = existed ? sizeOf(file) : 0;
+        this.journal = JsonJournal.open(file.resolveSibling(file.getFileName() + ".journal"), mapper, document);
+        try {
+            JsonJournal.Replay replay = journal.replay(state);
+            if (!existed || replay.applied() > 0 || replay.skipped() > 0 || replay.tornBytes() > 0) {
+                compact();
+            }
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        this.unitOfWork = new JsonUnitOfWork(state, this::commit, this::compactIfGrown);
         SchemaDoor door = new SchemaDoor(validator);
         this.agents = new JsonAgents(unitOfWork, door);
         this.tasks = new JsonTasks(unitOfWork, door);
@@ -74,12 +99,17 @@ public final class JsonStore implements Store {
         this.preferences = new JsonPreferences(unitOfWork, door);
         this.auditTrail = new JsonAuditTrail(unitOfWork, door);
         this.legacyImports = new JsonLegacyImports(unitOfWork);
-        this.maintenance = new JsonMaintenance(unitOfWork, file);
+        this.maintenance = new JsonMaintenance(unitOfWork, file, this::compact);
         this.templates = new JsonTaskTemplates(unitOfWork, door);
     }
 
-    /** Opens the document, creating it (and its folder) when missing. */
+    /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
     public static JsonStore open(Path file, Validator validator, Clock clock) {
+        return open(file, validator, clock, DEFAULT_COMPACTION_BYTES);
+    }
+
+    /** As {@link #open(Path, Validator, Clock)}, compacting once the journal holds {@code compactionBytes}. */
+    public static JsonStore open(Path file, Validator validator, Clock clock, long compactionBytes) {
         Path absolute = file.toAbsolutePath();
         Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
         FileChannel channel = null;
@@ -96,7 +126,7 @@ public final class JsonStore implements Store {
                 throw new StoreFailure("the JSON store " + absolute + " is already open in another process"
                         + " (lock file " + lockFile + "); stop that process first");
             }
-            return new JsonStore(absolute, validator, clock, channel, lock);
+            return new JsonStore(absolute, validator, clock, channel, lock, compactionBytes);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StoreFailure("cannot open the JSON store " + absolute + ": " + e.getMessage(), e);
@@ -151,9 +181,23 @@ public final class JsonStore implements Store {
         return file;
     }
 
+    /** The journal beside the document. */
+    public Path journalPath() {
+        return journal.path();
+    }
+
     @Override
     public void close() {
-        unitOfWork.close();
+        unitOfWork.close(() -> {
+            try {
+                compact();
+            } catch (StoreFailure e) {
+                // Every unit is in the journal; the next open replays it.
+                LOG.log(System.Logger.Level.WARNING, "the JSON store " + file + " could not be compacted at close ("
+                        + e.getMessage() + "); its journal is kept and replayed at the next open");
+            }
+        });
+        journal.close();
         try {
             lock.release();
         } catch (IOException e) {
@@ -162,12 +206,32 @@ public final class JsonStore implements Store {
         closeQuietly(lockChannel);
     }
 
-    private JsonState load() {
-        if (!Files.exists(file)) {
-            JsonState empty = new JsonState();
-            persist(empty);
-            return empty;
+    /** Makes a unit durable: one journal record, fsynced. */
+    private void commit(java.util.List<JsonChanges.Change> changes) {
+        journal.append(state.sequence() + 1, clock.instant(), changes);
+        state.sequence(state.sequence() + 1);
+    }
+
+    /** Rewrites the document once the journal has outgrown it, so the rewrite costs no more than the appends. */
+    private void compactIfGrown() {
+        if (journal.size() >= Math.max(compactionBytes, documentBytes)) {
+            try {
+                compact();
+            } catch (StoreFailure e) {
+                // The unit is durable in the journal already; compaction is tried again later.
+                LOG.log(System.Logger.Level.WARNING, "the JSON store " + file + " could not be compacted ("
+                        + e.getMessage() + "); its journal keeps growing until it can");
+            }
         }
+    }
+
+    /** Rewrites the document from the state, then empties the journal, which the document now holds. */
+    private void compact() {
+        persist(state);
+        journal.reset();
+    }
+
+    private JsonState load() {
         try (InputStream in = Files.newInputStream(file)) {
             JsonNode root = mapper.readTree(withoutByteOrderMark(in));
             if (root == null || !root.isObject()) {
@@ -202,6 +266,19 @@ public final class JsonStore implements Store {
 
     /** Temporary file, fsync, atomic move over the document, fsync of the folder. */
     private void persist(JsonState state) {
+        persistTo(state);
+        documentBytes = sizeOf(file);
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void persistTo(JsonState state) {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -215,13 +292,18 @@ public final class JsonStore implements Store {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new StoreFailure("the file system of " + file + " cannot replace files atomically", e);
             }
-            try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                folder.force(true);
-            } catch (IOException e) {
-                // Some systems cannot sync a folder; the file itself is synced already.
-            }
+            syncFolder(file.getParent());
         } catch (IOException | JacksonException e) {
             throw new StoreFailure("cannot write the JSON store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes a file's creation, rename or removal in {@code folder} durable. */
+    static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some systems cannot sync a folder; the files themselves are synced already.
         }
     }
 

@@ -48,7 +48,7 @@ final class JsonTasks implements Tasks {
 
     @Override
     public Set<String> existingIds(TenantId tenant, Collection<String> ids) {
-        Map<String, Task> tasks = unitOfWork.state().of(tenant).tasks;
+        JsonTable<Task> tasks = unitOfWork.state().of(tenant).tasks;
         return ids.stream().filter(tasks::containsKey).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -156,7 +156,7 @@ final class JsonTasks implements Tasks {
 
     @Override
     public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
-        Map<String, Task> tasks = unitOfWork.state().of(tenant).tasks;
+        JsonTable<Task> tasks = unitOfWork.state().of(tenant).tasks;
         // Per container, the first step not completed yet: a later step waits for it.
         Map<String, Integer> firstOpenStep = new HashMap<>();
         for (Task task : tasks.values()) {
@@ -186,7 +186,7 @@ final class JsonTasks implements Tasks {
 
     @Override
     public List<Task> tree(TenantId tenant, String rootId) {
-        Map<String, Task> tasks = unitOfWork.state().of(tenant).tasks;
+        JsonTable<Task> tasks = unitOfWork.state().of(tenant).tasks;
         Task root = tasks.get(rootId);
         if (root == null) {
             return List.of();

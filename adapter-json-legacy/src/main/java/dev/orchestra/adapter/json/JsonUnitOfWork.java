@@ -2,31 +2,45 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Transactions of the JSON store: a write holds the lock, changes a copy-on-write view of the state
- * and, if it changed anything, ends with one atomic replace of the file; only then do readers see the
- * new state.
+ * Transactions of the JSON store. Write units run one at a time and stage their changes
+ * ({@link JsonChanges}); a unit that changed something is handed to the journal, which makes it durable,
+ * and only then are its changes applied to the committed rows, under a short exclusive lock. Read units
+ * share that lock, so they see whole committed units and never wait for a unit's work or its fsync.
  */
 final class JsonUnitOfWork implements UnitOfWork {
-    private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final ThreadLocal<JsonState> current = new ThreadLocal<>();
-    private final Consumer<JsonState> persist;
-    private volatile JsonState committed;
-    private volatile boolean closed;
-
-    JsonUnitOfWork(JsonState initial, Consumer<JsonState> persist) {
-        this.committed = initial;
-        this.persist = persist;
+    /** Makes one unit's changes durable (the journal), or throws and leaves nothing behind. */
+    interface Commit {
+        void commit(List<JsonChanges.Change> changes);
     }
 
-    /** The state this thread's unit of work sees. */
+    /** After a unit is applied: compaction, when the journal has grown enough. */
+    interface AfterCommit {
+        void run();
+    }
+
+    private final ReentrantLock writers = new ReentrantLock(true);
+    private final ReentrantReadWriteLock rows = new ReentrantReadWriteLock(true);
+    private final ThreadLocal<Boolean> reading = new ThreadLocal<>();
+    private final JsonState state;
+    private final Commit commit;
+    private final AfterCommit afterCommit;
+    private volatile boolean closed;
+
+    JsonUnitOfWork(JsonState state, Commit commit, AfterCommit afterCommit) {
+        this.state = state;
+        this.commit = commit;
+        this.afterCommit = afterCommit;
+    }
+
+    /** The state; only inside a unit of work. */
     JsonState state() {
-        JsonState state = current.get();
-        if (state == null) {
+        if (!writers.isHeldByCurrentThread() && reading.get() == null) {
             throw new IllegalStateException("ports of the JSON store are called inside a UnitOfWork");
         }
         return state;
@@ -34,70 +48,88 @@ final class JsonUnitOfWork implements UnitOfWork {
 
     @Override
     public <T> T write(Supplier<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
+        if (writers.isHeldByCurrentThread()) {
             return work.get();
         }
-        if (current.get() != null) {
+        if (reading.get() != null) {
             throw new IllegalStateException("a read unit of work cannot start a write one");
         }
         try {
-            writeLock.lockInterruptibly();
+            writers.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreFailure("interrupted while waiting to write", e);
         }
+        JsonChanges changes = state.changes();
         try {
             requireOpen();
-            JsonState working = committed.copy();
-            current.set(working);
-            T result = work.get();
-            // A unit that changed nothing writes nothing (a claim that found no work, a heartbeat-free read).
-            if (working.changed()) {
-                persist.accept(working);
-                committed = working;
+            changes.begin();
+            T result;
+            try {
+                result = work.get();
+                // A unit that changed nothing writes nothing (a claim that found no work, a sweep with nothing due).
+                if (!changes.changes().isEmpty()) {
+                    commit.commit(changes.changes());
+                    rows.writeLock().lock();
+                    try {
+                        changes.apply();
+                    } finally {
+                        rows.writeLock().unlock();
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                changes.discard();
+                throw e;
             }
+            changes.end();
+            afterCommit.run();
             return result;
         } finally {
-            current.remove();
-            writeLock.unlock();
+            changes.end();
+            writers.unlock();
         }
     }
 
     @Override
     public <T> T read(Supplier<T> work) {
-        if (current.get() != null) {
+        if (writers.isHeldByCurrentThread() || reading.get() != null) {
             return work.get();
         }
-        requireOpen();
-        current.set(committed);
+        rows.readLock().lock();
+        reading.set(Boolean.TRUE);
         try {
+            requireOpen();
             return work.get();
         } finally {
-            current.remove();
+            reading.remove();
+            rows.readLock().unlock();
         }
     }
 
-    /** Runs {@code action} while no write can run (for a backup of the file). */
-    void whileNoWrite(Runnable action) {
-        if (current.get() != null) {
+    /** Runs {@code action} while no write unit runs (compaction before a backup). */
+    void exclusively(Runnable action) {
+        if (writers.isHeldByCurrentThread() || reading.get() != null) {
             throw new IllegalStateException("this cannot run inside a unit of work");
         }
-        writeLock.lock();
+        writers.lock();
         try {
             requireOpen();
             action.run();
         } finally {
-            writeLock.unlock();
+            writers.unlock();
         }
     }
 
-    /** Waits for a running write, then refuses new units. */
-    void close() {
-        writeLock.lock();
+    /** Waits for a running write unit, runs {@code last} (the final compaction), then refuses new units. */
+    void close(Runnable last) {
+        writers.lock();
         try {
-            closed = true;
+            if (!closed) {
+                closed = true;
+                last.run();
+            }
         } finally {
-            writeLock.unlock();
+            writers.unlock();
         }
     }
 

@@ -65,6 +65,8 @@ final class LegacyDocument {
         root.put("LastUpdate", LegacyValues.time(now));
         ObjectNode section = root.putObject(SECTION);
         section.put("FormatVersion", FORMAT_VERSION);
+        // The last journal unit this document includes: a replay after a crash skips what it already holds.
+        section.put("JournalSequence", state.sequence());
         section.set("DeletedAgents", deletedAgents(main));
         ObjectNode others = section.putObject("Tenants");
         ArrayNode preferences = section.putArray("Preferences");
@@ -78,8 +80,8 @@ final class LegacyDocument {
                 node.set("DeletedAgents", deletedAgents(data));
             }
             data.preferences.values().forEach(p -> preferences.add(preference(p)));
-            data.audit.forEach(e -> audit.add(auditEntry(e)));
-            data.imports.forEach(i -> imports.add(legacyImport(i)));
+            data.audit.rows().forEach(e -> audit.add(auditEntry(e)));
+            data.imports.rows().forEach(i -> imports.add(legacyImport(i)));
             data.templates.values().forEach(t -> templates.add(template(t)));
         });
         return root;
@@ -184,6 +186,10 @@ final class LegacyDocument {
         ObjectNode n = mapper.createObjectNode();
         n.put("Name", r.name());
         n.put("Path", r.path());
+        if (data == null) {
+            // In the journal: the Agents list and counts are derived from the agents, not part of the row.
+            return repositoryOwn(n, r);
+        }
         ArrayNode agents = n.putArray("Agents");
         Map<AgentStatus, Integer> counts = new HashMap<>();
         data.agents.values().stream().filter(a -> !a.isDeleted() && a.repositoryPath().equals(r.path()))
@@ -195,6 +201,10 @@ final class LegacyDocument {
         n.put("WorkingCount", counts.getOrDefault(AgentStatus.BUSY, 0));
         n.put("ErrorCount", counts.getOrDefault(AgentStatus.ERROR, 0));
         n.put("OfflineCount", counts.getOrDefault(AgentStatus.OFFLINE, 0));
+        return repositoryOwn(n, r);
+    }
+
+    private ObjectNode repositoryOwn(ObjectNode n, CodeRepository r) {
         n.put("LastUpdate", LegacyValues.time(r.audit().updatedAt()));
         ObjectNode o = n.putObject(SECTION);
         o.put("Id", r.id());
@@ -317,13 +327,56 @@ final class LegacyDocument {
         return document == null ? mapper.nullNode() : mapper.readTree(document.json());
     }
 
+    // ---------------------------------------------------------------- journal rows
+
+    /** One row as the journal records it: the shape the document gives it (derived fields left out). */
+    JsonNode row(String area, Object row) {
+        return switch (area) {
+            case JsonState.AGENTS -> agent((Agent) row);
+            case JsonState.TASKS -> task((Task) row);
+            case JsonState.REPOSITORIES -> repository((CodeRepository) row, null);
+            case JsonState.PREFERENCES -> preference((UserPreference) row);
+            case JsonState.AUDIT -> auditEntry((AuditEntry) row);
+            case JsonState.IMPORTS -> legacyImport((LegacyImport) row);
+            case JsonState.TEMPLATES -> template((TaskTemplate) row);
+            default -> throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
+        };
+    }
+
+    /** A row of the journal read back, in its tenant. */
+    Object row(String area, TenantId tenant, JsonNode node) {
+        JsonProps n = new JsonProps(mapper, node);
+        return switch (area) {
+            case JsonState.AGENTS -> agent(tenant, null, n);
+            case JsonState.TASKS -> task(tenant, n);
+            case JsonState.REPOSITORIES -> repository(tenant, null, n);
+            case JsonState.PREFERENCES -> preference(n);
+            case JsonState.AUDIT -> auditEntry(n);
+            case JsonState.IMPORTS -> legacyImport(n);
+            case JsonState.TEMPLATES -> template(n);
+            default -> throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
+        };
+    }
+
     // ---------------------------------------------------------------- reading
 
+    /** The state a document holds; its rows are put in place without being journalled. */
     JsonState read(JsonNode root) {
         JsonState state = new JsonState();
+        state.changes().beginLoading();
+        try {
+            readInto(state, root);
+        } finally {
+            state.changes().end();
+        }
+        return state;
+    }
+
+    private void readInto(JsonState state, JsonNode root) {
         JsonProps top = new JsonProps(mapper, root);
         readTenant(state.mutable(TenantId.DEFAULT), TenantId.DEFAULT, top);
         JsonProps section = top.object(SECTION);
+        state.sequence(section.number("JournalSequence", 0));
         for (JsonNode deleted : section.array("DeletedAgents")) {
             Agent agent = agent(TenantId.DEFAULT, null, new JsonProps(mapper, deleted));
             state.mutable(TenantId.DEFAULT).agents.put(agent.id(), agent);
@@ -346,34 +399,39 @@ final class LegacyDocument {
             state.mutable(e.tenantId()).audit.add(e);
         }
         for (JsonNode node : section.array("TaskTemplates")) {
-            JsonProps n = new JsonProps(mapper, node);
-            List<TemplateStep> steps = new ArrayList<>();
-            for (JsonNode step : n.array("Steps")) {
-                JsonProps s = new JsonProps(mapper, step);
-                steps.add(new TemplateStep(s.text("Command", null), s.text("Description", null)));
-            }
-            Map<String, TemplateParameter> parameters = new java.util.LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> entry : n.entries("Parameters")) {
-                JsonProps p = new JsonProps(mapper, entry.getValue());
-                parameters.put(entry.getKey(), new TemplateParameter(ParameterType.valueOf(p.text("Type", "STRING")),
-                        p.text("Default", null), p.bool("Required", false)));
-            }
-            TaskTemplate t = new TaskTemplate(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
-                    n.text("Id", null), n.text("Name", null), n.text("Description", null), n.text("Category", null),
-                    n.text("TemplateVersion", null), n.bool("Public", false), steps, parameters,
-                    new LinkedHashSet<>(n.strings("Tags")), audit(n, Instant.EPOCH), n.number("Version", 0));
+            TaskTemplate t = template(new JsonProps(mapper, node));
             state.mutable(t.tenantId()).templates.put(t.id(), t);
         }
         for (JsonNode node : section.array("LegacyImports")) {
-            JsonProps n = new JsonProps(mapper, node);
-            LegacyImport i = new LegacyImport(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
-                    n.text("Id", null), n.text("SourceName", null), n.number("SizeBytes", 0), n.text("Sha256", null),
-                    n.number("Repositories", 0), n.number("Agents", 0), n.number("Tasks", 0),
-                    n.number("Warnings", 0), n.time("ImportedAt"), n.duration("Took", Duration.ZERO),
-                    n.text("ImportedBy", null));
+            LegacyImport i = legacyImport(new JsonProps(mapper, node));
             state.mutable(i.tenantId()).imports.add(i);
         }
-        return state;
+    }
+
+    private TaskTemplate template(JsonProps n) {
+        List<TemplateStep> steps = new ArrayList<>();
+        for (JsonNode step : n.array("Steps")) {
+            JsonProps s = new JsonProps(mapper, step);
+            steps.add(new TemplateStep(s.text("Command", null), s.text("Description", null)));
+        }
+        Map<String, TemplateParameter> parameters = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : n.entries("Parameters")) {
+            JsonProps p = new JsonProps(mapper, entry.getValue());
+            parameters.put(entry.getKey(), new TemplateParameter(ParameterType.valueOf(p.text("Type", "STRING")),
+                    p.text("Default", null), p.bool("Required", false)));
+        }
+        return new TaskTemplate(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
+                n.text("Id", null), n.text("Name", null), n.text("Description", null), n.text("Category", null),
+                n.text("TemplateVersion", null), n.bool("Public", false), steps, parameters,
+                new LinkedHashSet<>(n.strings("Tags")), audit(n, Instant.EPOCH), n.number("Version", 0));
+    }
+
+    private LegacyImport legacyImport(JsonProps n) {
+        return new LegacyImport(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
+                n.text("Id", null), n.text("SourceName", null), n.number("SizeBytes", 0), n.text("Sha256", null),
+                n.number("Repositories", 0), n.number("Agents", 0), n.number("Tasks", 0),
+                n.number("Warnings", 0), n.time("ImportedAt"), n.duration("Took", Duration.ZERO),
+                n.text("ImportedBy", null));
     }
 
     private void readTenant(JsonState.TenantData data, TenantId tenant, JsonProps props) {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -37,42 +38,41 @@ class JsonStoreTest {
     }
 
     @Test
-    void givenAWriteUnitThatChangesNothing_theDocument_isNotRewritten() throws Exception {
+    void givenAWriteUnitThatChangesNothing_neitherTheDocumentNorTheJournal_isWritten() throws Exception {
         try (JsonStore store = open()) {
             store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
-            java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(file());
-            Object inode = java.nio.file.Files.readAttributes(file(),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-            Thread.sleep(50);
+            byte[] document = Files.readAllBytes(file());
+            long journal = Files.size(store.journalPath());
 
             store.unitOfWork().write(() -> store.tasks().nextClaimable(TENANT, "/r"));
             store.unitOfWork().write(() -> store.agents().findById(TENANT, "a"));
 
-            assertThat(java.nio.file.Files.getLastModifiedTime(file())).isEqualTo(written);
-            assertThat(java.nio.file.Files.readAttributes(file(),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+            assertThat(Files.readAllBytes(file())).isEqualTo(document);
+            assertThat(Files.size(store.journalPath())).isEqualTo(journal);
             store.unitOfWork().write(() -> store.agents().add(agent("b", "/r")));
-            assertThat(java.nio.file.Files.readAttributes(file(),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("a change replaces the file")
-                    .isNotEqualTo(inode);
+            assertThat(Files.size(store.journalPath())).as("a change is appended to the journal")
+                    .isGreaterThan(journal);
+            assertThat(Files.readAllBytes(file())).as("and does not rewrite the document").isEqualTo(document);
         }
     }
 
     @Test
-    void givenAWriteUnitOfOneTenant_anotherTenantsData_isSharedNotCopied() {
+    void givenAStoreHoldingManyTasks_oneEnqueue_appendsOneRecordHoldingOnlyThatTask() throws Exception {
         try (JsonStore store = open()) {
-            store.unitOfWork().write(() -> store.agents().add(dev.orchestra.domain.testing.TestData.inTenant(agent("x", "/r"),
-                    dev.orchestra.domain.testing.TestData.OTHER_TENANT)));
-            JsonUnitOfWork units = (JsonUnitOfWork) store.unitOfWork();
-            JsonState before = units.read(units::state);
+            store.unitOfWork().writeVoid(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    store.tasks().add(task("t-" + i, "/r"));
+                }
+            });
+            List<String> before = Files.readAllLines(store.journalPath());
 
-            store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
+            store.unitOfWork().write(() -> store.tasks().add(task("t-new", "/r")));
 
-            JsonState after = units.read(units::state);
-            assertThat(after.of(dev.orchestra.domain.testing.TestData.OTHER_TENANT))
-                    .isSameAs(before.of(dev.orchestra.domain.testing.TestData.OTHER_TENANT));
-            assertThat(after.of(TENANT)).isNotSameAs(before.of(TENANT));
-            assertThat(before.of(TENANT).agents).doesNotContainKey("a");
+            List<String> after = Files.readAllLines(store.journalPath());
+            assertThat(after).hasSize(before.size() + 1).startsWith(before.toArray(String[]::new));
+            String record = after.get(after.size() - 1);
+            assertThat(record).contains("\"t-new\"").doesNotContain("\"t-1\"");
+            assertThat(record.length()).as("one task's record, whatever the store holds").isLessThan(2_000);
         }
     }
 
@@ -134,6 +134,7 @@ class JsonStoreTest {
         try (JsonStore store = open()) {
             store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
             byte[] before = Files.readAllBytes(file());
+            byte[] journal = Files.readAllBytes(store.journalPath());
             Task tooLong = task("t", "/r");
             Task invalid = new Task(TENANT, "t", "x".repeat(2001), "/r", null, null, tooLong.priority(),
                     tooLong.status(), T0, null, null, null, null, null, 0, null, null, 0, null, null, null, T0, 0);
@@ -144,6 +145,7 @@ class JsonStoreTest {
             })).isInstanceOf(ValidationFailed.class).hasMessageContaining("command");
 
             assertThat(Files.readAllBytes(file())).isEqualTo(before);
+            assertThat(Files.readAllBytes(store.journalPath())).isEqualTo(journal);
             assertThat(store.unitOfWork().read(() -> store.agents().findById(TENANT, "b"))).isEmpty();
         }
     }

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An area without a sample row here, or one the store's maintenance forgets, fails this suite.
  */
 public abstract class StoreAreasContractTest extends StoreContract {
-    /** One row per area, of another tenant than the default (stores start with nothing in it). */
-    static final Map<String, Record> SAMPLES = new TreeMap<>(Map.of(
+    /** One row per area, of another tenant than the default (stores start empty there); reused by stores' tests. */
+    public static final Map<String, Record> SAMPLES = new TreeMap<>(Map.of(
             "repositories", with(TestData.repository("repo-1", "/repo"), "tenantId", OTHER_TENANT),
             "agents", TestData.inTenant(TestData.agent("agent-1", "/repo"), OTHER_TENANT),
             "tasks", with(TestData.task("task-1", "/repo"), "tenantId", OTHER_TENANT),
