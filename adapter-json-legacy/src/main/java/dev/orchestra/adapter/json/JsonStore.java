@@ -232,8 +232,8 @@ public final class JsonStore implements Store {
     }
 
     private JsonState load() {
-        try (InputStream in = Files.newInputStream(file)) {
-            JsonNode root = mapper.readTree(withoutByteOrderMark(in));
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            JsonNode root = mapper.readTree(LegacyFiles.withoutByteOrderMark(in));
             if (root == null || !root.isObject()) {
                 throw new StoreFailure("the JSON store " + file + " does not hold a JSON object");
             }
@@ -253,16 +253,6 @@ public final class JsonStore implements Store {
         }
     }
 
-    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
-        java.io.PushbackInputStream pushback = new java.io.PushbackInputStream(in, 3);
-        byte[] head = pushback.readNBytes(3);
-        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
-                && (head[2] & 0xFF) == 0xBF;
-        if (!bom) {
-            pushback.unread(head);
-        }
-        return pushback;
-    }
 
     /** Temporary file, fsync, atomic move over the document, fsync of the folder. */
     private void persist(JsonState state) {

@@ -1,0 +1,162 @@
+package dev.orchestra.adapter.json;
+
+import dev.orchestra.domain.audit.AuditAction;
+import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.preference.PreferenceScope;
+import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.preference.ValueType;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.template.ParameterType;
+import dev.orchestra.domain.template.TaskTemplate;
+import dev.orchestra.domain.template.TemplateParameter;
+import dev.orchestra.domain.template.TemplateStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The rows only this store has (preferences, the audit log, task templates, legacy imports), kept in the
+ * document's top-level {@code Orchestra} section, which the old program ignores.
+ */
+final class StoreRows {
+    private final ObjectMapper mapper;
+
+    StoreRows(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode preference(UserPreference p) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", p.tenantId().value());
+        n.put("Id", p.id());
+        n.put("UserId", p.scope().userId());
+        n.put("RepositoryId", p.scope().repositoryId());
+        n.put("AgentId", p.scope().agentId());
+        n.put("Key", p.key());
+        n.put("Value", p.value());
+        n.put("ValueType", p.valueType().name());
+        n.put("Category", p.category());
+        n.put("Description", p.description());
+        n.put("ReadOnly", p.readOnly());
+        n.put("Sensitive", p.sensitive());
+        AuditColumns.write(n, p.audit());
+        n.put("Version", p.version());
+        return n;
+    }
+
+    ObjectNode auditEntry(AuditEntry e) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", e.tenantId().value());
+        n.put("Id", e.id());
+        n.put("EntityType", e.entityType());
+        n.put("EntityId", e.entityId());
+        n.put("Action", e.action().name());
+        n.put("OldValues", e.oldValues());
+        n.put("NewValues", e.newValues());
+        ArrayNode changed = n.putArray("ChangedProperties");
+        e.changedProperties().forEach(changed::add);
+        n.put("UserId", e.userId());
+        n.put("CorrelationId", e.correlationId());
+        n.put("Timestamp", LegacyValues.time(e.timestamp()));
+        n.put("Success", e.success());
+        n.put("Error", e.error());
+        n.put("RiskLevel", e.riskLevel());
+        return n;
+    }
+
+    ObjectNode template(TaskTemplate t) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", t.tenantId().value());
+        n.put("Id", t.id());
+        n.put("Name", t.name());
+        n.put("Description", t.description());
+        n.put("Category", t.category());
+        n.put("TemplateVersion", t.templateVersion());
+        n.put("Public", t.publicTemplate());
+        ArrayNode steps = n.putArray("Steps");
+        t.steps().forEach(step -> {
+            ObjectNode s = steps.addObject();
+            s.put("Command", step.command());
+            s.put("Description", step.description());
+        });
+        ObjectNode parameters = n.putObject("Parameters");
+        t.parameters().forEach((name, p) -> {
+            ObjectNode o = parameters.putObject(name);
+            o.put("Type", p.type().name());
+            o.put("Default", p.defaultValue());
+            o.put("Required", p.required());
+        });
+        ArrayNode tags = n.putArray("Tags");
+        t.tags().forEach(tags::add);
+        AuditColumns.write(n, t.audit());
+        n.put("Version", t.version());
+        return n;
+    }
+
+    ObjectNode legacyImport(LegacyImport i) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", i.tenantId().value());
+        n.put("Id", i.id());
+        n.put("SourceName", i.sourceName());
+        n.put("SizeBytes", i.sizeBytes());
+        n.put("Sha256", i.sha256());
+        n.put("Repositories", i.repositories());
+        n.put("Agents", i.agents());
+        n.put("Tasks", i.tasks());
+        n.put("Warnings", i.warnings());
+        n.put("ImportedAt", LegacyValues.time(i.importedAt()));
+        n.put("Took", i.took().toString());
+        n.put("ImportedBy", i.importedBy());
+        return n;
+    }
+
+    TaskTemplate template(JsonProps n) {
+        List<TemplateStep> steps = new ArrayList<>();
+        for (JsonNode step : n.array("Steps")) {
+            JsonProps s = new JsonProps(mapper, step);
+            steps.add(new TemplateStep(s.text("Command", null), s.text("Description", null)));
+        }
+        Map<String, TemplateParameter> parameters = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : n.entries("Parameters")) {
+            JsonProps p = new JsonProps(mapper, entry.getValue());
+            parameters.put(entry.getKey(), new TemplateParameter(ParameterType.valueOf(p.text("Type", "STRING")),
+                    p.text("Default", null), p.bool("Required", false)));
+        }
+        return new TaskTemplate(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
+                n.text("Id", null), n.text("Name", null), n.text("Description", null), n.text("Category", null),
+                n.text("TemplateVersion", null), n.bool("Public", false), steps, parameters,
+                new LinkedHashSet<>(n.strings("Tags")), AuditColumns.read(n, Instant.EPOCH), n.number("Version", 0));
+    }
+
+    LegacyImport legacyImport(JsonProps n) {
+        return new LegacyImport(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())),
+                n.text("Id", null), n.text("SourceName", null), n.number("SizeBytes", 0), n.text("Sha256", null),
+                n.number("Repositories", 0), n.number("Agents", 0), n.number("Tasks", 0),
+                n.number("Warnings", 0), n.time("ImportedAt"), n.duration("Took", Duration.ZERO),
+                n.text("ImportedBy", null));
+    }
+
+    UserPreference preference(JsonProps n) {
+        return new UserPreference(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                new PreferenceScope(n.text("UserId", null), n.text("RepositoryId", null), n.text("AgentId", null)),
+                n.text("Key", null), n.text("Value", null), ValueType.valueOf(n.text("ValueType", "STRING")),
+                n.text("Category", null), n.text("Description", null), n.bool("ReadOnly", false),
+                n.bool("Sensitive", false), AuditColumns.read(n, Instant.EPOCH), n.number("Version", 0));
+    }
+
+    AuditEntry auditEntry(JsonProps n) {
+        return new AuditEntry(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("EntityType", null), n.text("EntityId", null), AuditAction.valueOf(n.text("Action", null)),
+                n.text("OldValues", null), n.text("NewValues", null), n.strings("ChangedProperties"),
+                n.text("UserId", null), n.text("CorrelationId", null), n.time("Timestamp"), n.bool("Success", true),
+                n.text("Error", null), (int) n.number("RiskLevel", 0));
+    }
+}
