@@ -26,9 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,32 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonJournalTest {
     @TempDir
     Path directory;
-    private final List<String> warnings = new ArrayList<>();
-    /** Held, so the logger the handler is added to is the one the journal logs to (JUL keeps loggers weakly). */
-    private final Logger journalLogger = Logger.getLogger(JsonJournal.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private JournalWarnings warnings;
 
     @BeforeEach
     void captureWarnings() {
-        journalLogger.addHandler(capture);
+        warnings = new JournalWarnings();
     }
 
     @AfterEach
     void stopCapturing() {
-        journalLogger.removeHandler(capture);
+        warnings.close();
     }
 
     private static JsonStore open(Path folder) {
@@ -81,6 +62,17 @@ class JsonJournalTest {
         Files.copy(store.path(), image.resolve("orchestrator-state.json"));
         Files.copy(store.journalPath(), image.resolve("orchestrator-state.json.journal"));
         return image;
+    }
+
+    /** A store given {@code tasks} units of one task each, and what a crash after them leaves. */
+    private Path crashImageAfterTasks(int tasks) throws Exception {
+        try (JsonStore store = open(directory)) {
+            for (int i = 0; i < tasks; i++) {
+                int n = i;
+                store.unitOfWork().write(() -> store.tasks().add(task("t-" + n, "/r")));
+            }
+            return crashImage(store, "crash");
+        }
     }
 
     private static Map<String, List<Object>> everyRow(JsonStore store) {
@@ -134,14 +126,7 @@ class JsonJournalTest {
 
     @Test
     void givenATornLastRecord_open_dropsItWithAWarningAndKeepsEveryWholeUnit() throws Exception {
-        Path image;
-        try (JsonStore store = open(directory)) {
-            for (int i = 0; i < 5; i++) {
-                int n = i;
-                store.unitOfWork().write(() -> store.tasks().add(task("t-" + n, "/r")));
-            }
-            image = crashImage(store, "crash");
-        }
+        Path image = crashImageAfterTasks(5);
         Path journal = image.resolve("orchestrator-state.json.journal");
         List<String> lines = Files.readAllLines(journal);
         String whole = lines.get(lines.size() - 1).replace("t-4", "t-5").replace("\"sequence\":5", "\"sequence\":6");
@@ -152,18 +137,13 @@ class JsonJournalTest {
                     .isEqualTo(5);
             assertThat(reopened.unitOfWork().read(() -> reopened.tasks().findById(TENANT, "t-5"))).isEmpty();
         }
-        assertThat(warnings).singleElement().asString().contains("torn record").contains("line 6")
+        assertThat(warnings.messages()).singleElement().asString().contains("torn record").contains("line 6")
                 .contains("dropped");
     }
 
     @Test
     void givenAWholeLastRecordWithAWrongChecksum_open_dropsItAsTorn() throws Exception {
-        Path image;
-        try (JsonStore store = open(directory)) {
-            store.unitOfWork().write(() -> store.tasks().add(task("t-0", "/r")));
-            store.unitOfWork().write(() -> store.tasks().add(task("t-1", "/r")));
-            image = crashImage(store, "crash");
-        }
+        Path image = crashImageAfterTasks(2);
         Path journal = image.resolve("orchestrator-state.json.journal");
         Files.writeString(journal, Files.readString(journal).replace("run t-1", "run t-X"));
 
@@ -171,19 +151,12 @@ class JsonJournalTest {
             assertThat(reopened.unitOfWork().read(() -> reopened.tasks().findById(TENANT, "t-0"))).isPresent();
             assertThat(reopened.unitOfWork().read(() -> reopened.tasks().findById(TENANT, "t-1"))).isEmpty();
         }
-        assertThat(warnings).singleElement().asString().contains("line 2");
+        assertThat(warnings.messages()).singleElement().asString().contains("line 2");
     }
 
     @Test
     void givenADamagedRecordBeforeOthers_open_isRefusedNamingTheLineAndLeavesTheFiles() throws Exception {
-        Path image;
-        try (JsonStore store = open(directory)) {
-            for (int i = 0; i < 3; i++) {
-                int n = i;
-                store.unitOfWork().write(() -> store.tasks().add(task("t-" + n, "/r")));
-            }
-            image = crashImage(store, "crash");
-        }
+        Path image = crashImageAfterTasks(3);
         Path journal = image.resolve("orchestrator-state.json.journal");
         Files.writeString(journal, Files.readString(journal).replace("run t-1", "run t-X"));
         byte[] journalBefore = Files.readAllBytes(journal);
@@ -225,14 +198,7 @@ class JsonJournalTest {
 
     @Test
     void givenAJournalThatDoesNotFollowTheDocument_open_isRefused() throws Exception {
-        Path image;
-        try (JsonStore store = open(directory)) {
-            for (int i = 0; i < 3; i++) {
-                int n = i;
-                store.unitOfWork().write(() -> store.tasks().add(task("t-" + n, "/r")));
-            }
-            image = crashImage(store, "crash");
-        }
+        Path image = crashImageAfterTasks(3);
         Path journal = image.resolve("orchestrator-state.json.journal");
         List<String> lines = Files.readAllLines(journal);
         Files.write(journal, lines.subList(1, lines.size()));

@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KillDuringAppendTest {
     @TempDir
     Path directory;
-    private final Logger journalLogger = Logger.getLogger(JsonJournal.class.getName());
 
     @Test
     void givenAProcessAppendingUnits_sigkillThenReopen_keepsEveryAcknowledgedUnitWholeAndDropsTheTornTail()
@@ -71,22 +67,7 @@ class KillDuringAppendTest {
         boolean tornByTheKill = tail.length > 0 && tail[tail.length - 1] != '\n';
         Files.writeString(journal, "{\"unit\":{\"sequence\":999999999,\"changes\":[{\"tenant\":\"def",
                 StandardOpenOption.APPEND);
-        List<String> warnings = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        journalLogger.addHandler(capture);
+        JournalWarnings warnings = new JournalWarnings();
         try (JsonStore reopened = JsonStore.open(file, JsonTestStore.VALIDATOR, Clock.systemUTC())) {
             List<Task> tasks = reopened.unitOfWork().read(() -> all(reopened));
             Map<Integer, Integer> perUnit = new HashMap<>();
@@ -104,9 +85,9 @@ class KillDuringAppendTest {
             assertThat(perUnit.keySet()).as("at most the one unit that was being acknowledged")
                     .allMatch(unit -> unit <= lastAcknowledged + 1);
         } finally {
-            journalLogger.removeHandler(capture);
+            warnings.close();
         }
-        assertThat(warnings).singleElement().asString().contains("torn record").contains("dropped");
+        assertThat(warnings.messages()).singleElement().asString().contains("torn record").contains("dropped");
         assertThat(Files.size(journal)).as("replayed and compacted").isZero();
     }
 

@@ -4,7 +4,6 @@ import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
-import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.Finding;
@@ -25,7 +24,6 @@ import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.ValidationFailed;
-import dev.orchestra.domain.shared.Violation;
 import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskStatus;
@@ -33,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +39,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The legacy migration: validate everything (one streaming pass, every finding with its JSON path),
- * and only then write repositories, agents and tasks in one unit of work (a second streaming pass
- * for the tasks), verify, record the import and archive the file.
+ * The legacy migration: validate everything (one streaming pass, every finding with its JSON path:
+ * {@link MigrationValidation}), and only then write repositories, agents and tasks in one unit of work
+ * (a second streaming pass for the tasks), verify, record the import and archive the file; the report
+ * is built by {@link MigrationReportBuilder}.
  */
 public final class LegacyMigrationService implements LegacyMigration {
     static final String IMPORTER = "legacy-import";
     private static final int BATCH = 1000;
     private static final int SAMPLES = 100;
-    private static final Map<String, String> AGENT_FIELD_NAMES = Map.of(
-            "statistics.completed", "TasksCompleted", "currentTaskId", "CurrentTaskId");
 
     private final LegacyDocuments documents;
     private final ConstraintCheck constraints;
@@ -79,11 +75,12 @@ public final class LegacyMigrationService implements LegacyMigration {
                 options.agentStatusMap());
 
         progress.phase("validate", facts.sizeBytes(), "bytes");
-        Validation validation = new Validation(options, progress);
+        MigrationValidation validation = new MigrationValidation(constraints, options, progress);
         LegacyDocuments.ReadSummary summary = documents.read(options.source(), readOptions, validation);
         validation.finish();
         progress.finished();
-        Report report = new Report(options, facts, validation, summary, started);
+        MigrationReportBuilder report = new MigrationReportBuilder(clock, options, facts, validation, summary,
+                started);
         if (validation.errors > 0) {
             return report.done(MigrationReport.Outcome.INVALID, "the file has " + validation.errors
                     + " error(s); nothing was written");
@@ -125,8 +122,8 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     private void write(Caller caller, Options options, LegacyReadOptions readOptions,
-                       LegacyDocuments.SourceFacts facts, Validation validation, Store target,
-                       Report report, MigrationProgress progress) {
+                       LegacyDocuments.SourceFacts facts, MigrationValidation validation, Store target,
+                       MigrationReportBuilder report, MigrationProgress progress) {
         Instant now = clock.instant();
         long agentsBefore = target.agents().count(caller.tenant(), Specification.all());
         long tasksBefore = target.tasks().count(caller.tenant(), Specification.all());
@@ -196,7 +193,7 @@ public final class LegacyMigrationService implements LegacyMigration {
     }
 
     /** Counts and a sample of rows read back must equal what the file holds, or nothing is committed. */
-    private static void verify(Caller caller, Store target, Validation validation, long agentsBefore,
+    private static void verify(Caller caller, Store target, MigrationValidation validation, long agentsBefore,
                                long tasksBefore, long written, List<Task> samples) {
         long agentsAfter = target.agents().count(caller.tenant(), Specification.all());
         long tasksAfter = target.tasks().count(caller.tenant(), Specification.all());
@@ -249,210 +246,5 @@ public final class LegacyMigrationService implements LegacyMigration {
         return new CodeRepository(caller.tenant(), LegacyIds.repositoryId(path), repositoryName, path, null,
                 RepositoryType.LOCAL, true, null, null, Set.of(), AccessLevel.READ_WRITE, null,
                 RepositoryStatistics.NONE, 0, 0, null, AuditFields.createdNow(now, IMPORTER), 0);
-    }
-
-    /** The first pass: every check, every finding; keeps only the agents and the ids it must. */
-    private final class Validation implements LegacyVisitor {
-        private final Options options;
-        private final MigrationProgress progress;
-        final Map<String, Agent> agents = new LinkedHashMap<>();
-        final Map<String, String> summaryNames = new LinkedHashMap<>();
-        private final Map<String, LegacyRepositorySummary> summaries = new LinkedHashMap<>();
-        private final Set<String> paths = new java.util.LinkedHashSet<>();
-        private final Map<String, Integer> taskIndex = new HashMap<>();
-        private final Map<String, String[]> referencedAgents = new LinkedHashMap<>();
-        private final Map<String, Map<AgentStatus, Integer>> statusesByPath = new HashMap<>();
-        private final Map<String, Map<Integer, Integer>> legacyStatusesByPath = new HashMap<>();
-        final List<Finding> shownErrors = new ArrayList<>();
-        final List<Finding> shownWarnings = new ArrayList<>();
-        long tasks;
-        long errors;
-        long warnings;
-
-        Validation(Options options, MigrationProgress progress) {
-            this.options = options;
-            this.progress = progress;
-        }
-
-        Set<String> repositoryPaths() {
-            return paths;
-        }
-
-        @Override
-        public void repository(LegacyRepositorySummary summary) {
-            if (summary.path() == null || summary.path().isBlank()) {
-                finding(Finding.error(summary.jsonPath(), "a repository needs a path"));
-                return;
-            }
-            if (summary.path().length() > 500) {
-                finding(Finding.error(summary.jsonPath() + ".Path", "longer than 500 characters"));
-                return;
-            }
-            if (summaries.putIfAbsent(summary.path(), summary) != null) {
-                warn(summary.jsonPath(), "a second summary for path '" + summary.path() + "'; the first is used");
-                return;
-            }
-            if (summary.name() != null) {
-                summaryNames.put(summary.path(), summary.name());
-            }
-            paths.add(summary.path());
-        }
-
-        @Override
-        public void agent(Agent agent, String jsonPath, Integer legacyStatus) {
-            List<Violation> violations = constraints.violationsOf(agent, "");
-            if (!violations.isEmpty()) {
-                violations.forEach(v -> finding(Finding.error(jsonPath + "." + legacyName(v.field()), v.message())));
-                return;
-            }
-            if (agents.putIfAbsent(agent.id(), agent) != null) {
-                finding(Finding.error(jsonPath, "duplicate agent id '" + agent.id() + "'"));
-                return;
-            }
-            paths.add(agent.repositoryPath());
-            statusesByPath.computeIfAbsent(agent.repositoryPath(), p -> new EnumMap<>(AgentStatus.class))
-                    .merge(agent.status(), 1, Integer::sum);
-            if (legacyStatus != null) {
-                legacyStatusesByPath.computeIfAbsent(agent.repositoryPath(), p -> new java.util.TreeMap<>())
-                        .merge(legacyStatus, 1, Integer::sum);
-            }
-        }
-
-        @Override
-        public void task(Task task, String jsonPath) {
-            tasks++;
-            List<Violation> violations = constraints.violationsOf(task, "");
-            violations.forEach(v -> finding(Finding.error(jsonPath + "." + legacyName(v.field()), v.message())));
-            Integer first = taskIndex.putIfAbsent(task.id(), (int) (tasks - 1));
-            if (first != null) {
-                finding(Finding.error(jsonPath + ".Id", "duplicate task id '" + task.id() + "' (first at "
-                        + "$.TaskQueue[" + first + "])"));
-            }
-            if (task.agentId() != null) {
-                referencedAgents.computeIfAbsent(task.agentId(), a -> new String[] {jsonPath + ".AgentId", "0"});
-                String[] reference = referencedAgents.get(task.agentId());
-                reference[1] = String.valueOf(Long.parseLong(reference[1]) + 1);
-            } else if (task.status().isActive()) {
-                String message = "the task is " + task.status().name() + " but has no agent";
-                if (options.unassignOrphans()) {
-                    warn(jsonPath + ".AgentId", message + "; it is imported as PENDING (--unassign-orphans)");
-                } else {
-                    finding(Finding.error(jsonPath + ".AgentId", message
-                            + " (use --unassign-orphans to import it as PENDING)"));
-                }
-            }
-            if (task.repositoryPath() != null && violations.stream().noneMatch(v -> v.field()
-                    .equals("repositoryPath"))) {
-                paths.add(task.repositoryPath());
-            }
-        }
-
-        @Override
-        public void finding(Finding finding) {
-            if (finding.severity() == Finding.Severity.ERROR) {
-                errors++;
-                if (shownErrors.size() < options.maxFindings()) {
-                    shownErrors.add(finding);
-                }
-            } else {
-                warnings++;
-                if (shownWarnings.size() < options.maxFindings()) {
-                    shownWarnings.add(finding);
-                }
-            }
-        }
-
-        @Override
-        public void progress(long bytesRead) {
-            progress.at(bytesRead);
-        }
-
-        void warn(String path, String message) {
-            finding(Finding.warning(path, message));
-        }
-
-        /** The checks that need the whole file: orphans, and the status mapping against the summaries. */
-        void finish() {
-            referencedAgents.forEach((agentId, reference) -> {
-                if (!agents.containsKey(agentId)) {
-                    String message = reference[1] + " task(s) point at agent '" + agentId
-                            + "', which is not in the file";
-                    if (options.unassignOrphans()) {
-                        warn(reference[0], message + "; they are imported unassigned (--unassign-orphans)");
-                    } else {
-                        finding(Finding.error(reference[0], message
-                                + " (use --unassign-orphans to import them unassigned)"));
-                    }
-                }
-            });
-            summaries.forEach((path, summary) -> checkStatusMapping(summary));
-        }
-
-        private void checkStatusMapping(LegacyRepositorySummary summary) {
-            if (summary.counts().isEmpty()) {
-                return;
-            }
-            Map<AgentStatus, Integer> mapped = statusesByPath.getOrDefault(summary.path(), Map.of());
-            Map<String, AgentStatus> meaning = Map.of("IdleCount", AgentStatus.IDLE, "WorkingCount",
-                    AgentStatus.BUSY, "ErrorCount", AgentStatus.ERROR, "OfflineCount", AgentStatus.OFFLINE);
-            StringBuilder differences = new StringBuilder();
-            summary.counts().forEach((name, count) -> {
-                int actual = mapped.getOrDefault(meaning.get(name), 0);
-                if (meaning.containsKey(name) && actual != count) {
-                    differences.append(differences.length() == 0 ? "" : ", ").append(name).append(' ')
-                            .append(count).append(" but the mapping gives ").append(actual);
-                }
-            });
-            if (differences.length() > 0) {
-                warn(summary.jsonPath(), "the agent-status mapping disagrees with the summary: " + differences
-                        + " (legacy statuses on this path: " + legacyStatusesByPath.getOrDefault(summary.path(),
-                        Map.of()) + "; adjust with --agent-status-map)");
-            }
-        }
-    }
-
-    /** The report under construction. */
-    private final class Report {
-        private final Options options;
-        private final LegacyDocuments.SourceFacts facts;
-        private final Validation validation;
-        private final LegacyDocuments.ReadSummary summary;
-        final Instant started;
-        String backup;
-        String archivedAs;
-
-        Report(Options options, LegacyDocuments.SourceFacts facts, Validation validation,
-               LegacyDocuments.ReadSummary summary, Instant started) {
-            this.options = options;
-            this.facts = facts;
-            this.validation = validation;
-            this.summary = summary;
-            this.started = started;
-        }
-
-        MigrationReport done(MigrationReport.Outcome outcome, String message) {
-            List<Finding> shown = new ArrayList<>(validation.shownErrors);
-            for (Finding warning : validation.shownWarnings) {
-                if (shown.size() < options.maxFindings()) {
-                    shown.add(warning);
-                }
-            }
-            return new MigrationReport(outcome, message, facts.name(), facts.sizeBytes(), facts.sha256(),
-                    validation.repositoryPaths().size(), validation.agents.size(), validation.tasks,
-                    validation.errors, validation.warnings, shown, summary.timesWithoutZone(), backup, archivedAs,
-                    Duration.between(started, clock.instant()));
-        }
-    }
-
-    /** A domain property name as the legacy file spells it: {@code repositoryPath} is {@code RepositoryPath}. */
-    static String legacyName(String field) {
-        String known = AGENT_FIELD_NAMES.get(field);
-        if (known != null) {
-            return known;
-        }
-        if (field.isEmpty()) {
-            return field;
-        }
-        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 }
