@@ -1,5 +1,16 @@
 package dev.orchestra.benchmarks;
 
+import static dev.orchestra.benchmarks.BenchmarkData.agentId;
+import static dev.orchestra.benchmarks.BenchmarkData.filledJsonStore;
+import static dev.orchestra.benchmarks.BenchmarkData.ids;
+import static dev.orchestra.benchmarks.BenchmarkData.newTask;
+import static dev.orchestra.benchmarks.BenchmarkData.newTasks;
+import static dev.orchestra.benchmarks.BenchmarkData.pathOf;
+import static dev.orchestra.benchmarks.BenchmarkData.populate;
+import static dev.orchestra.benchmarks.Harness.log;
+import static dev.orchestra.benchmarks.Results.fmt;
+import static dev.orchestra.benchmarks.Results.ms;
+
 import dev.orchestra.adapter.json.JsonStore;
 import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
@@ -7,39 +18,27 @@ import dev.orchestra.application.agent.AgentRegistry;
 import dev.orchestra.application.analytics.Analytics;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.task.TaskQueue;
+import dev.orchestra.benchmarks.Harness.Measure;
+import dev.orchestra.benchmarks.Harness.Op;
 import dev.orchestra.bootstrap.AgentConfiguration;
 import dev.orchestra.bootstrap.AnalyticsConfiguration;
 import dev.orchestra.bootstrap.OrchestraApplication;
 import dev.orchestra.bootstrap.TaskConfiguration;
 import dev.orchestra.bootstrap.Wiring;
-import dev.orchestra.domain.agent.Agent;
-import dev.orchestra.domain.agent.AgentStatistics;
-import dev.orchestra.domain.agent.AgentStatus;
-import dev.orchestra.domain.repository.CodeRepository;
-import dev.orchestra.domain.shared.AuditFields;
-import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.TenantId;
-import dev.orchestra.domain.task.Lease;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;
-import dev.orchestra.domain.task.TaskPriority;
-import dev.orchestra.domain.task.TaskProgress;
 import dev.orchestra.domain.task.TaskStatus;
 import jakarta.validation.Validation;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -51,8 +50,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -60,11 +57,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Builds a database of {@code --agents} agents and {@code --tasks} tasks, copies it for a raw-JDBC
  * baseline, and measures the store's use cases against hand-written JDBC doing the same statements,
  * alternating the two, each measurement repeated {@code --repeats} times; then a claim/complete soak,
- * a small-database comparison, and the REST service under 16 clients. Writes a Markdown table.
+ * a small-database comparison, the JSON store, and the REST service under 16 clients. Writes a Markdown
+ * table. This class holds the scenarios; {@link Harness} runs them, {@link BenchmarkData} builds their
+ * data, {@link RestLoad} drives the REST service, {@link Results} keeps and writes what they found.
  */
 public final class StoreBenchmark {
     private static final Caller CALLER = new Caller(TenantId.DEFAULT, "bench");
-    private static final int PATHS = 100;
 
     private final Map<String, String> options;
     private final Path directory;
@@ -73,11 +71,8 @@ public final class StoreBenchmark {
     private final Random random = new Random(42);
     /** One numbering for every task the measurements create, so no two of them share an id. */
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong lockedErrors = new AtomicLong();
-    private final AtomicLong otherErrors = new AtomicLong();
-    private final List<String[]> rows = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
-    private final Map<String, Double> figures = new LinkedHashMap<>();
+    private final Harness harness;
+    private final Results results;
 
     /** One store with its use cases. */
     private record Project(SqliteStore store, TaskQueue queue, AgentRegistry agents, Analytics analytics) {
@@ -91,16 +86,14 @@ public final class StoreBenchmark {
         }
     }
 
-    private interface Op {
-        void run(int i) throws Exception;
-    }
-
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
         // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,rest
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
+        this.harness = new Harness(repeats);
+        this.results = new Results(options, repeats, only);
         this.directory = Files.createTempDirectory(Path.of(options.getOrDefault("dir",
                 System.getProperty("java.io.tmpdir"))), "orchestra-bench-");
     }
@@ -151,14 +144,14 @@ public final class StoreBenchmark {
         if (wanted("rest")) {
             rest();
         }
-        writeResults(engine, agents, tasks, Duration.between(started, Instant.now()));
+        results.writeResults(engine, agents, tasks, Duration.between(started, Instant.now()));
     }
 
     // ------------------------------------------------------------------ the measurements
 
     private void measureAll(Project p, RawJdbc raw, List<String> sampleIds, int agents, String scale)
             throws Exception {
-        notes.add("Scale of the table above, where not said otherwise: " + scale + ".");
+        results.notes.add("Scale of the table above, where not said otherwise: " + scale + ".");
         if (wanted("batch")) {
             compare("batch enqueue (1,000 per unit)", 5, 1000,
                     i -> p.queue().enqueueBatch(CALLER, newTasks(1000, "/repo/bench-batch", sequence)),
@@ -189,12 +182,12 @@ public final class StoreBenchmark {
     /** 16 threads enqueueing one task per unit each; a warm-up run, then the median of the repeats. */
     private void producers(Project p, RawJdbc raw, AtomicLong sequence) throws Exception {
         int perThread = 200;
-        Stats[] medians = alternated(
-                () -> concurrent("single enqueue, 16 producers", 16, perThread,
+        Stats[] medians = harness.alternated(
+                () -> harness.concurrent("single enqueue, 16 producers", 16, perThread,
                         (t, i) -> p.queue().enqueue(CALLER, newTask("/repo/bench-16", sequence))),
                 () -> concurrentRaw("single enqueue, 16 producers", 16, perThread, raw, sequence));
-        row("single enqueue, 16 concurrent producers", medians[0], medians[1]);
-        figures.put("enqueue16.project", medians[0].rate());
+        results.row("single enqueue, 16 concurrent producers", medians[0], medians[1]);
+        results.figures.put("enqueue16.project", medians[0].rate());
     }
 
     private void claimAndComplete(Project p, RawJdbc raw) throws Exception {
@@ -278,10 +271,10 @@ public final class StoreBenchmark {
                 i -> p.queue().get(CALLER, sampleIds.get(random.nextInt(sampleIds.size()))),
                 readerOp(raw, (c, i) -> RawJdbc.get(c, sampleIds.get(random.nextInt(sampleIds.size())))));
         // Like the single reader: a warm-up run, then the median of the repeats.
-        Stats twoReaders = alternated(() -> concurrent("get by id, 2 readers", 2, 20_000,
+        Stats twoReaders = harness.alternated(() -> harness.concurrent("get by id, 2 readers", 2, 20_000,
                 (t, i) -> p.queue().get(CALLER, sampleIds.get((t * 7919 + i * 31) % sampleIds.size()))))[0];
-        figures.put("get.two", twoReaders.rate());
-        rows.add(new String[] {"get by id, 2 readers (project)", fmt(twoReaders.rate()), "", "",
+        results.figures.put("get.two", twoReaders.rate());
+        results.rows.add(new String[] {"get by id, 2 readers (project)", fmt(twoReaders.rate()), "", "",
                 ms(twoReaders.p50Millis()), ms(twoReaders.p99Millis()), "", "", "", ""});
     }
 
@@ -334,7 +327,7 @@ public final class StoreBenchmark {
                         own.add(System.nanoTime() - begin);
                         cycles.incrementAndGet();
                     } catch (RuntimeException e) {
-                        count(e);
+                        results.count(e);
                     }
                 }
                 latencies.add(own.stream().mapToLong(Long::longValue).toArray());
@@ -349,11 +342,11 @@ public final class StoreBenchmark {
                 : 0;
         Stats soak = new Stats("soak", cycles.get(), cycles.get(), Duration.ofSeconds(seconds).toNanos(),
                 Stats.concat(new ArrayList<>(latencies)));
-        figures.put("wal.bytes", (double) wal);
-        notes.add(String.format("Soak: %d s of claim + start + complete by 2 workers: %,d cycles (%.0f/s), cycle"
-                        + " p50 %.2f ms, p99 %.2f ms; WAL afterwards %.1f MB; \"database is locked\" errors during the"
-                        + " whole run: %d (other errors: %d).", seconds, cycles.get(), soak.rate(), soak.p50Millis(),
-                soak.p99Millis(), wal / 1e6, lockedErrors.get(), otherErrors.get()));
+        results.figures.put("wal.bytes", (double) wal);
+        results.notes.add(String.format("Soak: %d s of claim + start + complete by 2 workers: %,d cycles (%.0f/s),"
+                        + " cycle p50 %.2f ms, p99 %.2f ms; WAL afterwards %.1f MB; \"database is locked\" errors"
+                        + " during the whole run: %d (other errors: %d).", seconds, cycles.get(), soak.rate(), soak.p50Millis(),
+                soak.p99Millis(), wal / 1e6, results.lockedErrors.get(), results.otherErrors.get()));
     }
 
     /**
@@ -371,22 +364,22 @@ public final class StoreBenchmark {
         int[] smallAgent = {0};
         int[] largeAgent = {1200};
         try {
-            Stats[] medians = alternated(
-                    () -> sequential("enqueue, small", 300, 1,
+            Stats[] medians = harness.alternated(
+                    () -> harness.sequential("enqueue, small", 300, 1,
                             i -> small.queue().enqueue(CALLER, newTask("/repo/bench-small", sequence))),
-                    () -> sequential("enqueue, large", 300, 1,
+                    () -> harness.sequential("enqueue, large", 300, 1,
                             i -> large.queue().enqueue(CALLER, newTask("/repo/bench-small", sequence))),
-                    () -> sequential("claim, small", 80, 1,
+                    () -> harness.sequential("claim, small", 80, 1,
                             i -> small.queue().claim(CALLER, agentId(smallAgent[0]++), true).orElseThrow()),
-                    () -> sequential("claim, large", 80, 1,
+                    () -> harness.sequential("claim, large", 80, 1,
                             i -> large.queue().claim(CALLER, agentId(largeAgent[0]++), true).orElseThrow()));
             String[] names = {"single enqueue at 10,000 tasks", "single enqueue " + scale + ", alternated with it",
                 "claim at 10,000 tasks", "claim " + scale + ", alternated with it"};
             String[] keys = {"small.enqueue", "large.enqueue", "small.claim", "large.claim"};
             for (int k = 0; k < names.length; k++) {
                 Stats median = medians[k];
-                figures.put(keys[k], median.rate());
-                rows.add(new String[] {names[k] + " (project)", fmt(median.rate()), "", "",
+                results.figures.put(keys[k], median.rate());
+                results.rows.add(new String[] {names[k] + " (project)", fmt(median.rate()), "", "",
                         ms(median.p50Millis()), ms(median.p99Millis()), "", "", "", ""});
             }
         } finally {
@@ -408,38 +401,26 @@ public final class StoreBenchmark {
             Duration lease = Duration.ofMinutes(5);
             TaskQueue smallQueue = TaskConfiguration.taskQueue(Wiring.of(small, validator, clock, lease));
             TaskQueue largeQueue = TaskConfiguration.taskQueue(Wiring.of(large, validator, clock, lease));
-            Stats[] medians = alternated(
-                    () -> sequential("json enqueue, 1,000", 40, 1,
+            Stats[] medians = harness.alternated(
+                    () -> harness.sequential("json enqueue, 1,000", 40, 1,
                             i -> smallQueue.enqueue(CALLER, newTask("/repo/bench-json", sequence))),
-                    () -> sequential("json enqueue, 100,000", 10, 1,
+                    () -> harness.sequential("json enqueue, 100,000", 10, 1,
                             i -> largeQueue.enqueue(CALLER, newTask("/repo/bench-json", sequence))));
             String[] names = {"single enqueue into a JSON store holding 1,000 tasks",
                 "single enqueue into a JSON store holding 100,000 tasks, alternated with it"};
             String[] keys = {"json.small.enqueue", "json.large.enqueue"};
             for (int k = 0; k < names.length; k++) {
-                figures.put(keys[k], medians[k].rate());
-                rows.add(new String[] {names[k] + " (project)", fmt(medians[k].rate()), "", "",
+                results.figures.put(keys[k], medians[k].rate());
+                results.rows.add(new String[] {names[k] + " (project)", fmt(medians[k].rate()), "", "",
                         ms(medians[k].p50Millis()), ms(medians[k].p99Millis()), "", "", "", ""});
                 log("%-75s %10s/s", names[k], fmt(medians[k].rate()));
             }
-            notes.add(String.format("JSON store: enqueue at 100,000 tasks is %.0f %% of at 1,000 tasks.",
+            // Measured on the same machine at commit 9081ec8, before the journal (median of the same repeats).
+            results.notes.add("JSON store before the journal (each unit copied its tenant and rewrote the whole"
+                    + " document): 183 /s at 1,000 tasks and 2.16 /s at 100,000 tasks (1 %).");
+            results.notes.add(String.format("JSON store: enqueue at 100,000 tasks is %.0f %% of at 1,000 tasks.",
                     100 * medians[1].rate() / medians[0].rate()));
         }
-    }
-
-    private static JsonStore filledJsonStore(Path file, int tasks) throws IOException {
-        Files.createDirectories(file.getParent());
-        JsonStore store = JsonStore.open(file, Validation.buildDefaultValidatorFactory().getValidator(),
-                Clock.systemUTC());
-        Instant at = Instant.now();
-        List<Task> rows = new ArrayList<>(tasks);
-        for (int i = 0; i < tasks; i++) {
-            String id = "json-" + i;
-            rows.add(Task.enqueue(TenantId.DEFAULT, id, new Task.NewTask(id, "run " + i, "/repo/json-" + (i % 50),
-                    TaskPriority.NORMAL, null, null, null, null), null, at));
-        }
-        store.unitOfWork().writeVoid(() -> store.tasks().addAll(rows));
-        return store;
     }
 
     /** The REST service over loopback: 16 clients, each enqueue → claim → start → complete. */
@@ -453,137 +434,58 @@ public final class StoreBenchmark {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
             String base = "http://127.0.0.1:" + port + "/api/v1";
+            RestLoad load = new RestLoad(results);
             for (int c = 0; c < 16; c++) {
-                send(client, "POST", base + "/agents", "{\"id\":\"rest-" + c + "\",\"name\":\"r\",\"type\":\"t\","
+                load.send(client, "POST", base + "/agents", "{\"id\":\"rest-" + c + "\",\"name\":\"r\",\"type\":\"t\","
                         + "\"repositoryPath\":\"/rest/" + c + "\"}", null);
             }
             // The service has just started: the JIT compiles the web stack for many seconds, so the
             // same load runs untimed first.
             int warmup = Integer.parseInt(options.getOrDefault("rest-warmup-seconds", "15"));
-            restLoad(client, base, warmup, "warm-up", new LinkedHashMap<>());
+            load.run(client, base, warmup, "warm-up", new LinkedHashMap<>());
             Map<String, ConcurrentLinkedQueue<Long>> latencies = new LinkedHashMap<>();
-            AtomicLong requests = restLoad(client, base, seconds, "measured", latencies);
+            AtomicLong requests = load.run(client, base, seconds, "measured", latencies);
             StringBuilder line = new StringBuilder(String.format("REST over loopback, 16 clients, %d s: %,.0f"
                     + " requests/s overall;", seconds, requests.get() / (double) seconds));
             latencies.forEach((op, values) -> {
                 long[] all = values.stream().mapToLong(Long::longValue).toArray();
                 Stats stats = new Stats(op, all.length, all.length, Duration.ofSeconds(seconds).toNanos(), all);
-                figures.put("rest." + op + ".p99", stats.p99Millis());
+                results.figures.put("rest." + op + ".p99", stats.p99Millis());
                 line.append(String.format(" %s p50 %.2f ms, p99 %.2f ms (%,.0f/s);", op, stats.p50Millis(),
                         stats.p99Millis(), stats.rate()));
             });
-            notes.add(line.toString());
+            results.notes.add(line.toString());
         } finally {
             context.close();
         }
     }
 
-    // ------------------------------------------------------------------ harness
-
-    private void compare(String name, int operations, int perOperation, Op project, Op raw) throws Exception {
+    private void compare(String name, int operations, int perOperation, Op project, Op raw)
+            throws Exception {
         compare(name, operations, perOperation, project, raw, null);
     }
 
     /**
-     * Project and raw (and, when given, raw with the fewest statements), {@link #alternated}.
+     * Project and raw (and, when given, raw with the fewest statements), {@link Harness#alternated}.
      */
-    private void compare(String name, int operations, int perOperation, Op project, Op raw, Op fewest)
-            throws Exception {
-        Measure projectRun = () -> sequential(name, operations, perOperation, project);
-        Measure rawRun = () -> sequential(name, operations, perOperation, raw);
-        Stats[] medians = fewest == null ? alternated(projectRun, rawRun)
-                : alternated(projectRun, rawRun, () -> sequential(name, operations, perOperation, fewest));
+    private void compare(String name, int operations, int perOperation, Op project, Op raw,
+                         Op fewest) throws Exception {
+        Measure projectRun = () -> harness.sequential(name, operations, perOperation, project);
+        Measure rawRun = () -> harness.sequential(name, operations, perOperation, raw);
+        Stats[] medians = fewest == null ? harness.alternated(projectRun, rawRun)
+                : harness.alternated(projectRun, rawRun,
+                        () -> harness.sequential(name, operations, perOperation, fewest));
         Stats p = medians[0];
         Stats w = medians[1];
         Stats f = fewest == null ? null : medians[2];
-        figures.put(name + ".project", p.rate());
-        figures.put(name + ".raw", w.rate());
-        figures.put(name + ".p99", p.p99Millis());
-        figures.put(name + ".raw.p99", w.p99Millis());
+        results.figures.put(name + ".project", p.rate());
+        results.figures.put(name + ".raw", w.rate());
+        results.figures.put(name + ".p99", p.p99Millis());
+        results.figures.put(name + ".raw.p99", w.p99Millis());
         if (f != null) {
-            figures.put(name + ".fewest", f.rate());
+            results.figures.put(name + ".fewest", f.rate());
         }
-        row(name, p, w, f);
-    }
-
-    private interface Measure {
-        Stats run() throws Exception;
-    }
-
-    /**
-     * Runs the sides in turn: once untimed, so none is measured while the JIT compiles it, then
-     * {@code repeats} rounds; returns each side's median run, in the order given.
-     */
-    private Stats[] alternated(Measure... sides) throws Exception {
-        List<List<Stats>> runs = new ArrayList<>();
-        for (Measure ignored : sides) {
-            runs.add(new ArrayList<>());
-        }
-        for (int r = -1; r < repeats; r++) {
-            for (int k = 0; k < sides.length; k++) {
-                Stats run = sides[k].run();
-                if (r >= 0) {
-                    runs.get(k).add(run);
-                }
-            }
-        }
-        return runs.stream().map(Stats::median).toArray(Stats[]::new);
-    }
-
-    private void row(String name, Stats project, Stats raw) {
-        row(name, project, raw, null);
-    }
-
-    private void row(String name, Stats project, Stats raw, Stats fewest) {
-        rows.add(new String[] {name, fmt(project.rate()), fmt(raw.rate()),
-                String.format("%.0f %%", 100 * project.rate() / raw.rate()), ms(project.p50Millis()),
-                ms(project.p99Millis()), ms(raw.p50Millis()), ms(raw.p99Millis()),
-                fewest == null ? "" : fmt(fewest.rate()),
-                fewest == null ? "" : String.format("%.0f %%", 100 * project.rate() / fewest.rate())});
-        log("%-45s project %10s/s  raw %10s/s  %s%s", name, fmt(project.rate()), fmt(raw.rate()),
-                String.format("%.0f %%", 100 * project.rate() / raw.rate()),
-                fewest == null ? "" : String.format("  fewest %s/s", fmt(fewest.rate())));
-    }
-
-    private Stats sequential(String name, int operations, int perOperation, Op op) throws Exception {
-        long[] latencies = new long[operations];
-        long started = System.nanoTime();
-        for (int i = 0; i < operations; i++) {
-            long begin = System.nanoTime();
-            op.run(i);
-            latencies[i] = System.nanoTime() - begin;
-        }
-        return new Stats(name, (long) operations * perOperation, operations, System.nanoTime() - started,
-                latencies);
-    }
-
-    private interface ThreadOp {
-        void run(int thread, int i) throws Exception;
-    }
-
-    private Stats concurrent(String name, int threads, int perThread, ThreadOp op) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<long[]>> futures = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                long[] latencies = new long[perThread];
-                for (int i = 0; i < perThread; i++) {
-                    long begin = System.nanoTime();
-                    op.run(thread, i);
-                    latencies[i] = System.nanoTime() - begin;
-                }
-                return latencies;
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            all.add(f.get());
-        }
-        long nanos = System.nanoTime() - started;
-        pool.shutdown();
-        return new Stats(name, (long) threads * perThread, (long) threads * perThread, nanos, Stats.concat(all));
+        results.row(name, p, w, f);
     }
 
     /** The baseline of 16 producers: each its own connection, each insert its own transaction. */
@@ -594,11 +496,11 @@ public final class StoreBenchmark {
             connections.add(RawJdbc.connect(directory.resolve("raw.db"), false));
         }
         try {
-            return concurrent(name, threads, perThread, (t, i) -> {
+            return harness.concurrent(name, threads, perThread, (t, i) -> {
                 try {
                     raw.enqueue(connections.get(t), "raw16-" + sequence.incrementAndGet(), "/repo/bench-16");
                 } catch (java.sql.SQLException e) {
-                    count(e);
+                    results.count(e);
                     throw e;
                 }
             });
@@ -626,149 +528,6 @@ public final class StoreBenchmark {
         };
     }
 
-    /** 16 clients, each enqueue → claim → start → complete until the time is up, into {@code latencies}. */
-    private AtomicLong restLoad(HttpClient client, String base, int seconds, String what,
-                                Map<String, ConcurrentLinkedQueue<Long>> latencies) throws Exception {
-        log("REST %s: %d s", what, seconds);
-        for (String op : List.of("enqueue", "claim", "start", "complete")) {
-            latencies.put(op, new ConcurrentLinkedQueue<>());
-        }
-        AtomicLong requests = new AtomicLong();
-        Instant end = Instant.now().plusSeconds(seconds);
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Future<?>> futures = new ArrayList<>();
-        Pattern token = Pattern.compile("\"leaseToken\":\"([^\"]+)\"");
-        for (int c = 0; c < 16; c++) {
-            int client16 = c;
-            futures.add(clients.submit(() -> {
-                int n = 0;
-                while (Instant.now().isBefore(end)) {
-                    String id = "rest-" + what + "-" + client16 + "-" + n++;
-                    timed(latencies.get("enqueue"), requests, () -> send(client, "POST", base + "/tasks",
-                            "{\"id\":\"" + id + "\",\"command\":\"c\",\"repositoryPath\":\"/rest/" + client16
-                                    + "\"}", null));
-                    String body = timed(latencies.get("claim"), requests, () -> send(client, "POST",
-                            base + "/tasks/claim", "{\"agentId\":\"rest-" + client16 + "\"}", null));
-                    Matcher m = token.matcher(body);
-                    if (!m.find()) {
-                        otherErrors.incrementAndGet();
-                        continue;
-                    }
-                    String lease = m.group(1);
-                    String claimed = body.substring(body.indexOf("\"id\":\"") + 6);
-                    String taskId = claimed.substring(0, claimed.indexOf('"'));
-                    timed(latencies.get("start"), requests, () -> send(client, "POST",
-                            base + "/tasks/" + taskId + "/start", null, lease));
-                    timed(latencies.get("complete"), requests, () -> send(client, "POST",
-                            base + "/tasks/" + taskId + "/complete", "{\"result\":\"ok\"}", lease));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        clients.shutdown();
-        return requests;
-    }
-
-    private <T> T timed(ConcurrentLinkedQueue<Long> into, AtomicLong requests, java.util.concurrent.Callable<T> call)
-            throws Exception {
-        long begin = System.nanoTime();
-        T result = call.call();
-        into.add(System.nanoTime() - begin);
-        requests.incrementAndGet();
-        return result;
-    }
-
-    private String send(HttpClient client, String method, String url, String json, String lease) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        if (lease != null) {
-            request.header("X-Lease-Token", lease);
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400) {
-            if (response.body().contains("locked")) {
-                lockedErrors.incrementAndGet();
-            } else {
-                otherErrors.incrementAndGet();
-            }
-        }
-        return response.body();
-    }
-
-    private void count(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("locked") || message.contains("SQLITE_BUSY")) {
-            lockedErrors.incrementAndGet();
-        } else {
-            otherErrors.incrementAndGet();
-        }
-    }
-
-    // ------------------------------------------------------------------ data
-
-    /** Agents on 100 paths, and tasks: 90 % finished history over 60 days, 10 % pending. */
-    private List<String> populate(Path file, int agents, long tasks) {
-        List<String> sample = new ArrayList<>();
-        Instant now = Instant.now();
-        try (SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file))) {
-            store.unitOfWork().writeVoid(() -> {
-                for (int r = 0; r < PATHS; r++) {
-                    store.repositories().add(new CodeRepository(TenantId.DEFAULT, "repo-" + r, "repo " + r,
-                            "/repo/" + r, null, dev.orchestra.domain.repository.RepositoryType.GIT, true, null, "main",
-                            java.util.Set.of(), dev.orchestra.domain.repository.AccessLevel.READ_WRITE, null,
-                            dev.orchestra.domain.repository.RepositoryStatistics.NONE, 0, 0, null,
-                            AuditFields.createdNow(now, "bench"), 0));
-                }
-                for (int a = 0; a < agents; a++) {
-                    store.agents().add(new Agent(TenantId.DEFAULT, agentId(a), "Agent " + a, "claude-code",
-                            pathOf(a), "repo-" + (a % PATHS), AgentStatus.IDLE, now, null, null, java.util.Set.of(),
-                            null, null, 1, Duration.ofMinutes(1), AgentStatistics.NONE,
-                            AuditFields.createdNow(now, "bench"), null, null, 0));
-                }
-            });
-            Random data = new Random(7);
-            long written = 0;
-            while (written < tasks) {
-                int size = (int) Math.min(10_000, tasks - written);
-                List<Task> batch = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    long n = written + i;
-                    int agent = data.nextInt(agents);
-                    String path = pathOf(agent);
-                    Instant created = now.minusSeconds(data.nextInt(60 * 86_400));
-                    String id = Ids.newId();
-                    if (data.nextInt(1000) < 20 && sample.size() < 20_000) {
-                        sample.add(id);
-                    }
-                    TaskPriority priority = TaskPriority.values()[data.nextInt(4)];
-                    if (n % 10 == 0) {
-                        batch.add(new Task(TenantId.DEFAULT, id, "run " + n, path, "repo-" + (agent % PATHS), null,
-                                priority, TaskStatus.PENDING, created, null, null, null, null, null, 0, null, null, 0,
-                                null, TaskProgress.NONE, null, created, 0));
-                    } else {
-                        Instant started = created.plusSeconds(1);
-                        Instant completed = started.plusMillis(500 + data.nextInt(60_000));
-                        boolean failed = n % 10 == 1;
-                        batch.add(new Task(TenantId.DEFAULT, id, "run " + n, path, "repo-" + (agent % PATHS),
-                                agentId(agent), priority, failed ? TaskStatus.FAILED : TaskStatus.COMPLETED, created,
-                                created, started, completed, failed ? null : "ok", failed ? "exit 1" : null, 0, null,
-                                null, 0, null, new TaskProgress(100, null, completed), null, completed, 0));
-                    }
-                }
-                store.unitOfWork().writeVoid(() -> store.tasks().addAll(batch));
-                written += size;
-                if (written % 100_000 == 0) {
-                    log("  %,d tasks", written);
-                }
-            }
-        }
-        return sample;
-    }
-
     /** The databases take gigabytes at full scale; --keep true leaves them for inspection. */
     private void deleteDirectory() throws IOException {
         try (var files = Files.walk(directory)) {
@@ -784,173 +543,4 @@ public final class StoreBenchmark {
         return Files.copy(from, to);
     }
 
-    private static String agentId(int index) {
-        return String.format("agent-%05d", index);
-    }
-
-    /** Agent i works on path i % 100: consecutive agents spread over the paths. */
-    private static String pathOf(int agent) {
-        return "/repo/" + (agent % PATHS);
-    }
-
-    private static Task.NewTask newTask(String path, AtomicLong sequence) {
-        return new Task.NewTask("p-" + sequence.incrementAndGet(), "run", path, TaskPriority.NORMAL, null, null,
-                null, null);
-    }
-
-    private static List<Task.NewTask> newTasks(int count, String path, AtomicLong sequence) {
-        List<Task.NewTask> tasks = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            tasks.add(newTask(path, sequence));
-        }
-        return tasks;
-    }
-
-    private static List<String> ids(int count, String prefix, AtomicLong sequence) {
-        List<String> ids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ids.add(prefix + "-" + sequence.incrementAndGet());
-        }
-        return ids;
-    }
-
-    // ------------------------------------------------------------------ report
-
-    private void writeResults(String engine, int agents, long tasks, Duration took) throws IOException {
-        StringBuilder md = new StringBuilder();
-        md.append("# Benchmark results\n\n");
-        md.append("Written by `benchmarks/run` (`dev.orchestra.benchmarks.StoreBenchmark`) on ")
-                .append(LocalDateTime.now(ZoneOffset.UTC).withNano(0)).append(" UTC; the run took ")
-                .append(took.toMinutes()).append(" min.\n\n");
-        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(cpuModel()).append(", ").append(memory()).append(", ").append(System.getProperty("os.name"))
-                .append(' ').append(System.getProperty("os.version")).append('\n');
-        md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(", -Xmx")
-                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append("m\n");
-        md.append("- SQLite ").append(engine).append(" (sqlite-jdbc), WAL, synchronous=FULL, foreign_keys=ON,")
-                .append(" one writer with group commit (queue 1024, batch up to 256), 4 readers\n");
-        md.append("- data: ").append(String.format("%,d", agents)).append(" agents on ").append(PATHS)
-                .append(" repositories, ").append(String.format("%,d", tasks))
-                .append(" tasks (90 % finished over 60 days, 10 % pending), time-ordered UUIDv7 ids\n");
-        if (!only.isEmpty()) {
-            md.append("- partial run: only ").append(String.join(", ", new java.util.TreeSet<>(only))).append('\n');
-        }
-        md.append("- method: project = the use cases (validation, audit entries, version checks) through the ports;")
-                .append(" raw = the statements the store issues (the same reads, writes and audit rows) by hand on")
-                .append(" plain JDBC with the same settings, on a copy of the same database; \"raw, fewest")
-                .append(" statements\" = only the writes and one audit row; raw prepares its statements in each operation,")
-                .append(" as plain JDBC does (sqlite-jdbc keeps none), while the store reuses them;")
-                .append(" after one untimed warm-up run of each, alternated, ")
-                .append(repeats).append(" runs each, the median run shown. Rates are operations per second (tasks per second for")
-                .append(" batches); latencies are per operation (per unit for batches).\n\n");
-        md.append("| measurement | project /s | raw /s | project / raw | project p50 | project p99 | raw p50 |")
-                .append(" raw p99 | raw, fewest statements /s | project / fewest |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String[] row : rows) {
-            md.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        md.append('\n');
-        for (String note : notes) {
-            md.append(note).append("\n\n");
-        }
-        md.append(targets());
-        Path results = Path.of(options.getOrDefault("results", "RESULTS.md"));
-        Files.writeString(results, md.toString());
-        System.out.println(md);
-        log("results written to %s", results.toAbsolutePath());
-    }
-
-    private String targets() {
-        StringBuilder t = new StringBuilder("## Targets\n\n");
-        target(t, "batch enqueue >= 70 % of raw", ratio("batch enqueue (1,000 per unit)"), 0.70);
-        target(t, "single enqueue >= 60 % of raw", ratio("single enqueue"), 0.60);
-        target(t, "complete >= 60 % of raw", ratio("complete"), 0.60);
-        target(t, "16 producers >= 3 x single enqueue", fig("enqueue16.project")
-                / fig("single enqueue.project") / 3.0, 1.0);
-        target(t, "claim >= 60 % of raw", ratio("claim"), 0.60);
-        double claimP99 = fig("claim.p99");
-        if (!Double.isNaN(claimP99)) {
-            t.append("- claim p99 < 5 ms: ").append(claimP99 < 5 ? "holds" : "misses")
-                    .append(String.format(" (%.2f ms; raw %.2f ms)%n", claimP99, fig("claim.raw.p99")));
-        }
-        target(t, "get by id >= 50 % of raw", ratio("get by id"), 0.50);
-        target(t, "two readers >= 1.4 x one", fig("get.two") / fig("get by id.project") / 1.4, 1.0);
-        target(t, "analytics <= 1.3 x raw time", ratio("task analytics over 30 days") * 1.3, 1.0);
-        target(t, "enqueue at 1M >= 80 % of at 10k", fig("large.enqueue")
-                / fig("small.enqueue") / 0.8, 1.0);
-        target(t, "claim at 1M >= 80 % of at 10k", fig("large.claim") / fig("small.claim") / 0.8,
-                1.0);
-        if (!Double.isNaN(fig("wal.bytes"))) {
-            t.append("- WAL after soak <= 64 MB: ").append(fig("wal.bytes") <= 64e6 ? "holds" : "misses")
-                    .append(String.format(" (%.1f MB)%n", fig("wal.bytes") / 1e6));
-        }
-        t.append("- \"database is locked\" errors = 0: ").append(lockedErrors.get() == 0 ? "holds" : "misses")
-                .append(" (").append(lockedErrors.get()).append(")\n");
-        double enqueueP99 = fig("rest.enqueue.p99");
-        if (!Double.isNaN(enqueueP99)) {
-            t.append("- REST enqueue p99 < 20 ms: ").append(enqueueP99 < 20 ? "holds" : "misses")
-                    .append(String.format(" (%.2f ms)%n", enqueueP99));
-        }
-        t.append("\nAgainst raw JDBC with the fewest statements (only the writes and one audit row, no reads;"
-                + " not what the store does, shown for scale):");
-        for (String name : List.of("batch enqueue (1,000 per unit)", "single enqueue", "claim", "complete")) {
-            double fewest = fig(name + ".fewest");
-            if (!Double.isNaN(fewest)) {
-                t.append(String.format(" %s %.0f %%;", name, 100 * fig(name + ".project") / fewest));
-            }
-        }
-        t.append('\n');
-        return t.toString();
-    }
-
-    /** A figure of this run, or NaN when its measurement was left out (--only). */
-    private double fig(String key) {
-        Double value = figures.get(key);
-        return value == null ? Double.NaN : value;
-    }
-
-    private double ratio(String name) {
-        return fig(name + ".project") / fig(name + ".raw");
-    }
-
-    private static void target(StringBuilder into, String name, double value, double threshold) {
-        if (Double.isNaN(value)) {
-            into.append("- ").append(name).append(": not measured in this run\n");
-            return;
-        }
-        into.append("- ").append(name).append(": ").append(value >= threshold ? "holds" : "misses")
-                .append(String.format(" (%.2f of the bar)%n", value / threshold));
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
-
-    private static String memory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / (1024 * 1024) + " GiB RAM")
-                    .orElse("? RAM");
-        } catch (IOException e) {
-            return "? RAM";
-        }
-    }
-
-    private static String fmt(double rate) {
-        return rate < 10 ? String.format("%.2f", rate) : String.format("%,.0f", rate);
-    }
-
-    private static String ms(double millis) {
-        return String.format("%.2f ms", millis);
-    }
-
-    private static void log(String format, Object... args) {
-        System.err.printf("[bench] " + format + "%n", args);
-    }
 }

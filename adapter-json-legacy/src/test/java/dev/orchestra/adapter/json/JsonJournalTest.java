@@ -106,8 +106,8 @@ class JsonJournalTest {
             store.unitOfWork().writeVoid(() -> {
                 Task stored = store.tasks().findById(OTHER_TENANT, "task-1").orElseThrow();
                 store.tasks().update(stored.cancel(T0.plusSeconds(1)));
-                store.tasks().add(dev.orchestra.domain.testing.Records.with(task("task-2", "/repo"), "tenantId",
-                        OTHER_TENANT));
+                store.tasks().add(dev.orchestra.domain.testing.Builders.aTask("task-2", "/repo")
+                        .tenantId(OTHER_TENANT).build());
                 store.preferences().remove(OTHER_TENANT, "p1", 0);
             });
             Map<String, List<Object>> before = everyRow(store);

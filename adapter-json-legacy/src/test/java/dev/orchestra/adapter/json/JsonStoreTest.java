@@ -135,9 +135,7 @@ class JsonStoreTest {
             store.unitOfWork().write(() -> store.agents().add(agent("a", "/r")));
             byte[] before = Files.readAllBytes(file());
             byte[] journal = Files.readAllBytes(store.journalPath());
-            Task tooLong = task("t", "/r");
-            Task invalid = new Task(TENANT, "t", "x".repeat(2001), "/r", null, null, tooLong.priority(),
-                    tooLong.status(), T0, null, null, null, null, null, 0, null, null, 0, null, null, null, T0, 0);
+            Task invalid = dev.orchestra.domain.testing.Builders.aTask("t", "/r").command("x".repeat(2001)).build();
 
             assertThatThrownBy(() -> store.unitOfWork().writeVoid(() -> {
                 store.agents().add(agent("b", "/r"));

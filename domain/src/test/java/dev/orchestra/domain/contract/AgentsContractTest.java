@@ -17,6 +17,7 @@ import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.testing.Builders;
 import dev.orchestra.domain.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,10 +169,7 @@ public abstract class AgentsContractTest extends StoreContract {
 
     @Test
     void givenAgentBreakingSchemaLimits_add_isRefusedAtTheSchemaDoor() {
-        Agent valid = agent("a", "/r");
-        Agent tooLongName = new Agent(TENANT, "a", "n".repeat(256), valid.type(), valid.repositoryPath(), null,
-                valid.status(), valid.lastPing(), null, null, valid.capabilities(), null, null, 11,
-                valid.healthCheckInterval(), valid.statistics(), valid.audit(), null, null, 0);
+        Agent tooLongName = Builders.anAgent("a", "/r").name("n".repeat(256)).maxConcurrentTasks(11).build();
 
         assertThatThrownBy(() -> write(() -> store.agents().add(tooLongName)))
                 .isInstanceOf(ValidationFailed.class);

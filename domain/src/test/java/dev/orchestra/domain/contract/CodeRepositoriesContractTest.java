@@ -15,6 +15,7 @@ import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.ValidationFailed;
+import dev.orchestra.domain.testing.Builders;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,10 +87,7 @@ public abstract class CodeRepositoriesContractTest extends StoreContract {
     @Test
     void givenRepositoryUsedByAnAgent_remove_isConflictAndKeepsIt() {
         write(() -> store.repositories().add(repository("r1", "/r")));
-        Agent a = agent("a", "/r");
-        write(() -> store.agents().add(new Agent(a.tenantId(), a.id(), a.name(), a.type(), a.repositoryPath(), "r1",
-                a.status(), a.lastPing(), null, null, a.capabilities(), null, null, 1, a.healthCheckInterval(),
-                a.statistics(), a.audit(), null, null, 0)));
+        write(() -> store.agents().add(Builders.anAgent("a", "/r").repositoryId("r1").build()));
 
         assertThatThrownBy(() -> write(() -> {
             store.repositories().remove(TENANT, "r1", 0);

@@ -1,6 +1,5 @@
 package dev.orchestra.domain.contract;
 
-import static dev.orchestra.domain.testing.Records.with;
 import static dev.orchestra.domain.testing.TestData.OTHER_TENANT;
 import static dev.orchestra.domain.testing.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +9,7 @@ import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.store.Area;
-import dev.orchestra.domain.testing.TestData;
+import dev.orchestra.domain.testing.Builders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class StoreAreasContractTest extends StoreContract {
     /** One row per area, of another tenant than the default (stores start empty there); reused by stores' tests. */
     public static final Map<String, Record> SAMPLES = new TreeMap<>(Map.of(
-            "repositories", with(TestData.repository("repo-1", "/repo"), "tenantId", OTHER_TENANT),
-            "agents", TestData.inTenant(TestData.agent("agent-1", "/repo"), OTHER_TENANT),
-            "tasks", with(TestData.task("task-1", "/repo"), "tenantId", OTHER_TENANT),
-            "preferences", with(TestData.preference("p1", PreferenceScope.user("alice"), "ui.theme", "light"),
-                    "tenantId", OTHER_TENANT),
+            "repositories", Builders.aRepository("repo-1", "/repo").tenantId(OTHER_TENANT).build(),
+            "agents", Builders.anAgent("agent-1", "/repo").tenantId(OTHER_TENANT).build(),
+            "tasks", Builders.aTask("task-1", "/repo").tenantId(OTHER_TENANT).build(),
+            "preferences", Builders.aPreference("p1", PreferenceScope.user("alice"), "ui.theme", "light")
+                    .tenantId(OTHER_TENANT).build(),
             "auditEntries", new AuditEntry(OTHER_TENANT, "e1", "Task", "task-1", AuditAction.UPDATE, "{}",
                     "{\"a\":1}", List.of("a"), "alice", null, T0, true, null, 1),
-            "templates", with(TestData.template("tpl-1"), "tenantId", OTHER_TENANT),
+            "templates", Builders.aTemplate("tpl-1").tenantId(OTHER_TENANT).build(),
             "legacyImports", new LegacyImport(OTHER_TENANT, "i1", "orchestrator-state.json", 10, "d".repeat(64), 1,
                     2, 3, 0, T0, Duration.ofSeconds(2), "alice")));
 

@@ -1,6 +1,11 @@
 package dev.orchestra.domain.contract;
 
-import static dev.orchestra.domain.testing.Records.with;
+import static dev.orchestra.domain.testing.Builders.aCompletedTask;
+import static dev.orchestra.domain.testing.Builders.aPreference;
+import static dev.orchestra.domain.testing.Builders.aRepository;
+import static dev.orchestra.domain.testing.Builders.aTask;
+import static dev.orchestra.domain.testing.Builders.aTemplate;
+import static dev.orchestra.domain.testing.Builders.anAgent;
 import static dev.orchestra.domain.testing.TestData.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,51 +44,48 @@ public abstract class StoreLimitsContractTest extends StoreContract {
 
     static Stream<Arguments> keptAtTheLimit() {
         return Stream.of(
-                agent("name of 255", with(TestData.agent("a", "/r"), "name", "n".repeat(255))),
-                agent("path of 500 with emoji and tab-free unicode", with(TestData.agent("a", "/r"),
-                        "repositoryPath", "/ü/😀/" + "p".repeat(490))),
-                agent("10 concurrent tasks", with(TestData.agent("a", "/r"), "maxConcurrentTasks", 10)),
-                task("command of 2000 with a tab and a newline", with(TestData.task("t", "/r"), "command",
-                        "a\tb\n" + "c".repeat(1996))),
-                task("result of a million characters with terminal escapes", with(TestData.completedTask("t", null),
-                        "result", "\u001b[31m" + "r".repeat(999_995))),
-                task("progress of 100", with(TestData.task("t", "/r"), "progress",
-                        new TaskProgress(100, "done", TestData.T0))),
-                repository("description of 2000", with(TestData.repository("r", "/r"), "description",
-                        "d".repeat(2000))),
+                agent("name of 255", anAgent("a", "/r").name("n".repeat(255)).build()),
+                agent("path of 500 with emoji and tab-free unicode",
+                        anAgent("a", "/r").repositoryPath("/ü/😀/" + "p".repeat(490)).build()),
+                agent("10 concurrent tasks", anAgent("a", "/r").maxConcurrentTasks(10).build()),
+                task("command of 2000 with a tab and a newline",
+                        aTask("t", "/r").command("a\tb\n" + "c".repeat(1996)).build()),
+                task("result of a million characters with terminal escapes",
+                        aCompletedTask("t").result("\u001b[31m" + "r".repeat(999_995)).build()),
+                task("progress of 100", aTask("t", "/r").progress(new TaskProgress(100, "done", TestData.T0)).build()),
+                repository("description of 2000", aRepository("r", "/r").description("d".repeat(2000)).build()),
                 preference("a JSON value nested 64 deep", json("[".repeat(64) + "]".repeat(64))),
                 preference("an INTEGER value of 19 digits", typed(ValueType.INTEGER, "-9223372036854775807")),
-                template("name of 255", with(TestData.template("tpl"), "name", "t".repeat(255)))
+                template("name of 255", aTemplate("tpl").name("t".repeat(255)).build())
         );
     }
 
     static Stream<Arguments> refusedPastTheLimit() {
         return Stream.of(
-                agent("name of 256", with(TestData.agent("a", "/r"), "name", "n".repeat(256))),
-                agent("a name starting with NUL", with(TestData.agent("a", "/r"), "name", NUL + "name")),
-                agent("a path of 501", with(TestData.agent("a", "/r"), "repositoryPath", "p".repeat(501))),
-                agent("11 concurrent tasks", with(TestData.agent("a", "/r"), "maxConcurrentTasks", 11)),
-                agent("0 concurrent tasks", with(TestData.agent("a", "/r"), "maxConcurrentTasks", 0)),
-                task("a command of 2001", with(TestData.task("t", "/r"), "command", "c".repeat(2001))),
-                task("a command starting with NUL", with(TestData.task("t", "/r"), "command", NUL + "ls")),
-                task("a path starting with NUL", with(TestData.task("t", "/r"), "repositoryPath", NUL)),
-                task("a result of a million and one", with(TestData.completedTask("t", null), "result",
-                        "r".repeat(1_000_001))),
-                task("11 retries", with(TestData.task("t", "/r"), "retryCount", 11)),
-                repository("a name of 256", with(TestData.repository("r", "/r"), "name", "n".repeat(256))),
-                repository("a name starting with NUL", with(TestData.repository("r", "/r"), "name", NUL + "r")),
-                repository("a reliability of 1.5", with(TestData.repository("r", "/r"), "reliabilityScore", 1.5)),
+                agent("name of 256", anAgent("a", "/r").name("n".repeat(256)).build()),
+                agent("a name starting with NUL", anAgent("a", "/r").name(NUL + "name").build()),
+                agent("a path of 501", anAgent("a", "/r").repositoryPath("p".repeat(501)).build()),
+                agent("11 concurrent tasks", anAgent("a", "/r").maxConcurrentTasks(11).build()),
+                agent("0 concurrent tasks", anAgent("a", "/r").maxConcurrentTasks(0).build()),
+                task("a command of 2001", aTask("t", "/r").command("c".repeat(2001)).build()),
+                task("a command starting with NUL", aTask("t", "/r").command(NUL + "ls").build()),
+                task("a path starting with NUL", aTask("t", "/r").repositoryPath(NUL).build()),
+                task("a result of a million and one", aCompletedTask("t").result("r".repeat(1_000_001)).build()),
+                task("11 retries", aTask("t", "/r").retryCount(11).build()),
+                repository("a name of 256", aRepository("r", "/r").name("n".repeat(256)).build()),
+                repository("a name starting with NUL", aRepository("r", "/r").name(NUL + "r").build()),
+                repository("a reliability of 1.5", aRepository("r", "/r").reliabilityScore(1.5).build()),
                 preference("a JSON value that is not JSON", json("{\"a\":")),
                 preference("a JSON value with a trailing comma", json("[1,]")),
                 preference("an INTEGER value of 20 digits", typed(ValueType.INTEGER, "99999999999999999999")),
                 preference("a BOOLEAN value of yes", typed(ValueType.BOOLEAN, "yes")),
-                preference("a key starting with NUL", with(TestData.preference("p", PreferenceScope.user("u"),
-                        "k", "v"), "key", NUL + "k")),
-                preference("a value of 100001", with(TestData.preference("p", PreferenceScope.user("u"), "k", "v"),
-                        "value", "v".repeat(100_001))),
-                template("a name of 256", with(TestData.template("tpl"), "name", "t".repeat(256))),
-                template("a name starting with NUL", with(TestData.template("tpl"), "name", NUL + "t")),
-                template("a version that is not semver", with(TestData.template("tpl"), "templateVersion", "one"))
+                preference("a key starting with NUL",
+                        aPreference("p", PreferenceScope.user("u"), "k", "v").key(NUL + "k").build()),
+                preference("a value of 100001",
+                        aPreference("p", PreferenceScope.user("u"), "k", "v").value("v".repeat(100_001)).build()),
+                template("a name of 256", aTemplate("tpl").name("t".repeat(256)).build()),
+                template("a name starting with NUL", aTemplate("tpl").name(NUL + "t").build()),
+                template("a version that is not semver", aTemplate("tpl").templateVersion("one").build())
         );
     }
 
@@ -138,7 +140,6 @@ public abstract class StoreLimitsContractTest extends StoreContract {
     }
 
     private static UserPreference typed(ValueType type, String value) {
-        UserPreference p = TestData.preference("p", PreferenceScope.user("u"), "k", "v");
-        return with(with(p, "valueType", type), "value", value);
+        return aPreference("p", PreferenceScope.user("u"), "k", "v").valueType(type).value(value).build();
     }
 }

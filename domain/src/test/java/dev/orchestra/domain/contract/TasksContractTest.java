@@ -21,6 +21,7 @@ import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
 import dev.orchestra.domain.task.TaskTotals;
+import dev.orchestra.domain.testing.Builders;
 import dev.orchestra.domain.testing.TestData;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -394,8 +395,7 @@ public abstract class TasksContractTest extends StoreContract {
     @Test
     void givenCommandOverTheLimit_add_isRefusedAtTheSchemaDoor() {
         Task valid = task("t", "/r");
-        Task tooLong = new Task(TENANT, "t", "x".repeat(2001), "/r", null, null, TaskPriority.NORMAL,
-                TaskStatus.PENDING, T0, null, null, null, null, null, 0, null, null, 0, null, null, null, T0, 0);
+        Task tooLong = Builders.aTask("t", "/r").command("x".repeat(2001)).build();
 
         assertThatThrownBy(() -> write(() -> store.tasks().add(tooLong))).isInstanceOf(ValidationFailed.class);
         assertThat(read(() -> store.tasks().findById(TENANT, valid.id()))).isEmpty();
