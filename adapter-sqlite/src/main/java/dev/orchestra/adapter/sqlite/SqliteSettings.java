@@ -37,8 +37,4 @@ public record SqliteSettings(Path path, int readers, Duration busyTimeout, Synch
         return new SqliteSettings(path, 4, Duration.ofSeconds(10), Synchronous.FULL, 1024, Duration.ofSeconds(10),
                 256);
     }
-
-    public SqliteSettings withSynchronous(Synchronous mode) {
-        return new SqliteSettings(path, readers, busyTimeout, mode, writeQueue, writeWait, maxBatch);
-    }
 }

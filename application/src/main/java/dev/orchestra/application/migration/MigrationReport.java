@@ -41,8 +41,4 @@ public record MigrationReport(
     public MigrationReport {
         findings = List.copyOf(findings);
     }
-
-    public boolean wroteNothing() {
-        return outcome != Outcome.IMPORTED;
-    }
 }

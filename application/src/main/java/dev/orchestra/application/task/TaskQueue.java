@@ -23,10 +23,6 @@ public interface TaskQueue {
     record TaskQuery(Set<TaskStatus> statuses, String agentId, String repositoryId, String repositoryPath,
                      String correlationId, Instant createdFrom, Instant createdTo, TaskPriority priority,
                      String workflowId, String parentTaskId) {
-        public static TaskQuery any() {
-            return new TaskQuery(Set.of(), null, null, null, null, null, null, null, null, null);
-        }
-
         /** The filters as a specification; an absent or blank one matches every task. */
         public Specification<Task> toSpecification() {
             Specification<Task> where = Specification.all();
