@@ -5,6 +5,8 @@ import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.resilience.CircuitBreaker;
+import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.template.TaskTemplate;
@@ -25,6 +27,8 @@ final class JsonState {
     static final String AUDIT = "auditEntries";
     static final String IMPORTS = "legacyImports";
     static final String TEMPLATES = "templates";
+    static final String CIRCUIT_BREAKERS = "circuitBreakers";
+    static final String CIRCUIT_TRANSITIONS = "circuitTransitions";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -35,6 +39,9 @@ final class JsonState {
         final JsonLog<AuditEntry> audit;
         final JsonLog<LegacyImport> imports;
         final JsonTable<TaskTemplate> templates;
+        /** Keyed by agent key. */
+        final JsonTable<CircuitBreaker> circuitBreakers;
+        final JsonLog<CircuitTransition> circuitTransitions;
 
         private TenantData(TenantId tenant, JsonChanges changes) {
             this.agents = new JsonTable<>(tenant, AGENTS, changes);
@@ -44,16 +51,19 @@ final class JsonState {
             this.audit = new JsonLog<>(tenant, AUDIT, changes);
             this.imports = new JsonLog<>(tenant, IMPORTS, changes);
             this.templates = new JsonTable<>(tenant, TEMPLATES, changes);
+            this.circuitBreakers = new JsonTable<>(tenant, CIRCUIT_BREAKERS, changes);
+            this.circuitTransitions = new JsonLog<>(tenant, CIRCUIT_TRANSITIONS, changes);
         }
 
         boolean isEmpty() {
             return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
-                    && audit.isEmpty() && imports.isEmpty() && templates.isEmpty();
+                    && audit.isEmpty() && imports.isEmpty() && templates.isEmpty() && circuitBreakers.isEmpty()
+                    && circuitTransitions.isEmpty();
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
-            for (JsonTable<?> table : new JsonTable<?>[] {agents, tasks, repositories, preferences, templates}) {
+            for (JsonTable<?> table : new JsonTable<?>[] {agents, tasks, repositories, preferences, templates, circuitBreakers}) {
                 if (table.area().equals(area)) {
                     return (JsonTable<V>) table;
                 }
@@ -63,7 +73,7 @@ final class JsonState {
 
         @SuppressWarnings("unchecked")
         <V> JsonLog<V> log(String area) {
-            for (JsonLog<?> log : new JsonLog<?>[] {audit, imports}) {
+            for (JsonLog<?> log : new JsonLog<?>[] {audit, imports, circuitTransitions}) {
                 if (log.area().equals(area)) {
                     return (JsonLog<V>) log;
                 }

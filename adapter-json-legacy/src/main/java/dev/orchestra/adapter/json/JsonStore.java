@@ -6,6 +6,7 @@ import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
+import dev.orchestra.domain.resilience.CircuitBreakers;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.store.Store;
@@ -64,6 +65,7 @@ public final class JsonStore implements Store {
     private final JsonLegacyImports legacyImports;
     private final JsonMaintenance maintenance;
     private final JsonTaskTemplates templates;
+    private final JsonCircuitBreakers circuitBreakers;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -101,6 +103,7 @@ public final class JsonStore implements Store {
         this.legacyImports = new JsonLegacyImports(unitOfWork);
         this.maintenance = new JsonMaintenance(unitOfWork, file, this::compact);
         this.templates = new JsonTaskTemplates(unitOfWork, door);
+        this.circuitBreakers = new JsonCircuitBreakers(unitOfWork, door);
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -170,6 +173,10 @@ public final class JsonStore implements Store {
 
     public TaskTemplates templates() {
         return templates;
+    }
+
+    public CircuitBreakers circuitBreakers() {
+        return circuitBreakers;
     }
 
     @Override

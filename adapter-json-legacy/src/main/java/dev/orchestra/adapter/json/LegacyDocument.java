@@ -5,6 +5,8 @@ import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
+import dev.orchestra.domain.resilience.CircuitBreaker;
+import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.template.TaskTemplate;
@@ -51,6 +53,8 @@ final class LegacyDocument {
         ArrayNode audit = section.putArray("AuditLog");
         ArrayNode imports = section.putArray("LegacyImports");
         ArrayNode templates = section.putArray("TaskTemplates");
+        ArrayNode breakers = section.putArray("CircuitBreakers");
+        ArrayNode transitions = section.putArray("CircuitTransitions");
         state.tenants().forEach((tenant, data) -> {
             if (!tenant.equals(TenantId.DEFAULT)) {
                 ObjectNode node = others.putObject(tenant.value());
@@ -61,6 +65,8 @@ final class LegacyDocument {
             data.audit.rows().forEach(e -> audit.add(own.auditEntry(e)));
             data.imports.rows().forEach(i -> imports.add(own.legacyImport(i)));
             data.templates.values().forEach(t -> templates.add(own.template(t)));
+            data.circuitBreakers.values().forEach(b -> breakers.add(own.circuitBreaker(b)));
+            data.circuitTransitions.rows().forEach(t -> transitions.add(own.circuitTransition(t)));
         });
         return root;
     }
@@ -96,6 +102,8 @@ final class LegacyDocument {
             case JsonState.AUDIT -> own.auditEntry((AuditEntry) row);
             case JsonState.IMPORTS -> own.legacyImport((LegacyImport) row);
             case JsonState.TEMPLATES -> own.template((TaskTemplate) row);
+            case JsonState.CIRCUIT_BREAKERS -> own.circuitBreaker((CircuitBreaker) row);
+            case JsonState.CIRCUIT_TRANSITIONS -> own.circuitTransition((CircuitTransition) row);
             default -> throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
         };
     }
@@ -111,6 +119,8 @@ final class LegacyDocument {
             case JsonState.AUDIT -> own.auditEntry(n);
             case JsonState.IMPORTS -> own.legacyImport(n);
             case JsonState.TEMPLATES -> own.template(n);
+            case JsonState.CIRCUIT_BREAKERS -> own.circuitBreaker(n);
+            case JsonState.CIRCUIT_TRANSITIONS -> own.circuitTransition(n);
             default -> throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
         };
     }
@@ -162,6 +172,14 @@ final class LegacyDocument {
         for (JsonNode node : section.array("LegacyImports")) {
             LegacyImport i = own.legacyImport(new JsonProps(mapper, node));
             state.mutable(i.tenantId()).imports.add(i);
+        }
+        for (JsonNode node : section.array("CircuitBreakers")) {
+            CircuitBreaker b = own.circuitBreaker(new JsonProps(mapper, node));
+            state.mutable(b.tenantId()).circuitBreakers.put(b.agentKey(), b);
+        }
+        for (JsonNode node : section.array("CircuitTransitions")) {
+            CircuitTransition t = own.circuitTransition(new JsonProps(mapper, node));
+            state.mutable(t.tenantId()).circuitTransitions.add(t);
         }
     }
 

@@ -6,6 +6,9 @@ import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.preference.ValueType;
+import dev.orchestra.domain.resilience.CircuitBreaker;
+import dev.orchestra.domain.resilience.CircuitState;
+import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.template.ParameterType;
 import dev.orchestra.domain.template.TaskTemplate;
@@ -23,8 +26,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rows only this store has (preferences, the audit log, task templates, legacy imports), kept in the
- * document's top-level {@code Orchestra} section, which the old program ignores.
+ * The rows only this store has (preferences, the audit log, task templates, legacy imports, circuit
+ * breakers and their transitions), kept in the document's top-level {@code Orchestra} section, which the
+ * old program ignores.
  */
 final class StoreRows {
     private final ObjectMapper mapper;
@@ -158,5 +162,51 @@ final class StoreRows {
                 n.text("OldValues", null), n.text("NewValues", null), n.strings("ChangedProperties"),
                 n.text("UserId", null), n.text("CorrelationId", null), n.time("Timestamp"), n.bool("Success", true),
                 n.text("Error", null), (int) n.number("RiskLevel", 0));
+    }
+
+    ObjectNode circuitBreaker(CircuitBreaker b) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", b.tenantId().value());
+        n.put("AgentKey", b.agentKey());
+        n.put("State", b.state().name());
+        n.put("FailureCount", b.failureCount());
+        n.put("SuccessCount", b.successCount());
+        n.put("FailureThreshold", b.failureThreshold());
+        n.put("CoolDown", b.coolDown().toString());
+        n.put("OpenedAt", LegacyValues.time(b.openedAt()));
+        n.put("ResetAt", LegacyValues.time(b.resetAt()));
+        n.put("LastUpdated", LegacyValues.time(b.lastUpdated()));
+        n.put("Version", b.version());
+        return n;
+    }
+
+    CircuitBreaker circuitBreaker(JsonProps n) {
+        return new CircuitBreaker(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("AgentKey", null),
+                CircuitState.valueOf(n.text("State", CircuitState.CLOSED.name())), n.number("FailureCount", 0),
+                n.number("SuccessCount", 0), (int) n.number("FailureThreshold",
+                CircuitBreaker.DEFAULT_FAILURE_THRESHOLD), n.duration("CoolDown", CircuitBreaker.DEFAULT_COOL_DOWN),
+                n.time("OpenedAt"), n.time("ResetAt"), n.time("LastUpdated"), n.number("Version", 0));
+    }
+
+    ObjectNode circuitTransition(CircuitTransition t) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", t.tenantId().value());
+        n.put("Id", t.id());
+        n.put("AgentKey", t.agentKey());
+        n.put("From", t.from().name());
+        n.put("To", t.to().name());
+        n.put("Reason", t.reason());
+        n.put("FailureCount", t.failureCount());
+        n.put("SuccessCount", t.successCount());
+        n.put("At", LegacyValues.time(t.at()));
+        n.put("By", t.by());
+        return n;
+    }
+
+    CircuitTransition circuitTransition(JsonProps n) {
+        return new CircuitTransition(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("AgentKey", null), CircuitState.valueOf(n.text("From", null)),
+                CircuitState.valueOf(n.text("To", null)), n.text("Reason", null), n.number("FailureCount", 0),
+                n.number("SuccessCount", 0), n.time("At"), n.text("By", null));
     }
 }

@@ -10,6 +10,7 @@ import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Tasks;
+import dev.orchestra.domain.resilience.CircuitBreakers;
 import dev.orchestra.domain.template.TaskTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ public final class SqliteStore implements Store {
     private final SqliteLegacyImports legacyImports;
     private final SqliteMaintenance maintenance;
     private final SqliteTaskTemplates templates;
+    private final SqliteCircuitBreakers circuitBreakers;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -66,6 +68,7 @@ public final class SqliteStore implements Store {
         this.legacyImports = new SqliteLegacyImports(unitOfWork);
         this.maintenance = new SqliteMaintenance(unitOfWork, settings.path());
         this.templates = new SqliteTaskTemplates(unitOfWork);
+        this.circuitBreakers = new SqliteCircuitBreakers(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -131,6 +134,11 @@ public final class SqliteStore implements Store {
 
     public TaskTemplates templates() {
         return templates;
+    }
+
+    @Override
+    public CircuitBreakers circuitBreakers() {
+        return circuitBreakers;
     }
 
     @Override

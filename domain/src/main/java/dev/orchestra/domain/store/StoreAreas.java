@@ -8,6 +8,10 @@ import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.repository.RepositoryFields;
+import dev.orchestra.domain.resilience.CircuitBreaker;
+import dev.orchestra.domain.resilience.CircuitFields;
+import dev.orchestra.domain.resilience.CircuitTransition;
+import dev.orchestra.domain.resilience.TransitionFields;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Pages;
@@ -79,6 +83,22 @@ public final class StoreAreas {
                                 (where, page) -> store.templates().find(tenant, where, page), row),
                         (tenant, t) -> store.templates().findById(tenant, t.id()).isPresent(),
                         rows -> rows.forEach(store.templates()::add)),
+                StoreAreas.<CircuitBreaker>area("circuitBreakers", CircuitBreaker::agentKey,
+                        tenant -> total(store.circuitBreakers().find(tenant, Specification.all(),
+                                first(CircuitFields.AGENT_KEY))),
+                        (tenant, row) -> Pages.each(List.of(CircuitFields.AGENT_KEY.asc()),
+                                (where, page) -> store.circuitBreakers().find(tenant, where, page), row),
+                        (tenant, b) -> store.circuitBreakers().findByKey(tenant, b.agentKey()).isPresent(),
+                        rows -> rows.forEach(store.circuitBreakers()::add)),
+                // After the breakers: each transition names its breaker.
+                StoreAreas.<CircuitTransition>area("circuitTransitions", CircuitTransition::id,
+                        tenant -> total(store.circuitBreakers().transitions(tenant, Specification.all(),
+                                first(TransitionFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(TransitionFields.AT.asc(), TransitionFields.ID.asc()),
+                                (where, page) -> store.circuitBreakers().transitions(tenant, where, page), row),
+                        (tenant, t) -> total(store.circuitBreakers().transitions(tenant,
+                                TransitionFields.ID.eq(t.id()), first(TransitionFields.ID))) > 0,
+                        rows -> rows.forEach(store.circuitBreakers()::append)),
                 StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
                         tenant -> store.legacyImports().list(tenant).size(),
                         // The port lists the newest first; a copy adds them in the order they happened.

@@ -10,6 +10,8 @@ import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.store.Area;
 import dev.orchestra.domain.testing.Builders;
+import dev.orchestra.domain.testing.Records;
+import dev.orchestra.domain.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +29,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public abstract class StoreAreasContractTest extends StoreContract {
     /** One row per area, of another tenant than the default (stores start empty there); reused by stores' tests. */
-    public static final Map<String, Record> SAMPLES = new TreeMap<>(Map.of(
-            "repositories", Builders.aRepository("repo-1", "/repo").tenantId(OTHER_TENANT).build(),
-            "agents", Builders.anAgent("agent-1", "/repo").tenantId(OTHER_TENANT).build(),
-            "tasks", Builders.aTask("task-1", "/repo").tenantId(OTHER_TENANT).build(),
-            "preferences", Builders.aPreference("p1", PreferenceScope.user("alice"), "ui.theme", "light")
-                    .tenantId(OTHER_TENANT).build(),
-            "auditEntries", new AuditEntry(OTHER_TENANT, "e1", "Task", "task-1", AuditAction.UPDATE, "{}",
-                    "{\"a\":1}", List.of("a"), "alice", null, T0, true, null, 1),
-            "templates", Builders.aTemplate("tpl-1").tenantId(OTHER_TENANT).build(),
-            "legacyImports", new LegacyImport(OTHER_TENANT, "i1", "orchestrator-state.json", 10, "d".repeat(64), 1,
-                    2, 3, 0, T0, Duration.ofSeconds(2), "alice")));
+    public static final Map<String, Record> SAMPLES = new TreeMap<>(Map.ofEntries(
+            Map.entry("repositories", Builders.aRepository("repo-1", "/repo").tenantId(OTHER_TENANT).build()),
+            Map.entry("agents", Builders.anAgent("agent-1", "/repo").tenantId(OTHER_TENANT).build()),
+            Map.entry("tasks", Builders.aTask("task-1", "/repo").tenantId(OTHER_TENANT).build()),
+            Map.entry("preferences", Builders.aPreference("p1", PreferenceScope.user("alice"), "ui.theme", "light")
+                    .tenantId(OTHER_TENANT).build()),
+            Map.entry("auditEntries", new AuditEntry(OTHER_TENANT, "e1", "Task", "task-1", AuditAction.UPDATE, "{}",
+                    "{\"a\":1}", List.of("a"), "alice", null, T0, true, null, 1)),
+            Map.entry("templates", Builders.aTemplate("tpl-1").tenantId(OTHER_TENANT).build()),
+            Map.entry("legacyImports", new LegacyImport(OTHER_TENANT, "i1", "orchestrator-state.json", 10,
+                    "d".repeat(64), 1, 2, 3, 0, T0, Duration.ofSeconds(2), "alice")),
+            Map.entry("circuitBreakers", Records.with(TestData.openBreaker("agent-1"), "tenantId", OTHER_TENANT)),
+            Map.entry("circuitTransitions", Records.with(TestData.transition("ct-1", "agent-1", T0), "tenantId",
+                    OTHER_TENANT))));
 
     static Stream<String> areaNames() {
         return SAMPLES.keySet().stream();

@@ -98,4 +98,18 @@ public final class TestData {
         return new UserPreference(TENANT, id, scope, key, value, ValueType.STRING, "ui", "a setting", false,
                 false, AuditFields.createdNow(T0, "tester"), 0);
     }
+
+    /** An OPEN breaker (opened at T0, reset one minute later) with a threshold of 3 and counts set. */
+    public static dev.orchestra.domain.resilience.CircuitBreaker openBreaker(String agentKey) {
+        return new dev.orchestra.domain.resilience.CircuitBreaker(TENANT, agentKey,
+                dev.orchestra.domain.resilience.CircuitState.OPEN, 3, 7, 3, Duration.ofMinutes(1), T0,
+                T0.plusSeconds(60), T0, 0);
+    }
+
+    public static dev.orchestra.domain.resilience.CircuitTransition transition(String id, String agentKey,
+                                                                               Instant at) {
+        return new dev.orchestra.domain.resilience.CircuitTransition(TENANT, id, agentKey,
+                dev.orchestra.domain.resilience.CircuitState.CLOSED, dev.orchestra.domain.resilience.CircuitState.OPEN,
+                "failure threshold reached (3 consecutive failures, threshold 3)", 3, 7, at, "router");
+    }
 }
