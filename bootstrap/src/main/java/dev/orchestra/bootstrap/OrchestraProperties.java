@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code orchestra.*} settings.
  *
  * @param storage where and how the data is kept
- * @param tasks   task queue behaviour
+ * @param tasks      task queue behaviour
+ * @param resilience circuit breaker defaults and recovery
  */
 @ConfigurationProperties("orchestra")
-public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks) {
+public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks,
+                                  @DefaultValue Resilience resilience) {
 
     public enum StorageType { SQLITE, JSON }
 
@@ -54,5 +56,14 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
      * @param reaperPeriod  how often expired leases are swept (also once at start-up)
      */
     public record Tasks(@DefaultValue("5m") Duration leaseDuration, @DefaultValue("30s") Duration reaperPeriod) {
+    }
+
+    /**
+     * @param failureThreshold consecutive failures that open a new breaker's circuit
+     * @param coolDown         how long a new breaker's circuit stays OPEN before a trial call
+     * @param recoveryPeriod   how often OPEN circuits past their reset time become HALF_OPEN (also at start-up)
+     */
+    public record Resilience(@DefaultValue("5") int failureThreshold, @DefaultValue("1m") Duration coolDown,
+                             @DefaultValue("10s") Duration recoveryPeriod) {
     }
 }

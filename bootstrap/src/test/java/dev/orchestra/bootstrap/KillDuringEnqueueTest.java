@@ -2,11 +2,8 @@ package dev.orchestra.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,8 +31,8 @@ class KillDuringEnqueueTest {
     @ValueSource(strings = {"sqlite", "json"})
     void givenProducersEnqueueing_sigkillThenRestart_losesNoAcknowledgedTask(String store) throws Exception {
         Path file = directory.resolve(store.equals("json") ? "orchestrator-state.json" : "orchestra.db");
-        int port = freePort();
-        Process service = start(store, file, port, "first");
+        int port = ServiceProcess.freePort();
+        ServiceProcess service = ServiceProcess.start(store, file, port, directory, "first");
         Set<String> acknowledged = new HashSet<>();
         try {
             Http http = new Http("http://127.0.0.1:" + port);
@@ -60,50 +57,26 @@ class KillDuringEnqueueTest {
                     }
                 });
             }
-            waitUntil(() -> acks.size() >= 300, Duration.ofSeconds(60));
+            ServiceProcess.waitUntil(() -> acks.size() >= 300, Duration.ofSeconds(60));
 
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            service.kill();
             running.set(false);
             producers.shutdown();
             producers.awaitTermination(30, TimeUnit.SECONDS);
             acknowledged.addAll(acks);
         } finally {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            service.kill();
         }
 
-        Process restarted = start(store, file, port, "second");
-        try {
-            Set<String> stored = allTaskIds(new Http("http://127.0.0.1:" + port));
+        try (ServiceProcess restarted = ServiceProcess.start(store, file, port, directory, "second")) {
+            Set<String> stored = allTaskIds(restarted.http);
             System.out.printf("%s: %d tasks acknowledged before SIGKILL, %d stored after restart, %d missing%n",
                     store, acknowledged.size(), stored.size(),
                     acknowledged.stream().filter(id -> !stored.contains(id)).count());
 
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
             assertThat(stored).containsAll(acknowledged);
-        } finally {
-            restarted.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private Process start(String store, Path file, int port, String name) throws Exception {
-        Path log = directory.resolve(name + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), OrchestraApplication.class.getName(),
-                "--server.port=" + port, "--orchestra.storage.type=" + store,
-                "--orchestra.storage.path=" + file)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Http http = new Http("http://127.0.0.1:" + port);
-        waitUntil(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service stopped; see " + log);
-            }
-            try {
-                return http.get("/actuator/health").status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }, Duration.ofSeconds(90));
-        return process;
     }
 
     private static Set<String> allTaskIds(Http http) {
@@ -114,26 +87,6 @@ class KillDuringEnqueueTest {
             if (items.size() < 500) {
                 return ids;
             }
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitUntil(Condition condition, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("condition not met within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -166,6 +166,67 @@ abstract class RestApiContract {
     }
 
     @Test
+    void givenABreaker_failuresOpenItAtTheThresholdAResetClosesItAndTheHistoryIsNewestFirst() {
+        Http.Response created = http.put("/api/v1/circuit-breakers/agent-1",
+                "{\"failureThreshold\":2,\"coolDown\":\"PT1H\"}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/api/v1/circuit-breakers/agent-1");
+        assertThat(created.json().get("state").asString()).isEqualTo("CLOSED");
+
+        http.post("/api/v1/circuit-breakers/agent-1/outcomes", "{\"success\":false}");
+        Http.Response opened = http.post("/api/v1/circuit-breakers/agent-1/outcomes", "{\"success\":false}");
+
+        assertThat(opened.status()).isEqualTo(200);
+        JsonNode open = opened.json();
+        assertThat(open.get("state").asString()).isEqualTo("OPEN");
+        assertThat(java.time.Duration.between(java.time.Instant.parse(open.get("openedAt").asString()),
+                java.time.Instant.parse(open.get("resetAt").asString()))).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(opened.header("ETag")).isEqualTo("\"" + open.get("version").asLong() + "\"");
+        assertThat(http.get("/api/v1/circuit-breakers?state=OPEN").json().get("items").get(0).get("agentKey")
+                .asString()).isEqualTo("agent-1");
+        assertThat(http.get("/api/v1/circuit-breakers?state=CLOSED").json().get("totalItems").asLong()).isZero();
+
+        assertThat(http.post("/api/v1/circuit-breakers/agent-1/reset", null).json().get("state").asString())
+                .isEqualTo("CLOSED");
+        JsonNode history = http.get("/api/v1/circuit-breakers/agent-1/transitions").json().get("items");
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("to").asString()).isEqualTo("CLOSED");
+        assertThat(history.get(1).get("to").asString()).isEqualTo("OPEN");
+        assertThat(history.get(1).get("reason").asString()).contains("2 consecutive failures");
+        assertProblem(http.put("/api/v1/circuit-breakers/agent-1", "{\"failureThreshold\":3}"), 428,
+                "precondition-required");
+        assertProblem(http.put("/api/v1/circuit-breakers/agent-1", "{\"failureThreshold\":3}", "If-Match", "\"0\""),
+                409, "conflict");
+        assertProblem(http.get("/api/v1/circuit-breakers/nobody"), 404, "not-found");
+        assertProblem(http.post("/api/v1/circuit-breakers/nobody/reset", null), 404, "not-found");
+        assertProblem(http.get("/api/v1/circuit-breakers/nobody/transitions"), 404, "not-found");
+        assertProblem(http.post("/api/v1/circuit-breakers/agent-1/outcomes", "{\"success\":\"no\"}"), 400,
+                "malformed-body");
+        assertProblem(http.post("/api/v1/circuit-breakers/agent-1/outcomes", "{}"), 400, "validation");
+    }
+
+    @Test
+    void givenAnOpenCircuitPastItsResetTime_recover_makesItHalfOpenAndATrialSuccessClosesIt() {
+        http.put("/api/v1/circuit-breakers/agent-2", "{\"failureThreshold\":1}");
+        Http.Response set = http.put("/api/v1/circuit-breakers/agent-2", "{\"state\":\"OPEN\","
+                + "\"openedAt\":\"2026-01-01T00:00:00Z\",\"resetAt\":\"2026-01-01T00:01:00Z\"}", "If-Match", "\"0\"");
+        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+
+        JsonNode recovered = http.post("/api/v1/circuit-breakers/recover", null).json();
+
+        assertThat(recovered.size()).isEqualTo(1);
+        assertThat(recovered.get(0).get("state").asString()).isEqualTo("HALF_OPEN");
+        assertThat(http.post("/api/v1/circuit-breakers/recover", null).json().size()).isZero();
+        assertThat(http.post("/api/v1/circuit-breakers/agent-2/outcomes", "{\"success\":true}").json()
+                .get("state").asString()).isEqualTo("CLOSED");
+        JsonNode history = http.get("/api/v1/circuit-breakers/agent-2/transitions").json().get("items");
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.get(2).get("reason").asString()).startsWith("set by");
+        assertThat(http.withHeader("X-Tenant-Id", "other").get("/api/v1/circuit-breakers/agent-2").status())
+                .as("another tenant's breaker").isEqualTo(404);
+    }
+
+    @Test
     void givenDefaultTenant_theDefaultTemplatesExistFromTheFirstStart() {
         JsonNode templates = new Http("http://127.0.0.1:" + port).get("/api/v1/task-templates?sort=name").json();
 
@@ -374,6 +435,8 @@ abstract class RestApiContract {
         client.post("/api/v1/task-templates", "{\"id\":\"h-tpl\",\"name\":\"H\",\"steps\":[{\"command\":\"c\"}],"
                 + "\"parameters\":{\"p\":{\"type\":\"STRING\",\"required\":false}}}");
         client.put("/api/v1/preferences/h.key", "{\"value\":\"1\",\"valueType\":\"INTEGER\"}");
+        client.put("/api/v1/circuit-breakers/h-breaker", "{\"failureThreshold\":2,\"coolDown\":\"PT1M\"}");
+        client.post("/api/v1/circuit-breakers/h-breaker/outcomes", "{\"success\":false}");
         return client.post("/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}").json().get("leaseToken").asString();
     }
 
@@ -429,6 +492,29 @@ abstract class RestApiContract {
                 .probe("POST", "/api/v1/task-templates/h-tpl/instantiate", "{\"arguments\":{\"p\":null},"
                         + "\"repositoryPath\":\"/r\"}", none, true, "a null argument")
                 .probe("POST", "/api/v1/tasks", "\uFEFF" + task, none, false, "a byte order mark (RFC 8259 lets a parser ignore it)")
+                .bodyFields("PUT", "/api/v1/circuit-breakers/h-breaker", "{\"state\":\"OPEN\",\"failureCount\":2,"
+                        + "\"successCount\":0,\"failureThreshold\":3,\"coolDown\":\"PT1M\","
+                        + "\"openedAt\":\"2026-01-01T00:00:00Z\",\"resetAt\":\"2026-01-01T00:01:00Z\"}", version)
+                .bodyFields("PUT", "/api/v1/circuit-breakers/h-new-breaker", "{\"failureThreshold\":3,"
+                        + "\"coolDown\":\"PT30S\"}", none)
+                .bodyFields("POST", "/api/v1/circuit-breakers/h-breaker/outcomes", "{\"success\":true}", none)
+                .brokenBodies("POST", "/api/v1/circuit-breakers/h-breaker/outcomes", "{\"success\":true}", none)
+                .probe("PUT", "/api/v1/circuit-breakers/h-breaker", "{\"coolDown\":\"P31D\"}", version, true,
+                        "a cool-down over 30 days")
+                .probe("PUT", "/api/v1/circuit-breakers/h-breaker", "{\"state\":\"OPEN\"}", version, true,
+                        "OPEN without its times")
+                .probe("PUT", "/api/v1/circuit-breakers/h-breaker", "{\"failureThreshold\":0}", version, true,
+                        "a threshold of 0")
+                .probe("PUT", "/api/v1/circuit-breakers/h-breaker", "{\"failureThreshold\":3}", none, true,
+                        "a change without If-Match")
+                .badQueries("/api/v1/circuit-breakers", Map.of("state", List.of("BROKEN", "0", "open"),
+                        "sort", List.of("failureCount", "agentKey,up"), "page", List.of("-1")))
+                .badQueries("/api/v1/circuit-breakers/h-breaker/transitions", Map.of("size", List.of("0", "501")))
+                .badIds("GET", "/api/v1/circuit-breakers/{id}", null, none)
+                .badIds("PUT", "/api/v1/circuit-breakers/{id}", "{\"failureThreshold\":3}", none)
+                .badIds("POST", "/api/v1/circuit-breakers/{id}/reset", null, none)
+                .badIds("POST", "/api/v1/circuit-breakers/{id}/outcomes", "{\"success\":true}", none)
+                .badIds("GET", "/api/v1/circuit-breakers/{id}/transitions", null, none)
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
@@ -497,7 +583,9 @@ abstract class RestApiContract {
                 client.get("/api/v1/tasks?size=500").raw().body(),
                 client.get("/api/v1/repositories/" + repository).raw().body(),
                 client.get("/api/v1/task-templates?size=500").raw().body(),
-                client.get("/api/v1/preferences").raw().body());
+                client.get("/api/v1/preferences").raw().body(),
+                client.get("/api/v1/circuit-breakers?size=500").raw().body(),
+                client.get("/api/v1/circuit-breakers/h-breaker/transitions?size=500").raw().body());
     }
 
     /** What Tomcat refuses before any servlet runs, and bodies too large only by what was read, as problems. */

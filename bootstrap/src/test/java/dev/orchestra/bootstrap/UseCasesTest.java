@@ -63,6 +63,7 @@ class UseCasesTest {
     private RepositoryCatalog repositories;
     private PreferenceSettings preferences;
     private LeaseReaper reaper;
+    private dev.orchestra.application.resilience.Resilience resilience;
 
     private void open(String type) {
         storage = type.equals("json")
@@ -75,6 +76,7 @@ class UseCasesTest {
         repositories = RepositoryConfiguration.repositoryCatalog(wiring);
         preferences = PreferenceConfiguration.preferenceSettings(wiring);
         reaper = TaskConfiguration.leaseReaper(wiring);
+        resilience = ResilienceConfiguration.resilience(wiring, 5, Duration.ofMinutes(1));
     }
 
     @AfterEach
@@ -105,6 +107,35 @@ class UseCasesTest {
                 new Task.NewTask("box", "template T 1.0.0", "/repo", TaskPriority.HIGH, "box", null, null, 0, true),
                 new Task.NewTask("step-1", "npm ci", "/repo", TaskPriority.HIGH, "box", "box", null, 1),
                 new Task.NewTask("step-2", "npm test", "/repo", TaskPriority.HIGH, "box", "box", null, 2)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenConcurrentFailures_everyOutcomeIsCountedAndTheCircuitOpensOnceWithOneTransition(String type)
+            throws Exception {
+        open(type);
+        int threads = 16;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    resilience.recordOutcome(ALICE, "agent-x", false);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        var breaker = resilience.get(ALICE, "agent-x");
+        assertThat(breaker.failureCount()).as("%d concurrent failures", threads * each).isEqualTo(threads * each);
+        assertThat(breaker.state()).isEqualTo(dev.orchestra.domain.resilience.CircuitState.OPEN);
+        assertThat(resilience.transitions(ALICE, "agent-x", PageRequest.first(50, List.of())).totalItems())
+                .as("opened once, at the fifth failure; the others were counted while OPEN").isEqualTo(1);
+        assertThat(breaker.openedAt()).isEqualTo(clock.instant());
     }
 
     @ParameterizedTest(name = "{0}")

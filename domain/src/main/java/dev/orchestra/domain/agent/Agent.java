@@ -49,8 +49,9 @@ public record Agent(
     public static final String ENTITY = "Agent";
 
 
-    public static final String ID_PATTERN = "[A-Za-z0-9._:@-]+";
-    public static final String ID_MESSAGE = "may contain only letters, digits and . _ : @ -";
+    /** Letters, digits and {@code . _ : @ -}, but not dots alone: "." and ".." name other paths in a URL. */
+    public static final String ID_PATTERN = "(?!\\.+$)[A-Za-z0-9._:@-]+";
+    public static final String ID_MESSAGE = "may contain only letters, digits and . _ : @ - (not dots alone)";
     public static final int DEFAULT_MAX_CONCURRENT_TASKS = 1;
     public static final int MAX_CAPABILITIES = 100;
     /** Unknown fields of a legacy agent, kept verbatim: generous, but not unbounded. */

@@ -1,14 +1,15 @@
 package dev.orchestra.domain.resilience;
 
+import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.PositiveDuration;
-import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.ValidationFailed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.Objects;
  */
 public record CircuitBreaker(
         @NotNull TenantId tenantId,
-        @NotBlank @SingleLine @Size(max = 200) String agentKey,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String agentKey,
         @NotNull CircuitState state,
         @PositiveOrZero long failureCount,
         @PositiveOrZero long successCount,

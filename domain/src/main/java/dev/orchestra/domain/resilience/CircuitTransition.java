@@ -1,10 +1,12 @@
 package dev.orchestra.domain.resilience;
 
+import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.StorableText;
 import dev.orchestra.domain.shared.TenantId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -17,7 +19,7 @@ import java.util.Objects;
 public record CircuitTransition(
         @NotNull TenantId tenantId,
         @NotBlank @SingleLine @Size(max = 128) String id,
-        @NotBlank @SingleLine @Size(max = 200) String agentKey,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String agentKey,
         @NotNull CircuitState from,
         @NotNull CircuitState to,
         @NotBlank @StorableText @Size(max = 1000) String reason,

@@ -56,6 +56,12 @@ public final class RequestGuard extends OncePerRequestFilter {
                 return;
             }
         }
+        if (instance.indexOf(';') >= 0) {
+            // The container would drop ";..." from a segment before the id is read: "a;b" would act on "a".
+            ProblemJson.write(response, 400, "malformed-path", "the path holds a ';' (path parameters are not"
+                    + " part of this API; percent-encode it as %3B if it belongs to an id)", instance);
+            return;
+        }
         String query = request.getQueryString();
         if (query != null && !isPercentEncodedUtf8(query)) {
             ProblemJson.write(response, 400, "malformed-query",

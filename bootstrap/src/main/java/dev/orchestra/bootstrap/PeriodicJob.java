@@ -1,0 +1,42 @@
+package dev.orchestra.bootstrap;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a job at start-up and then every period on its own thread; stops before the store closes. */
+final class PeriodicJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
+    private final ScheduledExecutorService executor;
+    private final String name;
+    private final Runnable job;
+
+    PeriodicJob(String name, Duration period, Runnable job) {
+        this.name = name;
+        this.job = job;
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::runOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runOnce() {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            // A failed run is retried at the next period; the scheduler must not die of it.
+            LOG.warn("{} failed: {}", name, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}
