@@ -10,20 +10,15 @@ import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.bootstrap.cli.ExitCodes;
 import dev.orchestra.bootstrap.cli.OrchestraCommand;
-import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
-import dev.orchestra.domain.audit.AuditFieldsOfEntry;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
-import dev.orchestra.domain.repository.RepositoryFields;
-import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Lease;
 import dev.orchestra.domain.task.Task;
-import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.testing.TestData;
 import jakarta.validation.Validation;
 import java.io.PrintWriter;
@@ -81,31 +76,30 @@ class CopyCommandTest {
             s.templates().add(TestData.template("tpl-1"));
             s.legacyImports().add(new LegacyImport(TENANT, "i1", "orchestrator-state.json", 10, "d".repeat(64), 1, 2,
                     3, 0, T0, Duration.ofSeconds(2), "alice"));
+            s.areas().forEach(CopyCommandTest::addSample);
         });
     }
 
-    /** Every row of every tenant, in a comparable form. */
+    /** A third tenant holding one sample row of every area, whatever areas the store has. */
+    private static final TenantId SAMPLED = new TenantId("sampled");
+
+    @SuppressWarnings("unchecked")
+    private static <T> void addSample(dev.orchestra.domain.store.Area<T> area) {
+        Record sample = dev.orchestra.domain.contract.StoreAreasContractTest.SAMPLES.get(area.name());
+        assertThat(sample).as("a sample row for area '%s'", area.name()).isNotNull();
+        area.addAll(List.of((T) dev.orchestra.domain.testing.Records.with(sample, "tenantId", SAMPLED)));
+    }
+
+    /** Every row of every area of every tenant, in a comparable form: derived from the store's areas. */
     private static Map<String, List<?>> content(Store s) {
         return s.unitOfWork().read(() -> {
             Map<String, List<?>> all = new LinkedHashMap<>();
-            for (TenantId tenant : List.of(TENANT, OTHER_TENANT)) {
-                all.put(tenant + "/agents", s.agents().findWithDeleted(tenant, Specification.all(),
-                        new PageRequest<>(0, 500, List.of(AgentFields.ID.asc()))).items());
-                List<Task> tasks = new ArrayList<>();
-                for (int page = 0; page < 10; page++) {
-                    tasks.addAll(s.tasks().find(tenant, Specification.all(),
-                            new PageRequest<>(page, 500, List.of(TaskFields.ID.asc()))).items());
+            for (TenantId tenant : List.of(TENANT, OTHER_TENANT, SAMPLED)) {
+                for (dev.orchestra.domain.store.Area<?> area : s.areas()) {
+                    List<Object> rows = new ArrayList<>();
+                    area.each(tenant, rows::add);
+                    all.put(tenant.value() + "/" + area.name(), rows);
                 }
-                all.put(tenant + "/tasks", tasks);
-                all.put(tenant + "/repositories", s.repositories().find(tenant, Specification.all(),
-                        new PageRequest<>(0, 500, List.of(RepositoryFields.ID.asc()))).items());
-                all.put(tenant + "/preferences", s.preferences().find(tenant, Specification.all()));
-                all.put(tenant + "/audit", s.auditTrail().find(tenant, Specification.all(),
-                        new PageRequest<>(0, 500, List.of(AuditFieldsOfEntry.ID.asc()))).items());
-                all.put(tenant + "/imports", s.legacyImports().list(tenant));
-                all.put(tenant + "/templates", s.templates().find(tenant, Specification.all(),
-                        new PageRequest<>(0, 500, List.of(dev.orchestra.domain.template.TemplateFields.ID.asc())))
-                        .items());
             }
             return all;
         });
@@ -122,6 +116,11 @@ class CopyCommandTest {
             before = content(store);
         }
         assertThat(before.get("default/tasks")).hasSize(1204);
+        assertThat(before).as("every area has a row to copy").allSatisfy((area, rows) -> {
+            if (area.startsWith(SAMPLED.value())) {
+                assertThat(rows).as(area).hasSize(1);
+            }
+        });
 
         assertThat(orchestra("copy", "--from", "sqlite:" + original, "--to", "json:" + legacy))
                 .isEqualTo(ExitCodes.DONE);
