@@ -63,7 +63,8 @@ final class JsonState {
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
-            for (JsonTable<?> table : new JsonTable<?>[] {agents, tasks, repositories, preferences, templates, circuitBreakers}) {
+            JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers};
+            for (JsonTable<?> table : tables) {
                 if (table.area().equals(area)) {
                     return (JsonTable<V>) table;
                 }

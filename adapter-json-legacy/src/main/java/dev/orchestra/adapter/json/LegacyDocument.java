@@ -1,16 +1,11 @@
 package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agent;
-import dev.orchestra.domain.audit.AuditEntry;
-import dev.orchestra.domain.migration.LegacyImport;
-import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
-import dev.orchestra.domain.resilience.CircuitBreaker;
-import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
-import dev.orchestra.domain.template.TaskTemplate;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -49,24 +44,15 @@ final class LegacyDocument {
         section.put("JournalSequence", state.sequence());
         section.set("DeletedAgents", deletedAgents(main));
         ObjectNode others = section.putObject("Tenants");
-        ArrayNode preferences = section.putArray("Preferences");
-        ArrayNode audit = section.putArray("AuditLog");
-        ArrayNode imports = section.putArray("LegacyImports");
-        ArrayNode templates = section.putArray("TaskTemplates");
-        ArrayNode breakers = section.putArray("CircuitBreakers");
-        ArrayNode transitions = section.putArray("CircuitTransitions");
+        Map<StoreRows.Section<?>, ArrayNode> arrays = new LinkedHashMap<>();
+        own.sections().forEach(s -> arrays.put(s, section.putArray(s.name())));
         state.tenants().forEach((tenant, data) -> {
             if (!tenant.equals(TenantId.DEFAULT)) {
                 ObjectNode node = others.putObject(tenant.value());
                 writeTenant(node, data);
                 node.set("DeletedAgents", deletedAgents(data));
             }
-            data.preferences.values().forEach(p -> preferences.add(own.preference(p)));
-            data.audit.rows().forEach(e -> audit.add(own.auditEntry(e)));
-            data.imports.rows().forEach(i -> imports.add(own.legacyImport(i)));
-            data.templates.values().forEach(t -> templates.add(own.template(t)));
-            data.circuitBreakers.values().forEach(b -> breakers.add(own.circuitBreaker(b)));
-            data.circuitTransitions.rows().forEach(t -> transitions.add(own.circuitTransition(t)));
+            arrays.forEach((rows, array) -> rows.writeRows(data, array));
         });
         return root;
     }
@@ -98,13 +84,7 @@ final class LegacyDocument {
             case JsonState.AGENTS -> legacy.agent((Agent) row);
             case JsonState.TASKS -> legacy.task((Task) row);
             case JsonState.REPOSITORIES -> legacy.repository((CodeRepository) row, null);
-            case JsonState.PREFERENCES -> own.preference((UserPreference) row);
-            case JsonState.AUDIT -> own.auditEntry((AuditEntry) row);
-            case JsonState.IMPORTS -> own.legacyImport((LegacyImport) row);
-            case JsonState.TEMPLATES -> own.template((TaskTemplate) row);
-            case JsonState.CIRCUIT_BREAKERS -> own.circuitBreaker((CircuitBreaker) row);
-            case JsonState.CIRCUIT_TRANSITIONS -> own.circuitTransition((CircuitTransition) row);
-            default -> throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
+            default -> ownSection(area).writeRow(row);
         };
     }
 
@@ -115,14 +95,16 @@ final class LegacyDocument {
             case JsonState.AGENTS -> legacy.agent(tenant, null, n);
             case JsonState.TASKS -> legacy.task(tenant, n);
             case JsonState.REPOSITORIES -> legacy.repository(tenant, null, n);
-            case JsonState.PREFERENCES -> own.preference(n);
-            case JsonState.AUDIT -> own.auditEntry(n);
-            case JsonState.IMPORTS -> own.legacyImport(n);
-            case JsonState.TEMPLATES -> own.template(n);
-            case JsonState.CIRCUIT_BREAKERS -> own.circuitBreaker(n);
-            case JsonState.CIRCUIT_TRANSITIONS -> own.circuitTransition(n);
-            default -> throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
+            default -> ownSection(area).read().apply(n);
         };
+    }
+
+    private StoreRows.Section<?> ownSection(String area) {
+        StoreRows.Section<?> section = own.section(area);
+        if (section == null) {
+            throw new IllegalArgumentException("no area '" + area + "' in the JSON store");
+        }
+        return section;
     }
 
     // ---------------------------------------------------------------- reading
@@ -157,29 +139,10 @@ final class LegacyDocument {
                 state.mutable(id).agents.put(agent.id(), agent);
             }
         }
-        for (JsonNode node : section.array("Preferences")) {
-            UserPreference p = own.preference(new JsonProps(mapper, node));
-            state.mutable(p.tenantId()).preferences.put(p.id(), p);
-        }
-        for (JsonNode node : section.array("AuditLog")) {
-            AuditEntry e = own.auditEntry(new JsonProps(mapper, node));
-            state.mutable(e.tenantId()).audit.add(e);
-        }
-        for (JsonNode node : section.array("TaskTemplates")) {
-            TaskTemplate t = own.template(new JsonProps(mapper, node));
-            state.mutable(t.tenantId()).templates.put(t.id(), t);
-        }
-        for (JsonNode node : section.array("LegacyImports")) {
-            LegacyImport i = own.legacyImport(new JsonProps(mapper, node));
-            state.mutable(i.tenantId()).imports.add(i);
-        }
-        for (JsonNode node : section.array("CircuitBreakers")) {
-            CircuitBreaker b = own.circuitBreaker(new JsonProps(mapper, node));
-            state.mutable(b.tenantId()).circuitBreakers.put(b.agentKey(), b);
-        }
-        for (JsonNode node : section.array("CircuitTransitions")) {
-            CircuitTransition t = own.circuitTransition(new JsonProps(mapper, node));
-            state.mutable(t.tenantId()).circuitTransitions.add(t);
+        for (StoreRows.Section<?> rows : own.sections()) {
+            for (JsonNode node : section.array(rows.name())) {
+                rows.readRow(state, new JsonProps(mapper, node));
+            }
         }
     }
 

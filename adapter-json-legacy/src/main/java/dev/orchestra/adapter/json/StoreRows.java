@@ -17,9 +17,12 @@ import dev.orchestra.domain.template.TemplateStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,10 +34,61 @@ import tools.jackson.databind.node.ObjectNode;
  * old program ignores.
  */
 final class StoreRows {
+    /**
+     * One kind of the store's own rows: its array in the {@code Orchestra} section, the area the journal
+     * records it under, where a tenant keeps it, and how a row is written and read. The document layout
+     * and the journal's codec loop over {@link #sections()}, so a new kind of row is one entry here.
+     */
+    record Section<T>(String name, String area, Function<JsonState.TenantData, Collection<T>> rows,
+                      Function<T, ObjectNode> write, Function<JsonProps, T> read, Function<T, TenantId> tenant,
+                      BiConsumer<JsonState.TenantData, T> add) {
+        void writeRows(JsonState.TenantData data, ArrayNode into) {
+            rows.apply(data).forEach(row -> into.add(write.apply(row)));
+        }
+
+        void readRow(JsonState state, JsonProps node) {
+            T row = read.apply(node);
+            add.accept(state.mutable(tenant.apply(row)), row);
+        }
+
+        @SuppressWarnings("unchecked")
+        ObjectNode writeRow(Object row) {
+            return write.apply((T) row);
+        }
+    }
+
     private final ObjectMapper mapper;
+    private final List<Section<?>> sections;
 
     StoreRows(ObjectMapper mapper) {
         this.mapper = mapper;
+        // In the order the document lists them.
+        this.sections = List.of(
+                new Section<UserPreference>("Preferences", JsonState.PREFERENCES, d -> d.preferences.values(),
+                        this::preference, this::preference, UserPreference::tenantId,
+                        (d, p) -> d.preferences.put(p.id(), p)),
+                new Section<AuditEntry>("AuditLog", JsonState.AUDIT, d -> d.audit.rows(), this::auditEntry,
+                        this::auditEntry, AuditEntry::tenantId, (d, e) -> d.audit.add(e)),
+                new Section<LegacyImport>("LegacyImports", JsonState.IMPORTS, d -> d.imports.rows(),
+                        this::legacyImport, this::legacyImport, LegacyImport::tenantId, (d, i) -> d.imports.add(i)),
+                new Section<TaskTemplate>("TaskTemplates", JsonState.TEMPLATES, d -> d.templates.values(),
+                        this::template, this::template, TaskTemplate::tenantId,
+                        (d, t) -> d.templates.put(t.id(), t)),
+                new Section<CircuitBreaker>("CircuitBreakers", JsonState.CIRCUIT_BREAKERS,
+                        d -> d.circuitBreakers.values(), this::circuitBreaker, this::circuitBreaker,
+                        CircuitBreaker::tenantId, (d, b) -> d.circuitBreakers.put(b.agentKey(), b)),
+                new Section<CircuitTransition>("CircuitTransitions", JsonState.CIRCUIT_TRANSITIONS,
+                        d -> d.circuitTransitions.rows(), this::circuitTransition, this::circuitTransition,
+                        CircuitTransition::tenantId, (d, t) -> d.circuitTransitions.add(t)));
+    }
+
+    List<Section<?>> sections() {
+        return sections;
+    }
+
+    /** The section of an area, or null when the area is not one of the store's own rows. */
+    Section<?> section(String area) {
+        return sections.stream().filter(s -> s.area().equals(area)).findFirst().orElse(null);
     }
 
     ObjectNode preference(UserPreference p) {
