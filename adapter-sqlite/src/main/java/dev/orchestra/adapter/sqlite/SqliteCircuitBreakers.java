@@ -136,8 +136,7 @@ final class SqliteCircuitBreakers implements CircuitBreakers {
         return sql.param("tenant", b.tenantId().value()).param("key", b.agentKey()).param("state", b.state().name())
                 .param("failures", b.failureCount()).param("successes", b.successCount())
                 .param("threshold", b.failureThreshold()).param("coolDown", b.coolDown().toNanos())
-                .param("openedAt", b.openedAt() == null ? null : Times.format(b.openedAt()))
-                .param("resetAt", b.resetAt() == null ? null : Times.format(b.resetAt()))
+                .param("openedAt", Times.format(b.openedAt())).param("resetAt", Times.format(b.resetAt()))
                 .param("lastUpdated", Times.format(b.lastUpdated())).param("version", b.version());
     }
 }

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** The circuit-breaker endpoints of REST-API.md (Resilience). */
 @RestController
@@ -74,8 +76,7 @@ public class CircuitBreakerController {
         CircuitBreaker breaker = upserted.breaker();
         if (upserted.created()) {
             return ResponseEntity.created(URI.create(RestApi.BASE + "/circuit-breakers/"
-                            + org.springframework.web.util.UriUtils.encodePathSegment(agentKey,
-                            java.nio.charset.StandardCharsets.UTF_8)))
+                            + UriUtils.encodePathSegment(agentKey, StandardCharsets.UTF_8)))
                     .eTag(Versions.etag(breaker.version())).body(MAPPER.toResponse(breaker));
         }
         return Versions.ok(MAPPER.toResponse(breaker), breaker.version());
