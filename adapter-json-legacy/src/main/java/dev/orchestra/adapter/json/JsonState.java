@@ -7,6 +7,8 @@ import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.resilience.CircuitBreaker;
 import dev.orchestra.domain.resilience.CircuitTransition;
+import dev.orchestra.domain.routing.RoutingDecision;
+import dev.orchestra.domain.routing.RoutingStatistics;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.template.TaskTemplate;
@@ -29,6 +31,8 @@ final class JsonState {
     static final String TEMPLATES = "templates";
     static final String CIRCUIT_BREAKERS = "circuitBreakers";
     static final String CIRCUIT_TRANSITIONS = "circuitTransitions";
+    static final String ROUTING_DECISIONS = "routingDecisions";
+    static final String ROUTING_STATISTICS = "routingStatistics";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -42,6 +46,10 @@ final class JsonState {
         /** Keyed by agent key. */
         final JsonTable<CircuitBreaker> circuitBreakers;
         final JsonLog<CircuitTransition> circuitTransitions;
+        /** A table, not a log: a decision's outcome is set once after it was appended. */
+        final JsonTable<RoutingDecision> routingDecisions;
+        /** Keyed by agent key. */
+        final JsonTable<RoutingStatistics> routingStatistics;
 
         private TenantData(TenantId tenant, JsonChanges changes) {
             this.agents = new JsonTable<>(tenant, AGENTS, changes);
@@ -53,17 +61,20 @@ final class JsonState {
             this.templates = new JsonTable<>(tenant, TEMPLATES, changes);
             this.circuitBreakers = new JsonTable<>(tenant, CIRCUIT_BREAKERS, changes);
             this.circuitTransitions = new JsonLog<>(tenant, CIRCUIT_TRANSITIONS, changes);
+            this.routingDecisions = new JsonTable<>(tenant, ROUTING_DECISIONS, changes);
+            this.routingStatistics = new JsonTable<>(tenant, ROUTING_STATISTICS, changes);
         }
 
         boolean isEmpty() {
             return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
                     && audit.isEmpty() && imports.isEmpty() && templates.isEmpty() && circuitBreakers.isEmpty()
-                    && circuitTransitions.isEmpty();
+                    && circuitTransitions.isEmpty() && routingDecisions.isEmpty() && routingStatistics.isEmpty();
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
-            JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers};
+            JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers,
+                routingDecisions, routingStatistics};
             for (JsonTable<?> table : tables) {
                 if (table.area().equals(area)) {
                     return (JsonTable<V>) table;

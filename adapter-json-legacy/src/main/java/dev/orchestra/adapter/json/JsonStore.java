@@ -7,6 +7,7 @@ import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.resilience.CircuitBreakers;
+import dev.orchestra.domain.routing.RoutingDecisions;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.store.Store;
@@ -66,6 +67,7 @@ public final class JsonStore implements Store {
     private final JsonMaintenance maintenance;
     private final JsonTaskTemplates templates;
     private final JsonCircuitBreakers circuitBreakers;
+    private final JsonRoutingDecisions routingDecisions;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -104,6 +106,7 @@ public final class JsonStore implements Store {
         this.maintenance = new JsonMaintenance(unitOfWork, file, this::compact);
         this.templates = new JsonTaskTemplates(unitOfWork, door);
         this.circuitBreakers = new JsonCircuitBreakers(unitOfWork, door);
+        this.routingDecisions = new JsonRoutingDecisions(unitOfWork, door);
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -177,6 +180,11 @@ public final class JsonStore implements Store {
 
     public CircuitBreakers circuitBreakers() {
         return circuitBreakers;
+    }
+
+    @Override
+    public RoutingDecisions routingDecisions() {
+        return routingDecisions;
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.orchestra.domain.preference.ValueType;
 import dev.orchestra.domain.resilience.CircuitBreaker;
 import dev.orchestra.domain.resilience.CircuitState;
 import dev.orchestra.domain.resilience.CircuitTransition;
+import dev.orchestra.domain.routing.RoutingDecision;
+import dev.orchestra.domain.routing.RoutingStatistics;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.template.ParameterType;
 import dev.orchestra.domain.template.TaskTemplate;
@@ -30,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rows only this store has (preferences, the audit log, task templates, legacy imports, circuit
- * breakers and their transitions), kept in the document's top-level {@code Orchestra} section, which the
+ * breakers and their transitions, routing decisions and statistics), kept in the document's top-level {@code Orchestra} section, which the
  * old program ignores.
  */
 final class StoreRows {
@@ -62,6 +64,7 @@ final class StoreRows {
 
     StoreRows(ObjectMapper mapper) {
         this.mapper = mapper;
+        RoutingRows routing = new RoutingRows(mapper);
         // In the order the document lists them.
         this.sections = List.of(
                 new Section<UserPreference>("Preferences", JsonState.PREFERENCES, d -> d.preferences.values(),
@@ -79,7 +82,13 @@ final class StoreRows {
                         CircuitBreaker::tenantId, (d, b) -> d.circuitBreakers.put(b.agentKey(), b)),
                 new Section<CircuitTransition>("CircuitTransitions", JsonState.CIRCUIT_TRANSITIONS,
                         d -> d.circuitTransitions.rows(), this::circuitTransition, this::circuitTransition,
-                        CircuitTransition::tenantId, (d, t) -> d.circuitTransitions.add(t)));
+                        CircuitTransition::tenantId, (d, t) -> d.circuitTransitions.add(t)),
+                new Section<RoutingDecision>("RoutingDecisions", JsonState.ROUTING_DECISIONS,
+                        d -> d.routingDecisions.values(), routing::decision, routing::decision,
+                        RoutingDecision::tenantId, (d, r) -> d.routingDecisions.put(r.id(), r)),
+                new Section<RoutingStatistics>("RoutingStatistics", JsonState.ROUTING_STATISTICS,
+                        d -> d.routingStatistics.values(), routing::statistics, routing::statistics,
+                        RoutingStatistics::tenantId, (d, r) -> d.routingStatistics.put(r.agentKey(), r)));
     }
 
     List<Section<?>> sections() {

@@ -11,6 +11,7 @@ import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.resilience.CircuitBreakers;
+import dev.orchestra.domain.routing.RoutingDecisions;
 import dev.orchestra.domain.template.TaskTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public final class SqliteStore implements Store {
     private final SqliteMaintenance maintenance;
     private final SqliteTaskTemplates templates;
     private final SqliteCircuitBreakers circuitBreakers;
+    private final SqliteRoutingDecisions routingDecisions;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -69,6 +71,7 @@ public final class SqliteStore implements Store {
         this.maintenance = new SqliteMaintenance(unitOfWork, settings.path());
         this.templates = new SqliteTaskTemplates(unitOfWork);
         this.circuitBreakers = new SqliteCircuitBreakers(unitOfWork);
+        this.routingDecisions = new SqliteRoutingDecisions(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -139,6 +142,11 @@ public final class SqliteStore implements Store {
     @Override
     public CircuitBreakers circuitBreakers() {
         return circuitBreakers;
+    }
+
+    @Override
+    public RoutingDecisions routingDecisions() {
+        return routingDecisions;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.resilience.CircuitBreakers;
+import dev.orchestra.domain.routing.RoutingDecisions;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.template.TaskTemplates;
@@ -41,6 +42,8 @@ public interface Store extends AutoCloseable {
     TaskTemplates templates();
 
     CircuitBreakers circuitBreakers();
+
+    RoutingDecisions routingDecisions();
 
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {

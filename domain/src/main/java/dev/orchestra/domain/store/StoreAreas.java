@@ -12,6 +12,10 @@ import dev.orchestra.domain.resilience.CircuitBreaker;
 import dev.orchestra.domain.resilience.CircuitFields;
 import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.resilience.TransitionFields;
+import dev.orchestra.domain.routing.DecisionFields;
+import dev.orchestra.domain.routing.RoutingDecision;
+import dev.orchestra.domain.routing.RoutingStatistics;
+import dev.orchestra.domain.routing.StatisticsFields;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Pages;
@@ -99,6 +103,20 @@ public final class StoreAreas {
                         (tenant, t) -> total(store.circuitBreakers().transitions(tenant,
                                 TransitionFields.ID.eq(t.id()), first(TransitionFields.ID))) > 0,
                         rows -> rows.forEach(store.circuitBreakers()::append)),
+                StoreAreas.<RoutingDecision>area("routingDecisions", RoutingDecision::id,
+                        tenant -> total(store.routingDecisions().find(tenant, Specification.all(),
+                                first(DecisionFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(DecisionFields.ROUTED_AT.asc(), DecisionFields.ID.asc()),
+                                (where, page) -> store.routingDecisions().find(tenant, where, page), row),
+                        (tenant, d) -> store.routingDecisions().findById(tenant, d.id()).isPresent(),
+                        rows -> rows.forEach(store.routingDecisions()::add)),
+                StoreAreas.<RoutingStatistics>area("routingStatistics", RoutingStatistics::agentKey,
+                        tenant -> total(store.routingDecisions().statistics(tenant, Specification.all(),
+                                first(StatisticsFields.AGENT_KEY))),
+                        (tenant, row) -> Pages.each(List.of(StatisticsFields.AGENT_KEY.asc()),
+                                (where, page) -> store.routingDecisions().statistics(tenant, where, page), row),
+                        (tenant, s) -> store.routingDecisions().statistics(tenant, s.agentKey()).isPresent(),
+                        rows -> rows.forEach(store.routingDecisions()::save)),
                 StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
                         tenant -> store.legacyImports().list(tenant).size(),
                         // The port lists the newest first; a copy adds them in the order they happened.

@@ -8,6 +8,7 @@ import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
+import dev.orchestra.domain.routing.RoutingStatistics;
 import dev.orchestra.domain.store.Area;
 import dev.orchestra.domain.testing.Builders;
 import dev.orchestra.domain.testing.Records;
@@ -42,7 +43,11 @@ public abstract class StoreAreasContractTest extends StoreContract {
                     "d".repeat(64), 1, 2, 3, 0, T0, Duration.ofSeconds(2), "alice")),
             Map.entry("circuitBreakers", Records.with(TestData.openBreaker("agent-1"), "tenantId", OTHER_TENANT)),
             Map.entry("circuitTransitions", Records.with(TestData.transition("ct-1", "agent-1", T0), "tenantId",
-                    OTHER_TENANT))));
+                    OTHER_TENANT)),
+            Map.entry("routingDecisions", Records.with(TestData.decision("rd-1", "agent-1", T0)
+                    .withOutcome(TestData.outcome(false, 1200, T0.plusSeconds(2))), "tenantId", OTHER_TENANT)),
+            Map.entry("routingStatistics", new RoutingStatistics(OTHER_TENANT, "agent-1", 3, 2, 1,
+                    Duration.ofMillis(4500), T0, 3))));
 
     static Stream<String> areaNames() {
         return SAMPLES.keySet().stream();

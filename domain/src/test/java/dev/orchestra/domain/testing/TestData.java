@@ -19,6 +19,7 @@ import dev.orchestra.domain.task.TaskProgress;
 import dev.orchestra.domain.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** Object mothers: valid aggregates with every field set, to vary one thing at a time. */
@@ -111,5 +112,19 @@ public final class TestData {
         return new dev.orchestra.domain.resilience.CircuitTransition(TENANT, id, agentKey,
                 dev.orchestra.domain.resilience.CircuitState.CLOSED, dev.orchestra.domain.resilience.CircuitState.OPEN,
                 "failure threshold reached (3 consecutive failures, threshold 3)", 3, 7, at, "router");
+    }
+
+    /** A decision for {@code agent} among two candidates (one excluded), without its outcome. */
+    public static dev.orchestra.domain.routing.RoutingDecision decision(String id, String agent, Instant at) {
+        return new dev.orchestra.domain.routing.RoutingDecision(TENANT, id, "task-" + id, "build", "java", agent,
+                TaskPriority.HIGH, 0.875, "capability-match", List.of(
+                        new dev.orchestra.domain.routing.RoutingCandidate(agent, 0.875, null),
+                        new dev.orchestra.domain.routing.RoutingCandidate("other-agent", 0.25, "circuit OPEN")),
+                true, null, 0, Duration.ofMillis(3), at, null, null, null);
+    }
+
+    public static dev.orchestra.domain.routing.RoutingOutcome outcome(boolean success, long millis, Instant at) {
+        return new dev.orchestra.domain.routing.RoutingOutcome(success, Duration.ofMillis(millis),
+                success ? null : "exit code 1", at);
     }
 }
