@@ -22,12 +22,17 @@ import tools.jackson.databind.JsonNode;
  * REST-API.md promises must hold whichever store is configured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RestApiContract {
+abstract class RestApiContract implements RoutingApiContract {
     @Value("${local.server.port}")
     int port;
     Http http;
     /** Each test works in its own tenant, so tests sharing one server never see each other's data. */
     String tenant;
+
+    @Override
+    public Http http() {
+        return http;
+    }
 
     @BeforeEach
     void client() {
@@ -46,15 +51,7 @@ abstract class RestApiContract {
     }
 
     private static void assertProblem(Http.Response response, int status, String type) {
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.get("type").asString()).endsWith("/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        assertThat(problem.get("instance").asString()).startsWith("/");
-        assertThat(response.raw().body()).doesNotContain("at dev.orchestra").doesNotContain("Exception");
+        Problems.assertProblem(response, status, type);
     }
 
     @Test
@@ -437,6 +434,7 @@ abstract class RestApiContract {
         client.put("/api/v1/preferences/h.key", "{\"value\":\"1\",\"valueType\":\"INTEGER\"}");
         client.put("/api/v1/circuit-breakers/h-breaker", "{\"failureThreshold\":2,\"coolDown\":\"PT1M\"}");
         client.post("/api/v1/circuit-breakers/h-breaker/outcomes", "{\"success\":false}");
+        client.post("/api/v1/routing-decisions", HOSTILE_DECISION.replace("h-new-decision", "h-decision"));
         return client.post("/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}").json().get("leaseToken").asString();
     }
 
@@ -455,6 +453,13 @@ abstract class RestApiContract {
         }
         return HostileInput.judge(probe, response.status(), response.contentType(), response.raw().body());
     }
+
+    private static final String HOSTILE_DECISION = "{\"id\":\"h-new-decision\",\"taskId\":\"h-task\","
+            + "\"taskType\":\"build\",\"requiredCapability\":\"java\",\"selectedAgent\":\"h-agent\","
+            + "\"priority\":\"HIGH\",\"agentScore\":0.5,\"strategy\":\"s\",\"candidates\":[{\"agentKey\":"
+            + "\"h-agent\",\"score\":0.5},{\"agentKey\":\"h-other\",\"score\":0.1,\"excludedReason\":\"busy\"}],"
+            + "\"success\":true,\"errorMessage\":\"e\",\"retryAttempts\":1,\"routingDuration\":\"PT0.01S\","
+            + "\"workflowExecutionId\":\"wf\",\"workflowStepId\":\"s1\"}";
 
     private static HostileInput hostileProbes(String lease) {
         Map<String, String> none = Map.of();
@@ -515,6 +520,32 @@ abstract class RestApiContract {
                 .badIds("POST", "/api/v1/circuit-breakers/{id}/reset", null, none)
                 .badIds("POST", "/api/v1/circuit-breakers/{id}/outcomes", "{\"success\":true}", none)
                 .badIds("GET", "/api/v1/circuit-breakers/{id}/transitions", null, none)
+                .bodyFields("POST", "/api/v1/routing-decisions", HOSTILE_DECISION, none)
+                .brokenBodies("POST", "/api/v1/routing-decisions", HOSTILE_DECISION, none)
+                .bodyFields("POST", "/api/v1/routing-decisions/h-decision/outcome", "{\"success\":false,"
+                        + "\"duration\":\"PT1S\",\"error\":\"e\"}", none)
+                .brokenBodies("POST", "/api/v1/routing-decisions/h-decision/outcome", "{\"success\":true,"
+                        + "\"duration\":\"PT1S\"}", none)
+                .probe("POST", "/api/v1/routing-decisions/h-decision/outcome", "{\"success\":true,"
+                        + "\"duration\":\"P31D\"}", none, true, "an outcome longer than 30 days")
+                .probe("POST", "/api/v1/routing-decisions", HOSTILE_DECISION.replace("\"h-other\"", "\"h-agent\""),
+                        none, true, "a candidate listed twice")
+                .probe("POST", "/api/v1/routing-decisions", HOSTILE_DECISION.replace("0.5}", "NaN}"), none, true,
+                        "a NaN score")
+                .badQueries("/api/v1/routing-decisions", Map.of("from", List.of("x", "2026-13-01T00:00:00Z"),
+                        "success", List.of("maybe", "2"), "sort", List.of("candidates", "routedAt,up"),
+                        "size", List.of("501")))
+                .badQueries("/api/v1/routing-statistics", Map.of("sort", List.of("failed", "successRate,up")))
+                .badQueries("/api/v1/routing-statistics/top", Map.of("limit", List.of("0", "501", "x", "-1")))
+                .badQueries("/api/v1/routing-statistics/underperforming", Map.of("below", List.of("1.5", "-0.1",
+                        "NaN", "x"), "minTasks", List.of("0", "x", "99999999999999999999")))
+                .badQueries("/api/v1/routing-statistics/drift", Map.of("since", List.of("x", "1700000000")))
+                .probe("POST", "/api/v1/routing-statistics/recalculate?since=yesterday", null, none, true,
+                        "a recalculation since a date that is not one")
+                .badIds("GET", "/api/v1/routing-decisions/{id}", null, none)
+                .badIds("POST", "/api/v1/routing-decisions/{id}/outcome", "{\"success\":true,\"duration\":\"PT1S\"}",
+                        none)
+                .badIds("GET", "/api/v1/routing-statistics/{id}", null, none)
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
@@ -585,7 +616,9 @@ abstract class RestApiContract {
                 client.get("/api/v1/task-templates?size=500").raw().body(),
                 client.get("/api/v1/preferences").raw().body(),
                 client.get("/api/v1/circuit-breakers?size=500").raw().body(),
-                client.get("/api/v1/circuit-breakers/h-breaker/transitions?size=500").raw().body());
+                client.get("/api/v1/circuit-breakers/h-breaker/transitions?size=500").raw().body(),
+                client.get("/api/v1/routing-decisions?size=500").raw().body(),
+                client.get("/api/v1/routing-statistics?size=500").raw().body());
     }
 
     /** What Tomcat refuses before any servlet runs, and bodies too large only by what was read, as problems. */

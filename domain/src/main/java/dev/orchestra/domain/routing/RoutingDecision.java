@@ -28,8 +28,8 @@ import java.util.Set;
  */
 public record RoutingDecision(
         @NotNull TenantId tenantId,
-        @NotBlank @SingleLine @Size(max = 128) String id,
-        @NotBlank @SingleLine @Size(max = 128) String taskId,
+        @NotBlank @Size(max = 128) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String id,
+        @NotBlank @Size(max = 128) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String taskId,
         @NotBlank @SingleLine @Size(max = 100) String taskType,
         @SingleLine @Size(max = 100) String requiredCapability,
         @NotBlank @Size(max = 200) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE)

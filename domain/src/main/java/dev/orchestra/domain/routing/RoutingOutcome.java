@@ -19,8 +19,10 @@ public record RoutingOutcome(
     public static final Duration MAX_DURATION = Duration.ofDays(30);
 
     public RoutingOutcome {
-        Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(at, "at");
+        if (duration == null) {
+            throw ValidationFailed.of("duration", "must not be null");
+        }
         if (duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
             throw ValidationFailed.of("duration", "must be between PT0S and " + MAX_DURATION + ", not " + duration);
         }

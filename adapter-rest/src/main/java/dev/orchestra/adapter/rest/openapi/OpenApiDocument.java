@@ -74,7 +74,8 @@ public class OpenApiDocument {
         return new OpenAPI()
                 .info(new Info().title("Orchestra Store API").version("v1")
                         .description("The persistent memory of an AI-agent orchestrator: agents, the task queue, "
-                                + "repositories, preferences, task templates, analytics and legacy imports. "
+                                + "repositories, preferences, task templates, analytics, circuit breakers, routing audit "
+                                + "and legacy imports. "
                                 + "Errors are RFC 9457 problems (application/problem+json)."))
                 // Relative, so the document is the same on every host and port (and can be kept in docs/).
                 .servers(List.of(new Server().url("/").description("this service")))
@@ -313,6 +314,9 @@ public class OpenApiDocument {
         schema.setProperties(result);
         if (answer) {
             schema.setRequired(List.copyOf(properties.keySet()));
+            // An answer-only object may itself be absent where another answer refers to it (a decision
+            // without its outcome yet); the allOf wrapper's nullable does not reach into the reference.
+            schema.setNullable(true);
         }
     }
 
