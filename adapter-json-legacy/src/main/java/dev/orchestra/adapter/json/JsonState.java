@@ -12,6 +12,9 @@ import dev.orchestra.domain.routing.RoutingStatistics;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.template.TaskTemplate;
+import dev.orchestra.domain.workflow.StepExecution;
+import dev.orchestra.domain.workflow.WorkflowDefinition;
+import dev.orchestra.domain.workflow.WorkflowExecution;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -33,6 +36,9 @@ final class JsonState {
     static final String CIRCUIT_TRANSITIONS = "circuitTransitions";
     static final String ROUTING_DECISIONS = "routingDecisions";
     static final String ROUTING_STATISTICS = "routingStatistics";
+    static final String WORKFLOW_DEFINITIONS = "workflowDefinitions";
+    static final String WORKFLOW_EXECUTIONS = "workflowExecutions";
+    static final String WORKFLOW_STEPS = "workflowSteps";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -50,6 +56,10 @@ final class JsonState {
         final JsonTable<RoutingDecision> routingDecisions;
         /** Keyed by agent key. */
         final JsonTable<RoutingStatistics> routingStatistics;
+        final JsonTable<WorkflowDefinition> workflowDefinitions;
+        final JsonTable<WorkflowExecution> workflowExecutions;
+        /** Keyed by execution id, step id and attempt. */
+        final JsonTable<StepExecution> workflowSteps;
 
         private TenantData(TenantId tenant, JsonChanges changes) {
             this.agents = new JsonTable<>(tenant, AGENTS, changes);
@@ -63,18 +73,22 @@ final class JsonState {
             this.circuitTransitions = new JsonLog<>(tenant, CIRCUIT_TRANSITIONS, changes);
             this.routingDecisions = new JsonTable<>(tenant, ROUTING_DECISIONS, changes);
             this.routingStatistics = new JsonTable<>(tenant, ROUTING_STATISTICS, changes);
+            this.workflowDefinitions = new JsonTable<>(tenant, WORKFLOW_DEFINITIONS, changes);
+            this.workflowExecutions = new JsonTable<>(tenant, WORKFLOW_EXECUTIONS, changes);
+            this.workflowSteps = new JsonTable<>(tenant, WORKFLOW_STEPS, changes);
         }
 
         boolean isEmpty() {
             return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
                     && audit.isEmpty() && imports.isEmpty() && templates.isEmpty() && circuitBreakers.isEmpty()
-                    && circuitTransitions.isEmpty() && routingDecisions.isEmpty() && routingStatistics.isEmpty();
+                    && circuitTransitions.isEmpty() && routingDecisions.isEmpty() && routingStatistics.isEmpty()
+                    && workflowDefinitions.isEmpty() && workflowExecutions.isEmpty() && workflowSteps.isEmpty();
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
             JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers,
-                routingDecisions, routingStatistics};
+                routingDecisions, routingStatistics, workflowDefinitions, workflowExecutions, workflowSteps};
             for (JsonTable<?> table : tables) {
                 if (table.area().equals(area)) {
                     return (JsonTable<V>) table;

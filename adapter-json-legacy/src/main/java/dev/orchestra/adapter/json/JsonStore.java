@@ -8,6 +8,8 @@ import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.resilience.CircuitBreakers;
 import dev.orchestra.domain.routing.RoutingDecisions;
+import dev.orchestra.domain.workflow.WorkflowDefinitions;
+import dev.orchestra.domain.workflow.WorkflowExecutions;
 import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.store.Store;
@@ -68,6 +70,8 @@ public final class JsonStore implements Store {
     private final JsonTaskTemplates templates;
     private final JsonCircuitBreakers circuitBreakers;
     private final JsonRoutingDecisions routingDecisions;
+    private final JsonWorkflowDefinitions workflowDefinitions;
+    private final JsonWorkflowExecutions workflowExecutions;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -107,6 +111,8 @@ public final class JsonStore implements Store {
         this.templates = new JsonTaskTemplates(unitOfWork, door);
         this.circuitBreakers = new JsonCircuitBreakers(unitOfWork, door);
         this.routingDecisions = new JsonRoutingDecisions(unitOfWork, door);
+        this.workflowDefinitions = new JsonWorkflowDefinitions(unitOfWork, door);
+        this.workflowExecutions = new JsonWorkflowExecutions(unitOfWork, door);
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -185,6 +191,16 @@ public final class JsonStore implements Store {
     @Override
     public RoutingDecisions routingDecisions() {
         return routingDecisions;
+    }
+
+    @Override
+    public WorkflowDefinitions workflowDefinitions() {
+        return workflowDefinitions;
+    }
+
+    @Override
+    public WorkflowExecutions workflowExecutions() {
+        return workflowExecutions;
     }
 
     @Override

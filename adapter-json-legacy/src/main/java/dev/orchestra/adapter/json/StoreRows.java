@@ -11,6 +11,9 @@ import dev.orchestra.domain.resilience.CircuitState;
 import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.routing.RoutingDecision;
 import dev.orchestra.domain.routing.RoutingStatistics;
+import dev.orchestra.domain.workflow.StepExecution;
+import dev.orchestra.domain.workflow.WorkflowDefinition;
+import dev.orchestra.domain.workflow.WorkflowExecution;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.template.ParameterType;
 import dev.orchestra.domain.template.TaskTemplate;
@@ -32,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rows only this store has (preferences, the audit log, task templates, legacy imports, circuit
- * breakers and their transitions, routing decisions and statistics), kept in the document's top-level {@code Orchestra} section, which the
+ * breakers and their transitions, routing decisions and statistics, workflows), kept in the document's top-level {@code Orchestra} section, which the
  * old program ignores.
  */
 final class StoreRows {
@@ -65,6 +68,7 @@ final class StoreRows {
     StoreRows(ObjectMapper mapper) {
         this.mapper = mapper;
         RoutingRows routing = new RoutingRows(mapper);
+        WorkflowRows workflows = new WorkflowRows(mapper);
         // In the order the document lists them.
         this.sections = List.of(
                 new Section<UserPreference>("Preferences", JsonState.PREFERENCES, d -> d.preferences.values(),
@@ -88,7 +92,16 @@ final class StoreRows {
                         RoutingDecision::tenantId, (d, r) -> d.routingDecisions.put(r.id(), r)),
                 new Section<RoutingStatistics>("RoutingStatistics", JsonState.ROUTING_STATISTICS,
                         d -> d.routingStatistics.values(), routing::statistics, routing::statistics,
-                        RoutingStatistics::tenantId, (d, r) -> d.routingStatistics.put(r.agentKey(), r)));
+                        RoutingStatistics::tenantId, (d, r) -> d.routingStatistics.put(r.agentKey(), r)),
+                new Section<WorkflowDefinition>("WorkflowDefinitions", JsonState.WORKFLOW_DEFINITIONS,
+                        d -> d.workflowDefinitions.values(), workflows::definition, workflows::definition,
+                        WorkflowDefinition::tenantId, (d, w) -> d.workflowDefinitions.put(w.id(), w)),
+                new Section<WorkflowExecution>("WorkflowExecutions", JsonState.WORKFLOW_EXECUTIONS,
+                        d -> d.workflowExecutions.values(), workflows::execution, workflows::execution,
+                        WorkflowExecution::tenantId, (d, w) -> d.workflowExecutions.put(w.id(), w)),
+                new Section<StepExecution>("WorkflowStepExecutions", JsonState.WORKFLOW_STEPS,
+                        d -> d.workflowSteps.values(), workflows::step, workflows::step, StepExecution::tenantId,
+                        (d, s) -> d.workflowSteps.put(JsonWorkflowExecutions.key(s), s)));
     }
 
     List<Section<?>> sections() {

@@ -12,6 +12,8 @@ import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.resilience.CircuitBreakers;
 import dev.orchestra.domain.routing.RoutingDecisions;
+import dev.orchestra.domain.workflow.WorkflowDefinitions;
+import dev.orchestra.domain.workflow.WorkflowExecutions;
 import dev.orchestra.domain.template.TaskTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +59,8 @@ public final class SqliteStore implements Store {
     private final SqliteTaskTemplates templates;
     private final SqliteCircuitBreakers circuitBreakers;
     private final SqliteRoutingDecisions routingDecisions;
+    private final SqliteWorkflowDefinitions workflowDefinitions;
+    private final SqliteWorkflowExecutions workflowExecutions;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -72,6 +76,8 @@ public final class SqliteStore implements Store {
         this.templates = new SqliteTaskTemplates(unitOfWork);
         this.circuitBreakers = new SqliteCircuitBreakers(unitOfWork);
         this.routingDecisions = new SqliteRoutingDecisions(unitOfWork);
+        this.workflowDefinitions = new SqliteWorkflowDefinitions(unitOfWork);
+        this.workflowExecutions = new SqliteWorkflowExecutions(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -147,6 +153,16 @@ public final class SqliteStore implements Store {
     @Override
     public RoutingDecisions routingDecisions() {
         return routingDecisions;
+    }
+
+    @Override
+    public WorkflowDefinitions workflowDefinitions() {
+        return workflowDefinitions;
+    }
+
+    @Override
+    public WorkflowExecutions workflowExecutions() {
+        return workflowExecutions;
     }
 
     @Override

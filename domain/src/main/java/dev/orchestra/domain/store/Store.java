@@ -11,6 +11,8 @@ import dev.orchestra.domain.routing.RoutingDecisions;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.task.Tasks;
 import dev.orchestra.domain.template.TaskTemplates;
+import dev.orchestra.domain.workflow.WorkflowDefinitions;
+import dev.orchestra.domain.workflow.WorkflowExecutions;
 import java.util.List;
 
 /**
@@ -44,6 +46,10 @@ public interface Store extends AutoCloseable {
     CircuitBreakers circuitBreakers();
 
     RoutingDecisions routingDecisions();
+
+    WorkflowDefinitions workflowDefinitions();
+
+    WorkflowExecutions workflowExecutions();
 
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {

@@ -25,6 +25,10 @@ import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskFields;
 import dev.orchestra.domain.template.TaskTemplate;
 import dev.orchestra.domain.template.TemplateFields;
+import dev.orchestra.domain.workflow.StepExecution;
+import dev.orchestra.domain.workflow.WorkflowDefinition;
+import dev.orchestra.domain.workflow.WorkflowExecution;
+import dev.orchestra.domain.workflow.WorkflowFields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -117,6 +121,32 @@ public final class StoreAreas {
                                 (where, page) -> store.routingDecisions().statistics(tenant, where, page), row),
                         (tenant, s) -> store.routingDecisions().statistics(tenant, s.agentKey()).isPresent(),
                         rows -> rows.forEach(store.routingDecisions()::save)),
+                StoreAreas.<WorkflowDefinition>area("workflowDefinitions", WorkflowDefinition::id,
+                        tenant -> total(store.workflowDefinitions().find(tenant, Specification.all(),
+                                first(WorkflowFields.Definition.ID))),
+                        (tenant, row) -> Pages.each(List.of(WorkflowFields.Definition.CREATED_AT.asc(),
+                                        WorkflowFields.Definition.ID.asc()),
+                                (where, page) -> store.workflowDefinitions().find(tenant, where, page), row),
+                        (tenant, d) -> store.workflowDefinitions().findById(tenant, d.id()).isPresent(),
+                        rows -> rows.forEach(store.workflowDefinitions()::add)),
+                StoreAreas.<WorkflowExecution>area("workflowExecutions", WorkflowExecution::id,
+                        tenant -> total(store.workflowExecutions().find(tenant, Specification.all(),
+                                first(WorkflowFields.Execution.ID))),
+                        (tenant, row) -> Pages.each(List.of(WorkflowFields.Execution.CREATED_AT.asc(),
+                                        WorkflowFields.Execution.ID.asc()),
+                                (where, page) -> store.workflowExecutions().find(tenant, where, page), row),
+                        (tenant, e) -> store.workflowExecutions().findById(tenant, e.id()).isPresent(),
+                        rows -> rows.forEach(store.workflowExecutions()::add)),
+                // After the executions: each attempt belongs to one.
+                StoreAreas.<StepExecution>area("workflowSteps", WorkflowFields.Step.KEY::valueOf,
+                        tenant -> total(store.workflowExecutions().findSteps(tenant, Specification.all(),
+                                first(WorkflowFields.Step.KEY))),
+                        (tenant, row) -> Pages.each(List.of(WorkflowFields.Step.EXECUTION_ID.asc(),
+                                        WorkflowFields.Step.POSITION.asc()),
+                                (where, page) -> store.workflowExecutions().findSteps(tenant, where, page), row),
+                        (tenant, s) -> store.workflowExecutions().lastAttempt(tenant, s.executionId(), s.stepId())
+                                .filter(last -> last.attempt() >= s.attempt()).isPresent(),
+                        rows -> rows.forEach(store.workflowExecutions()::addStep)),
                 StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
                         tenant -> store.legacyImports().list(tenant).size(),
                         // The port lists the newest first; a copy adds them in the order they happened.

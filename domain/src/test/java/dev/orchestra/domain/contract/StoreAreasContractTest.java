@@ -10,6 +10,7 @@ import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.routing.RoutingStatistics;
 import dev.orchestra.domain.store.Area;
+import dev.orchestra.domain.workflow.StepStatus;
 import dev.orchestra.domain.testing.Builders;
 import dev.orchestra.domain.testing.Records;
 import dev.orchestra.domain.testing.TestData;
@@ -47,7 +48,14 @@ public abstract class StoreAreasContractTest extends StoreContract {
             Map.entry("routingDecisions", Records.with(TestData.decision("rd-1", "agent-1", T0)
                     .withOutcome(TestData.outcome(false, 1200, T0.plusSeconds(2))), "tenantId", OTHER_TENANT)),
             Map.entry("routingStatistics", new RoutingStatistics(OTHER_TENANT, "agent-1", 3, 2, 1,
-                    Duration.ofMillis(4500), T0, 3))));
+                    Duration.ofMillis(4500), T0, 3)),
+            Map.entry("workflowDefinitions", Records.with(TestData.definition("wf-1", "ci", "1.2.0").counted(3, 1, 1),
+                    "tenantId", OTHER_TENANT)),
+            Map.entry("workflowExecutions", Records.with(TestData.execution("run-1",
+                    TestData.definition("wf-1", "ci", "1.2.0"), T0).leasedTo("exec-1", "token-1",
+                    Duration.ofMinutes(5), T0), "tenantId", OTHER_TENANT)),
+            Map.entry("workflowSteps", Records.with(TestData.step("run-1", "build", 1, 1, StepStatus.COMPLETED, T0),
+                    "tenantId", OTHER_TENANT))));
 
     static Stream<String> areaNames() {
         return SAMPLES.keySet().stream();

@@ -127,4 +127,33 @@ public final class TestData {
         return new dev.orchestra.domain.routing.RoutingOutcome(success, Duration.ofMillis(millis),
                 success ? null : "exit code 1", at);
     }
+
+    /** Version {@code version} of workflow {@code name}: build, then test and lint after it. */
+    public static dev.orchestra.domain.workflow.WorkflowDefinition definition(String id, String name,
+                                                                             String version) {
+        return dev.orchestra.domain.workflow.WorkflowDefinition.create(TENANT, id,
+                new dev.orchestra.domain.workflow.WorkflowDefinition.Content(name, version, List.of(
+                        new dev.orchestra.domain.workflow.WorkflowStep("build", "shell", "mvn package", List.of()),
+                        new dev.orchestra.domain.workflow.WorkflowStep("test", "shell", "mvn test", List.of("build")),
+                        new dev.orchestra.domain.workflow.WorkflowStep("lint", "agent", null, List.of("build"))),
+                        new JsonDocument("{\"type\":\"object\"}"), null, "ci", Set.of("java"), "alice", true),
+                null, T0, "alice");
+    }
+
+    public static dev.orchestra.domain.workflow.WorkflowExecution execution(String id,
+            dev.orchestra.domain.workflow.WorkflowDefinition definition, Instant at) {
+        return dev.orchestra.domain.workflow.WorkflowExecution.start(TENANT, id, definition,
+                new JsonDocument("{\"branch\":\"main\"}"), JsonDocument.EMPTY, "alice", Set.of("nightly"), null, at);
+    }
+
+    public static dev.orchestra.domain.workflow.StepExecution step(String executionId, String stepId, int attempt,
+                                                                   long position,
+                                                                   dev.orchestra.domain.workflow.StepStatus status,
+                                                                   Instant at) {
+        return new dev.orchestra.domain.workflow.StepExecution(TENANT, executionId, stepId, attempt, position, status,
+                null, status == dev.orchestra.domain.workflow.StepStatus.COMPLETED
+                ? new JsonDocument("{\"ok\":true}") : null,
+                status == dev.orchestra.domain.workflow.StepStatus.FAILED ? "exit 1" : null, at,
+                status.ended() ? at.plusSeconds(1) : null, at.plusSeconds(1));
+    }
 }
