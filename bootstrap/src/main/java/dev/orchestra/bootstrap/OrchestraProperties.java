@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storage where and how the data is kept
  * @param tasks      task queue behaviour
  * @param resilience circuit breaker defaults and recovery
+ * @param workflows  workflow recovery
  */
 @ConfigurationProperties("orchestra")
 public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks,
-                                  @DefaultValue Resilience resilience) {
+                                  @DefaultValue Resilience resilience, @DefaultValue Workflows workflows) {
 
     public enum StorageType { SQLITE, JSON }
 
@@ -65,5 +66,14 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
      */
     public record Resilience(@DefaultValue("5") int failureThreshold, @DefaultValue("1m") Duration coolDown,
                              @DefaultValue("10s") Duration recoveryPeriod) {
+    }
+
+    /**
+     * @param leaseDuration        how long a recovery claim leases an execution; each step recorded under it
+     *                             renews it
+     * @param maxRecoveryAttempts  claims of one execution before it is FAILED instead of claimed again
+     */
+    public record Workflows(@DefaultValue("5m") Duration leaseDuration,
+                            @DefaultValue("3") int maxRecoveryAttempts) {
     }
 }

@@ -70,8 +70,10 @@ final class HostileInput {
                 probes.add(new Probe(method, path, "application/json", with(template, field, deep(100)), headers, true,
                         field + " nested 100 deep"));
                 ObjectNode wide = NODES.objectNode();
+                // About 1.3 MB: more than any JSON object the store keeps (64 KiB for settings, 1 MiB for a
+                // workflow's input, context or a step's output).
                 for (int i = 0; i < 10_000; i++) {
-                    wide.put("k" + i, "x".repeat(10));
+                    wide.put("k" + i, "x".repeat(120));
                 }
                 probes.add(new Probe(method, path, "application/json", with(template, field, wide), headers, true,
                         field + " of 10,000 members"));

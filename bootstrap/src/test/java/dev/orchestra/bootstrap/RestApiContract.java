@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * REST-API.md promises must hold whichever store is configured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RestApiContract implements RoutingApiContract {
+abstract class RestApiContract implements RoutingApiContract, WorkflowApiContract {
     @Value("${local.server.port}")
     int port;
     Http http;
@@ -435,6 +435,10 @@ abstract class RestApiContract implements RoutingApiContract {
         client.put("/api/v1/circuit-breakers/h-breaker", "{\"failureThreshold\":2,\"coolDown\":\"PT1M\"}");
         client.post("/api/v1/circuit-breakers/h-breaker/outcomes", "{\"success\":false}");
         client.post("/api/v1/routing-decisions", HOSTILE_DECISION.replace("h-new-decision", "h-decision"));
+        client.post("/api/v1/workflow-definitions", HOSTILE_WORKFLOW.replace("\"h-new-def\"", "\"h-def\""));
+        client.post("/api/v1/workflow-executions", "{\"id\":\"h-run\",\"definitionId\":\"h-def\"}");
+        client.post("/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"a\",\"attempt\":1,"
+                + "\"status\":\"COMPLETED\"}");
         return client.post("/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}").json().get("leaseToken").asString();
     }
 
@@ -460,6 +464,11 @@ abstract class RestApiContract implements RoutingApiContract {
             + "\"h-agent\",\"score\":0.5},{\"agentKey\":\"h-other\",\"score\":0.1,\"excludedReason\":\"busy\"}],"
             + "\"success\":true,\"errorMessage\":\"e\",\"retryAttempts\":1,\"routingDuration\":\"PT0.01S\","
             + "\"workflowExecutionId\":\"wf\",\"workflowStepId\":\"s1\"}";
+
+    private static final String HOSTILE_WORKFLOW = "{\"id\":\"h-new-def\",\"name\":\"h-wf\",\"version\":\"1.0.0\","
+            + "\"definition\":{\"steps\":[{\"id\":\"a\",\"type\":\"shell\",\"command\":\"c\"},{\"id\":\"b\","
+            + "\"type\":\"agent\",\"dependsOn\":[\"a\"]}]},\"inputSchema\":{\"type\":\"object\"},"
+            + "\"category\":\"c\",\"tags\":[\"t\"],\"author\":\"a\",\"public\":false}";
 
     private static HostileInput hostileProbes(String lease) {
         Map<String, String> none = Map.of();
@@ -546,6 +555,54 @@ abstract class RestApiContract implements RoutingApiContract {
                 .badIds("POST", "/api/v1/routing-decisions/{id}/outcome", "{\"success\":true,\"duration\":\"PT1S\"}",
                         none)
                 .badIds("GET", "/api/v1/routing-statistics/{id}", null, none)
+                .bodyFields("POST", "/api/v1/workflow-definitions", HOSTILE_WORKFLOW, none)
+                .brokenBodies("POST", "/api/v1/workflow-definitions", HOSTILE_WORKFLOW, none)
+                .bodyFields("POST", "/api/v1/workflow-definitions/h-def/versions",
+                        HOSTILE_WORKFLOW.replace("1.0.0", "1.1.0"), none)
+                .probe("POST", "/api/v1/workflow-definitions", HOSTILE_WORKFLOW.replace("[\"a\"]", "[\"b\"]"), none,
+                        true, "a step that depends on itself")
+                .probe("POST", "/api/v1/workflow-definitions", HOSTILE_WORKFLOW.replace("\"steps\":[", "\"steps\":["
+                        + "{\"id\":\"z\",\"type\":\"t\",\"dependsOn\":[\"b\"]},").replace("\"command\":\"c\"}",
+                        "\"command\":\"c\",\"dependsOn\":[\"z\"]}"), none, true, "a cycle through three steps")
+                .probe("POST", "/api/v1/workflow-definitions", HOSTILE_WORKFLOW.replace("1.0.0", "99999999999999999999.0.0"),
+                        none, true, "a version number past the limit")
+                .bodyFields("POST", "/api/v1/workflow-executions", "{\"id\":\"h-new-run\",\"definitionId\":\"h-def\","
+                        + "\"input\":{\"k\":\"v\"},\"context\":{},\"initiatedBy\":\"me\",\"tags\":[\"t\"]}", none)
+                .brokenBodies("POST", "/api/v1/workflow-executions", "{\"definitionId\":\"h-def\"}", none)
+                .bodyFields("PUT", "/api/v1/workflow-executions/h-run", "{\"status\":\"BLOCKED\",\"currentStage\":"
+                        + "\"s\",\"context\":{\"a\":1},\"output\":{},\"errorMessage\":\"e\",\"tags\":[\"x\"]}",
+                        version)
+                .bodyFields("POST", "/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"b\",\"attempt\":1,"
+                        + "\"status\":\"COMPLETED\",\"input\":{},\"output\":{\"o\":1},\"error\":\"none\","
+                        + "\"startedAt\":\"2026-01-01T00:00:00Z\",\"completedAt\":\"2026-01-01T00:00:01Z\","
+                        + "\"execution\":{\"status\":\"RUNNING\",\"currentStage\":\"b\"}}", none)
+                .brokenBodies("POST", "/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"b\",\"attempt\":1,"
+                        + "\"status\":\"RUNNING\"}", none)
+                .probe("POST", "/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"a\",\"attempt\":1,"
+                        + "\"status\":\"COMPLETED\",\"output\":{\"other\":1}}", none, true,
+                        "another result for an ended attempt")
+                .probe("POST", "/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"b\",\"attempt\":1,"
+                        + "\"status\":\"COMPLETED\",\"startedAt\":\"2026-01-02T00:00:00Z\","
+                        + "\"completedAt\":\"2026-01-01T00:00:00Z\"}", none, true, "an attempt that ends before it starts")
+                .probe("POST", "/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"b\",\"attempt\":1,"
+                        + "\"status\":\"RUNNING\"}", Map.of("X-Lease-Token", "stale"), true, "a lease token that is not current")
+                .bodyFields("POST", "/api/v1/workflow-executions/recovery-claims", "{\"executorId\":\"e\","
+                        + "\"limit\":1}", none)
+                .bodyFields("POST", "/api/v1/workflow-executions/h-run/fork", "{\"fromStepId\":\"b\","
+                        + "\"id\":\"h-fork\"}", none)
+                .badQueries("/api/v1/workflow-executions", Map.of("status", List.of("DONE", "1"), "incomplete",
+                        List.of("maybe"), "sort", List.of("input", "createdAt,up"), "size", List.of("501")))
+                .badQueries("/api/v1/workflow-definitions", Map.of("latest", List.of("yes"), "active", List.of("2"),
+                        "sort", List.of("steps")))
+                .badIds("GET", "/api/v1/workflow-definitions/{id}", null, none)
+                .badIds("POST", "/api/v1/workflow-definitions/{id}/versions", HOSTILE_WORKFLOW, none)
+                .badIds("GET", "/api/v1/workflow-executions/{id}", null, none)
+                .badIds("PUT", "/api/v1/workflow-executions/{id}", "{\"definitionId\":\"h-def\"}", none)
+                .badIds("POST", "/api/v1/workflow-executions/{id}/steps", "{\"stepId\":\"a\",\"attempt\":1,"
+                        + "\"status\":\"RUNNING\"}", none)
+                .badIds("POST", "/api/v1/workflow-executions/{id}/cancel", null, none)
+                .badIds("POST", "/api/v1/workflow-executions/{id}/resume", null, none)
+                .badIds("POST", "/api/v1/workflow-executions/{id}/fork", "{\"fromStepId\":\"a\"}", none)
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
@@ -618,7 +675,10 @@ abstract class RestApiContract implements RoutingApiContract {
                 client.get("/api/v1/circuit-breakers?size=500").raw().body(),
                 client.get("/api/v1/circuit-breakers/h-breaker/transitions?size=500").raw().body(),
                 client.get("/api/v1/routing-decisions?size=500").raw().body(),
-                client.get("/api/v1/routing-statistics?size=500").raw().body());
+                client.get("/api/v1/routing-statistics?size=500").raw().body(),
+                client.get("/api/v1/workflow-definitions?size=500").raw().body(),
+                client.get("/api/v1/workflow-executions/h-run").raw().body(),
+                client.get("/api/v1/workflow-executions?size=500").raw().body());
     }
 
     /** What Tomcat refuses before any servlet runs, and bodies too large only by what was read, as problems. */

@@ -72,8 +72,9 @@ public class RestApi implements WebMvcConfigurer {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .changeDefaultNullHandling(nulls -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
-                .addModule(new SimpleModule("orchestra-wire").addDeserializer(Duration.class,
-                        new WireValues.DurationText()));
+                .addModule(new SimpleModule("orchestra-wire")
+                        .addDeserializer(Duration.class, new WireValues.DurationText())
+                        .addDeserializer(Instant.class, new WireValues.InstantText()));
     }
 
     @Bean

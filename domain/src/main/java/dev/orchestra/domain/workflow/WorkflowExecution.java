@@ -94,15 +94,21 @@ public record WorkflowExecution(
     }
 
     /**
-     * Refuses a write that does not carry the current lease token when the execution is leased: a token
-     * of an earlier claim, or none, means another executor now owns it.
+     * Fencing: while the execution is leased only its current token may change it; a token that is not the
+     * current one (an earlier claim's, or any when there is no lease) is refused, so a superseded executor
+     * cannot record anything.
      */
     public void requireLease(String token) {
-        if (leaseToken != null && !leaseToken.equals(token)) {
-            throw new Conflict("execution " + id + " is leased to executor '" + executorId + "' until "
-                    + leaseExpiresAt + (token == null ? "; send its X-Lease-Token"
-                    : "; the lease token given is not the current one (a newer claim superseded it)"));
+        if (leaseToken == null && token == null || leaseToken != null && leaseToken.equals(token)) {
+            return;
         }
+        if (leaseToken == null) {
+            throw new Conflict("execution " + id + " is not leased; the lease token given is not current (a claim "
+                    + "it belonged to has ended)");
+        }
+        throw new Conflict("execution " + id + " is leased to executor '" + executorId + "' until "
+                + leaseExpiresAt + (token == null ? "; send its X-Lease-Token"
+                : "; the lease token given is not the current one (a newer claim superseded it)"));
     }
 
     /** The status, stage, output, error and context after a step or an upsert; lease and pinning stay. */

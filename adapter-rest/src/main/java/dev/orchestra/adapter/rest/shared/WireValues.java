@@ -88,4 +88,23 @@ public final class WireValues {
             }
         }
     }
+
+    /**
+     * Times in bodies are ISO-8601 text only: Jackson's own reader would take a number as epoch seconds
+     * ({@code "startedAt": 123} became 1970), which no client means.
+     */
+    public static final class InstantText extends ValueDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getString();
+            try {
+                return instant(text);
+            } catch (Refused e) {
+                throw InvalidFormatException.from(parser, e.getMessage(), text, Instant.class);
+            }
+        }
+    }
 }
