@@ -123,6 +123,9 @@ final class Results {
             t.append("- REST enqueue p99 < 20 ms: ").append(enqueueP99 < 20 ? "holds" : "misses")
                     .append(String.format(" (%.2f ms)%n", enqueueP99));
         }
+        target(t, "workflow step record >= 60 % of raw", ratio(OrchestrationBenchmark.STEP), 0.60);
+        target(t, "16 concurrent executions >= 3 x one caller's step rate", fig("step16.project")
+                / fig(OrchestrationBenchmark.STEP + ".project") / 3.0, 1.0);
         t.append("\nAgainst raw JDBC with the fewest statements (only the writes and one audit row, no reads;"
                 + " not what the store does, shown for scale):");
         for (String name : List.of("batch enqueue (1,000 per unit)", "single enqueue", "claim", "complete")) {

@@ -89,7 +89,7 @@ public final class StoreBenchmark {
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
-        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,rest
+        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,orchestration,rest
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
         this.harness = new Harness(repeats);
@@ -136,6 +136,10 @@ public final class StoreBenchmark {
             }
             if (wanted("soak")) {
                 soak(project, agents);
+            }
+            if (wanted("orchestration")) {
+                new OrchestrationBenchmark(directory, harness, results,
+                        Integer.parseInt(options.getOrDefault("executions", "100000"))).run();
             }
         } finally {
             project.store().close();
