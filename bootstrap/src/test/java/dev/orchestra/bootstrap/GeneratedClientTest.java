@@ -7,13 +7,31 @@ import dev.orchestra.client.ApiClient;
 import dev.orchestra.client.ApiException;
 import dev.orchestra.client.ApiResponse;
 import dev.orchestra.client.api.AgentsApi;
+import dev.orchestra.client.api.RoutingDecisionsApi;
 import dev.orchestra.client.api.TasksApi;
+import dev.orchestra.client.api.WorkflowDefinitionsApi;
+import dev.orchestra.client.api.WorkflowExecutionsApi;
 import dev.orchestra.client.model.AgentRequest;
 import dev.orchestra.client.model.AgentResponse;
 import dev.orchestra.client.model.ClaimRequest;
 import dev.orchestra.client.model.CompleteRequest;
 import dev.orchestra.client.model.EnqueueRequest;
+import dev.orchestra.client.model.RoutingCandidate;
+import dev.orchestra.client.model.RoutingDecisionRequest;
+import dev.orchestra.client.model.RoutingOutcomeRecorded;
+import dev.orchestra.client.model.RoutingOutcomeRequest;
 import dev.orchestra.client.model.TaskResponse;
+import dev.orchestra.client.model.WorkflowDefinitionRequest;
+import dev.orchestra.client.model.WorkflowDefinitionResponse;
+import dev.orchestra.client.model.WorkflowExecutionChange;
+import dev.orchestra.client.model.WorkflowExecutionRequest;
+import dev.orchestra.client.model.WorkflowExecutionResponse;
+import dev.orchestra.client.model.WorkflowGraph;
+import dev.orchestra.client.model.WorkflowRecoveryClaim;
+import dev.orchestra.client.model.WorkflowStep;
+import dev.orchestra.client.model.WorkflowStepRecord;
+import dev.orchestra.client.model.WorkflowStepRecorded;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +55,9 @@ class GeneratedClientTest {
     int port;
     AgentsApi agents;
     TasksApi tasks;
+    WorkflowDefinitionsApi definitions;
+    WorkflowExecutionsApi executions;
+    RoutingDecisionsApi routing;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -48,6 +69,9 @@ class GeneratedClientTest {
         ApiClient client = new ApiClient().setScheme("http").setHost("127.0.0.1").setPort(port).setBasePath("");
         agents = new AgentsApi(client);
         tasks = new TasksApi(client);
+        definitions = new WorkflowDefinitionsApi(client);
+        executions = new WorkflowExecutionsApi(client);
+        routing = new RoutingDecisionsApi(client);
     }
 
     @Test
@@ -85,5 +109,44 @@ class GeneratedClientTest {
                     assertThat(e.getCode()).isEqualTo(400);
                     assertThat(e.getResponseBody()).contains("\"field\":\"command\"");
                 });
+    }
+
+    @Test
+    void givenTheGeneratedClient_aWorkflowRunsStepByStepUnderARecoveryLeaseAndItsRoutingIsAudited()
+            throws Exception {
+        WorkflowDefinitionResponse definition = definitions.createWorkflowDefinition(new WorkflowDefinitionRequest()
+                .name("release").version("1.0.0").definition(new WorkflowGraph()
+                        .addStepsItem(new WorkflowStep().id("build").type("shell").command("make"))
+                        .addStepsItem(new WorkflowStep().id("ship").type("agent").addDependsOnItem("build")))
+                .inputSchema(Map.of("type", "object")), TENANT, "tester");
+        WorkflowExecutionResponse started = executions.startWorkflowExecution(new WorkflowExecutionRequest()
+                .id("release-1").definitionId(definition.getId()).input(Map.of("tag", "v1")), TENANT, "tester");
+        List<WorkflowExecutionResponse> claimed = executions.claimWorkflowRecovery(
+                new WorkflowRecoveryClaim().executorId("executor-1"), TENANT, null);
+        String token = claimed.get(0).getLeaseToken();
+
+        WorkflowStepRecorded built = executions.recordWorkflowStep("release-1", new WorkflowStepRecord().stepId("build")
+                .attempt(1).status(WorkflowStepRecord.StatusEnum.COMPLETED).output(Map.of("artifact", "a.tar")),
+                token, TENANT, null);
+        WorkflowStepRecorded shipped = executions.recordWorkflowStep("release-1", new WorkflowStepRecord()
+                .stepId("ship").attempt(1).status(WorkflowStepRecord.StatusEnum.COMPLETED)
+                .execution(new WorkflowExecutionChange().status(WorkflowExecutionChange.StatusEnum.COMPLETED)),
+                token, TENANT, null);
+        RoutingOutcomeRecorded counted = routing.recordRoutingOutcome(routing.recordRoutingDecision(
+                new RoutingDecisionRequest().taskId("ship").taskType("deploy").selectedAgent("agent-9")
+                        .priority(RoutingDecisionRequest.PriorityEnum.HIGH).agentScore(0.75)
+                        .addCandidatesItem(new RoutingCandidate().agentKey("agent-9").score(0.75))
+                        .success(true).routingDuration("PT0.002S").workflowExecutionId("release-1")
+                        .workflowStepId("ship"), TENANT, null).getId(),
+                new RoutingOutcomeRequest().success(true).duration("PT3S"), TENANT, null);
+
+        assertThat(definition.getContentHash()).hasSize(64);
+        assertThat(started.getStatus()).isEqualTo(WorkflowExecutionResponse.StatusEnum.PENDING);
+        assertThat(claimed).extracting(WorkflowExecutionResponse::getId).containsExactly("release-1");
+        assertThat(built.getExecution().getStatus()).isEqualTo(WorkflowExecutionResponse.StatusEnum.RUNNING);
+        assertThat(shipped.getExecution().getStatus()).isEqualTo(WorkflowExecutionResponse.StatusEnum.COMPLETED);
+        assertThat(executions.getWorkflowExecution("release-1", TENANT, null).getSteps()).hasSize(2);
+        assertThat(counted.getStatistics().getSuccessRate()).isEqualTo(1.0);
+        assertThat(counted.getDecision().getOutcome().getDuration()).isEqualTo("PT3S");
     }
 }
