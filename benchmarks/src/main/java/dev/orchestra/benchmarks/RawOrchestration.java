@@ -31,8 +31,8 @@ final class RawOrchestration implements AutoCloseable {
     }
 
     /**
-     * A step attempt and the execution's new state: read the execution and the step's last attempt, find
-     * the next position, insert the attempt, update the execution (its first step audits the status change).
+     * A step attempt and the execution's new state: read the execution and the step's last attempt, insert
+     * the attempt at the next position, update the execution (its first step audits the status change).
      */
     void recordStep(String execution, String step, boolean first) throws SQLException {
         String now = Times.format(Instant.now());
@@ -53,26 +53,18 @@ final class RawOrchestration implements AutoCloseable {
                 last.setString(2, step);
                 last.executeQuery().close();
             }
-            long position;
-            try (PreparedStatement count = c.prepareStatement("SELECT coalesce(max(position), 0)"
-                    + " FROM workflow_step_executions WHERE tenant_id = 'default' AND execution_id = ?")) {
-                count.setString(1, execution);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    position = rows.getLong(1) + 1;
-                }
-            }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO workflow_step_executions (tenant_id,"
                     + " execution_id, step_id, attempt, position, status, output, started_at, completed_at,"
-                    + " duration_nanos, recorded_at) VALUES ('default', ?, ?, 1, ?, 'COMPLETED', '{\"ok\":true}', ?, ?,"
-                    + " 0, ?)")) {
+                    + " duration_nanos, recorded_at) VALUES ('default', ?, ?, 1, (SELECT coalesce(max(position), 0) + 1"
+                    + " FROM workflow_step_executions WHERE tenant_id = 'default' AND execution_id = ?), 'COMPLETED',"
+                    + " '{\"ok\":true}', ?, ?, 0, ?) RETURNING position")) {
                 insert.setString(1, execution);
                 insert.setString(2, step);
-                insert.setLong(3, position);
+                insert.setString(3, execution);
                 insert.setString(4, now);
                 insert.setString(5, now);
                 insert.setString(6, now);
-                insert.executeUpdate();
+                insert.executeQuery().close();
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE workflow_executions SET status = 'RUNNING',"
                     + " current_stage = ?, started_at = coalesce(started_at, ?), updated_at = ?, version = version + 1"

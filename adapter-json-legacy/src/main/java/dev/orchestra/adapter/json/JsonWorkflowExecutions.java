@@ -109,9 +109,13 @@ final class JsonWorkflowExecutions implements WorkflowExecutions {
     }
 
     @Override
-    public long stepCount(TenantId tenant, String executionId) {
-        return unitOfWork.state().of(tenant).workflowSteps.values().stream()
-                .filter(s -> s.executionId().equals(executionId)).mapToLong(StepExecution::position).max().orElse(0);
+    public StepExecution appendStep(StepExecution step) {
+        long position = unitOfWork.state().of(step.tenantId()).workflowSteps.values().stream()
+                .filter(s -> s.executionId().equals(step.executionId())).mapToLong(StepExecution::position).max()
+                .orElse(0) + 1;
+        return addStep(new StepExecution(step.tenantId(), step.executionId(), step.stepId(), step.attempt(), position,
+                step.status(), step.input(), step.output(), step.error(), step.startedAt(), step.completedAt(),
+                step.recordedAt()));
     }
 
     @Override
@@ -120,6 +124,12 @@ final class JsonWorkflowExecutions implements WorkflowExecutions {
         JsonState.TenantData data = unitOfWork.state().mutable(step.tenantId());
         if (data.workflowSteps.containsKey(key(step))) {
             throw Conflict.alreadyExists(StepExecution.ENTITY, key(step));
+        }
+        for (StepExecution other : data.workflowSteps.values()) {
+            if (other.executionId().equals(step.executionId()) && other.position() == step.position()) {
+                throw new Conflict("execution " + step.executionId() + " already has an attempt at position "
+                        + step.position() + " (" + key(other) + ")");
+            }
         }
         data.workflowSteps.put(key(step), step);
         return step;

@@ -146,12 +146,21 @@ final class SqliteWorkflowExecutions implements WorkflowExecutions {
     }
 
     @Override
-    public long stepCount(TenantId tenant, String executionId) {
-        return SqlErrors.translate("count the steps of workflow execution " + executionId, () -> jdbc().sql("""
-                        SELECT coalesce(max(position), 0) FROM workflow_step_executions
-                        WHERE tenant_id = :tenant AND execution_id = :execution
-                        """)
-                .param("tenant", tenant.value()).param("execution", executionId).query(Long.class).single());
+    public StepExecution appendStep(StepExecution s) {
+        return SqlErrors.translate("record step " + s.stepId() + " of workflow execution " + s.executionId(), () -> {
+            // The position is taken in the same statement (one round trip less on the writer's hot path).
+            long position = bindStep(jdbc().sql("""
+                    INSERT INTO workflow_step_executions (tenant_id, execution_id, step_id, attempt, position, status,
+                        input, output, error, started_at, completed_at, duration_nanos, recorded_at)
+                    VALUES (:tenant, :execution, :step, :attempt,
+                        (SELECT coalesce(max(position), 0) + 1 FROM workflow_step_executions
+                         WHERE tenant_id = :tenant AND execution_id = :execution),
+                        :status, :input, :output, :error, :startedAt, :completedAt, :duration, :recordedAt)
+                    RETURNING position
+                    """), s).query(Long.class).single();
+            return new StepExecution(s.tenantId(), s.executionId(), s.stepId(), s.attempt(), position, s.status(),
+                    s.input(), s.output(), s.error(), s.startedAt(), s.completedAt(), s.recordedAt());
+        });
     }
 
     @Override

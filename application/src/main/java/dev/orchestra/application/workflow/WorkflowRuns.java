@@ -4,6 +4,7 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.shared.JsonDocument;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.workflow.ExecutionChange;
 import dev.orchestra.domain.workflow.ExecutionStatus;
 import dev.orchestra.domain.workflow.StepExecution;
 import dev.orchestra.domain.workflow.StepStatus;
@@ -26,12 +27,6 @@ public interface WorkflowRuns {
     record ExecutionState(String definitionId, ExecutionStatus status, JsonDocument context, JsonDocument input,
                           JsonDocument output, String currentStage, String errorMessage, String initiatedBy,
                           Set<String> tags, String parentExecutionId) {
-    }
-
-    /** What a step reports about the execution as well; null keeps the value (status: see recordStep). */
-    record ExecutionChange(ExecutionStatus status, String currentStage, JsonDocument output, String errorMessage,
-                           JsonDocument context) {
-        public static final ExecutionChange NONE = new ExecutionChange(null, null, null, null, null);
     }
 
     record StepReport(String stepId, int attempt, StepStatus status, JsonDocument input, JsonDocument output,

@@ -16,6 +16,7 @@ import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.VersionRequired;
+import dev.orchestra.domain.workflow.ExecutionChange;
 import dev.orchestra.domain.workflow.ExecutionStatus;
 import dev.orchestra.domain.workflow.StepExecution;
 import dev.orchestra.domain.workflow.StepGraph;
@@ -184,6 +185,15 @@ public final class WorkflowRunsService implements WorkflowRuns {
         if (r.stepId() == null || r.status() == null) {
             throw ValidationFailed.of(r.stepId() == null ? "stepId" : "status", "must not be null");
         }
+        // What the caller sent is checked on its own thread, before the write; the unit then only composes
+        // checked parts (the store's writer is one thread: it should not spend itself on validation).
+        Instant sent = clock.instant();
+        StepExecution checked = constraints.require(new StepExecution(caller.tenant(), executionId, r.stepId(),
+                r.attempt(), 1, r.status(), r.input(), r.output(), r.error(), r.startedAt() == null ? sent
+                : r.startedAt(), r.status().ended() ? (r.completedAt() == null ? sent : r.completedAt())
+                : r.completedAt(), sent));
+        ExecutionChange change = r.execution() == null ? ExecutionChange.NONE
+                : constraints.require(r.execution());
         return unitOfWork.write(() -> {
             Instant now = clock.instant();
             WorkflowExecution execution = executions.findById(caller.tenant(), executionId)
@@ -194,12 +204,13 @@ public final class WorkflowRunsService implements WorkflowRuns {
             StepExecution earlier = last == null || r.attempt() >= last.attempt() ? last
                     : executions.steps(caller.tenant(), executionId).stream()
                     .filter(s -> s.stepId().equals(r.stepId()) && s.attempt() == r.attempt()).findFirst().orElse(null);
-            StepExecution reported = constraints.require(new StepExecution(caller.tenant(), executionId, r.stepId(),
-                    r.attempt(), 1, r.status(), r.input(), r.output(), r.error(),
-                    r.startedAt() == null ? (earlier != null && earlier.attempt() == r.attempt()
-                            ? earlier.startedAt() : now) : r.startedAt(),
-                    r.status().ended() ? (r.completedAt() == null ? now : r.completedAt()) : r.completedAt(), now));
-            if (earlier != null && earlier.attempt() == r.attempt() && earlier.status().ended()) {
+            boolean sameAttempt = earlier != null && earlier.attempt() == r.attempt();
+            // Times default to when the unit runs; a RUNNING attempt reported again keeps its start.
+            StepExecution reported = new StepExecution(caller.tenant(), executionId, r.stepId(), r.attempt(), 1,
+                    r.status(), r.input(), r.output(), r.error(), r.startedAt() != null ? r.startedAt()
+                    : sameAttempt ? earlier.startedAt() : now, r.status().ended() ? (r.completedAt() == null ? now
+                    : r.completedAt()) : null, now);
+            if (sameAttempt && earlier.status().ended()) {
                 // A retried call: the same result is answered as stored; another one is refused.
                 earlier.then(reported);
                 return new Recorded(earlier, execution, true);
@@ -209,8 +220,8 @@ public final class WorkflowRunsService implements WorkflowRuns {
                         + "; it records no more steps (resume it first)");
             }
             StepExecution stored;
-            if (earlier != null && earlier.attempt() == r.attempt()) {
-                stored = executions.updateStep(constraints.require(earlier.then(reported)));
+            if (sameAttempt) {
+                stored = executions.updateStep(earlier.then(reported));
             } else {
                 int expected = last == null ? 1 : last.attempt() + 1;
                 if (r.attempt() != expected) {
@@ -222,24 +233,20 @@ public final class WorkflowRunsService implements WorkflowRuns {
                     throw new Conflict("step '" + r.stepId() + "' of execution " + executionId + " completed at attempt "
                             + last.attempt() + "; fork the execution from it to run it again");
                 }
-                long count = executions.stepCount(caller.tenant(), executionId);
-                if (count >= MAX_STEPS_PER_EXECUTION) {
-                    throw new Conflict("execution " + executionId + " has recorded " + count
+                stored = executions.appendStep(reported);
+                if (stored.position() > MAX_STEPS_PER_EXECUTION) {
+                    // Thrown inside the unit, so the attempt just appended is rolled back with it.
+                    throw new Conflict("execution " + executionId + " has recorded " + MAX_STEPS_PER_EXECUTION
                             + " step attempts, the most one execution keeps");
                 }
-                stored = executions.addStep(new StepExecution(caller.tenant(), executionId, r.stepId(), r.attempt(),
-                        count + 1, reported.status(), reported.input(), reported.output(), reported.error(),
-                        reported.startedAt(), reported.completedAt(), now));
             }
-            ExecutionChange change = r.execution() == null ? ExecutionChange.NONE : r.execution();
             // A step means the execution runs, unless the report says where it is now.
-            ExecutionStatus to = change.status() != null ? change.status() : ExecutionStatus.RUNNING;
-            WorkflowExecution next = execution.moved(to,
-                    change.currentStage() == null ? r.stepId() : change.currentStage(),
+            WorkflowExecution next = execution.moved(change.status() != null ? change.status()
+                            : ExecutionStatus.RUNNING, change.currentStage() == null ? r.stepId() : change.currentStage(),
                     change.output() == null ? execution.output() : change.output(),
                     change.errorMessage() == null ? execution.errorMessage() : change.errorMessage(), change.context(),
                     now).renewed(leaseDuration, now);
-            WorkflowExecution saved = executions.update(constraints.require(next));
+            WorkflowExecution saved = executions.update(next);
             countEnd(caller.tenant(), execution, saved);
             if (saved.status() != execution.status()) {
                 auditor.recorded(caller, EXECUTION, executionId, AuditAction.UPDATE, Map.of("status",

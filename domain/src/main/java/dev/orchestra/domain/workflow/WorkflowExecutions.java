@@ -33,10 +33,14 @@ public interface WorkflowExecutions {
     /** The highest attempt of one step of an execution, if it has any. */
     Optional<StepExecution> lastAttempt(TenantId tenant, String executionId, String stepId);
 
-    /** How many attempts the execution has recorded (the next one's position is this plus one). */
-    long stepCount(TenantId tenant, String executionId);
+    /**
+     * Appends an attempt after the execution's others: the store gives it the next position (the one the
+     * attempt carries is ignored) and answers it as stored; the same (execution, step, attempt) again is a
+     * {@code Conflict}.
+     */
+    StepExecution appendStep(StepExecution step);
 
-    /** Appends an attempt; the same (execution, step, attempt) or position again is a {@code Conflict}. */
+    /** Stores an attempt at the position it carries (copies, forks); a taken key or position is a {@code Conflict}. */
     StepExecution addStep(StepExecution step);
 
     /** Replaces a RUNNING attempt's state (same execution, step and attempt); {@code NotFound} if absent. */

@@ -69,7 +69,7 @@ public interface WorkflowMapper {
 
     @Mapping(target = "output", expression = "java(JsonValues.document(\"execution.output\", request.output()))")
     @Mapping(target = "context", expression = "java(JsonValues.document(\"execution.context\", request.context()))")
-    WorkflowRuns.ExecutionChange toChange(WorkflowRequests.ExecutionChange request);
+    dev.orchestra.domain.workflow.ExecutionChange toChange(WorkflowRequests.ExecutionChange request);
 
     default String text(JsonDocument document) {
         return JsonValues.text(document);
