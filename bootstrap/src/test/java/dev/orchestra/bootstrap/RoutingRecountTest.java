@@ -2,9 +2,6 @@ package dev.orchestra.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.adapter.json.JsonStore;
-import dev.orchestra.adapter.sqlite.SqliteSettings;
-import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.routing.RoutingAudit;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.audit.AuditFieldsOfEntry;
@@ -14,8 +11,6 @@ import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.store.Store;
 import dev.orchestra.domain.task.TaskPriority;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Seeded: {@code -Drouting.seed=N} repeats a run; a failure names its seed.
  */
 class RoutingRecountTest {
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final Caller ROUTER = new Caller(TenantId.DEFAULT, "router");
     private static final int OUTCOMES = 10_000;
     private static final List<String> AGENTS = List.of("agent-a", "agent-b", "agent-c", "agent-d", "agent-e",
@@ -53,10 +47,9 @@ class RoutingRecountTest {
     private RoutingAudit routing;
 
     private void open(String type) {
-        store = type.equals("json")
-                ? JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock)
-                : SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db")));
-        routing = RoutingConfiguration.routingAudit(Wiring.of(store, VALIDATOR, clock, Duration.ofMinutes(5)));
+        store = TestStores.open(type, directory, clock);
+        routing = RoutingConfiguration.routingAudit(Wiring.of(store, TestStores.VALIDATOR, clock,
+                Duration.ofMinutes(5)));
     }
 
     @AfterEach
@@ -163,14 +156,15 @@ class RoutingRecountTest {
         store.close();
         store = null;
         if (type.equals("sqlite")) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("o.db"))) {
+            Path database = directory.resolve(TestStores.SQLITE_FILE);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database)) {
                 int changed = c.createStatement().executeUpdate("UPDATE routing_statistics SET successful = "
                         + "successful + 1, failed = failed - 1 WHERE agent_key = '" + agent + "'");
                 assertThat(changed).isEqualTo(1);
             }
             return;
         }
-        Path file = directory.resolve("state.json");
+        Path file = directory.resolve(TestStores.JSON_FILE);
         JsonMapper mapper = JsonMapper.builder().build();
         JsonNode document = mapper.readTree(Files.readString(file));
         for (JsonNode row : document.get("Orchestra").get("RoutingStatistics")) {

@@ -3,9 +3,6 @@ package dev.orchestra.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.adapter.json.JsonStore;
-import dev.orchestra.adapter.sqlite.SqliteSettings;
-import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.agent.AgentRegistry;
 import dev.orchestra.application.preference.PreferenceSettings;
 import dev.orchestra.application.repository.RepositoryCatalog;
@@ -66,9 +63,7 @@ class UseCasesTest {
     private dev.orchestra.application.resilience.Resilience resilience;
 
     private void open(String type) {
-        storage = type.equals("json")
-                ? JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock)
-                : SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db")));
+        storage = TestStores.open(type, directory, clock);
         // The service's own wiring, with a clock the test moves.
         Wiring wiring = Wiring.of(storage, VALIDATOR, clock, LEASE);
         agents = AgentConfiguration.agentRegistry(wiring);
@@ -456,7 +451,7 @@ class UseCasesTest {
         register("alive", "/repo", null);
         enqueue("t-1", "/repo", TaskPriority.NORMAL);
         queue.claim(ALICE, "alive", false).orElseThrow();
-        java.nio.file.Path document = directory.resolve("state.json");
+        java.nio.file.Path document = directory.resolve(TestStores.JSON_FILE);
         java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(document);
         byte[] content = java.nio.file.Files.readAllBytes(document);
         Thread.sleep(20);

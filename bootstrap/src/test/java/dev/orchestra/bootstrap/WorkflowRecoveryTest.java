@@ -3,9 +3,6 @@ package dev.orchestra.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestra.adapter.json.JsonStore;
-import dev.orchestra.adapter.sqlite.SqliteSettings;
-import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.workflow.WorkflowCatalog;
 import dev.orchestra.application.workflow.WorkflowRuns;
@@ -17,8 +14,6 @@ import dev.orchestra.domain.workflow.StepStatus;
 import dev.orchestra.domain.workflow.WorkflowDefinition;
 import dev.orchestra.domain.workflow.WorkflowExecution;
 import dev.orchestra.domain.workflow.WorkflowStep;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fails with the reason instead of being claimed for ever.
  */
 class WorkflowRecoveryTest {
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final Caller OPS = new Caller(TenantId.DEFAULT, "ops");
     private static final Duration LEASE = Duration.ofMinutes(5);
 
@@ -53,10 +47,8 @@ class WorkflowRecoveryTest {
     private WorkflowRuns runs;
 
     private void open(String type) {
-        store = type.equals("json")
-                ? JsonStore.open(directory.resolve("state.json"), VALIDATOR, clock)
-                : SqliteStore.open(SqliteSettings.defaults(directory.resolve("o.db")));
-        Wiring wiring = Wiring.of(store, VALIDATOR, clock, LEASE);
+        store = TestStores.open(type, directory, clock);
+        Wiring wiring = Wiring.of(store, TestStores.VALIDATOR, clock, LEASE);
         catalog = WorkflowConfiguration.workflowCatalog(wiring);
         runs = WorkflowConfiguration.workflowRuns(wiring, LEASE, 3);
     }

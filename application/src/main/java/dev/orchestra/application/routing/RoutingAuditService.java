@@ -160,22 +160,18 @@ public final class RoutingAuditService implements RoutingAudit {
     @Override
     public Recalculation recalculate(Caller caller, Instant since) {
         return unitOfWork.write(() -> {
-            Instant now = clock.instant();
-            Instant from = since == null ? Instant.EPOCH : since;
-            Map<String, RoutingStatistics> recount = byAgent(decisions.recount(caller.tenant(), from, now));
-            Map<String, RoutingStatistics> running = byAgent(allStatistics(caller));
+            Comparison c = compare(caller, since);
             List<RoutingStatistics> result = new ArrayList<>();
             int changed = 0;
-            for (String agent : union(running, recount)) {
-                RoutingStatistics current = running.get(agent);
-                RoutingStatistics fresh = recount.getOrDefault(agent, RoutingStatistics.none(caller.tenant(), agent,
-                        now));
+            for (String agent : c.agents()) {
+                RoutingStatistics current = c.running().get(agent);
+                RoutingStatistics fresh = c.recounted(caller, agent);
                 if (current != null && current.sameFiguresAs(fresh)) {
                     result.add(current);
                     continue;
                 }
-                RoutingStatistics stored = current == null ? decisions.save(fresh)
-                        : decisions.save(current.withFiguresOf(fresh, now));
+                RoutingStatistics stored = decisions.save(current == null ? fresh
+                        : current.withFiguresOf(fresh, c.now()));
                 if (current == null) {
                     auditor.created(caller, STATISTICS, agent, stored);
                 } else {
@@ -184,30 +180,45 @@ public final class RoutingAuditService implements RoutingAudit {
                 result.add(stored);
                 changed++;
             }
-            return new Recalculation(from, now, changed, result);
+            return new Recalculation(c.from(), c.now(), changed, result);
         });
     }
 
     @Override
     public DriftReport drift(Caller caller, Instant since) {
         return unitOfWork.read(() -> {
-            Instant now = clock.instant();
-            Instant from = since == null ? Instant.EPOCH : since;
-            Map<String, RoutingStatistics> recount = byAgent(decisions.recount(caller.tenant(), from, now));
-            Map<String, RoutingStatistics> running = byAgent(allStatistics(caller));
+            Comparison c = compare(caller, since);
             List<Drift> drifted = new ArrayList<>();
-            List<String> agents = union(running, recount);
-            for (String agent : agents) {
-                RoutingStatistics current = running.get(agent);
-                RoutingStatistics fresh = recount.get(agent);
-                RoutingStatistics compared = fresh == null ? RoutingStatistics.none(caller.tenant(), agent, now)
-                        : fresh;
-                if (current == null || !current.sameFiguresAs(compared)) {
-                    drifted.add(new Drift(agent, current, fresh));
+            for (String agent : c.agents()) {
+                RoutingStatistics current = c.running().get(agent);
+                if (current == null || !current.sameFiguresAs(c.recounted(caller, agent))) {
+                    drifted.add(new Drift(agent, current, c.recount().get(agent)));
                 }
             }
-            return new DriftReport(from, now, agents.size(), drifted);
+            return new DriftReport(c.from(), c.now(), c.agents().size(), drifted);
         });
+    }
+
+    /** The running figures beside a recount from the decisions since {@code from}, by agent. */
+    private record Comparison(Instant from, Instant now, Map<String, RoutingStatistics> running,
+                              Map<String, RoutingStatistics> recount) {
+        List<String> agents() {
+            TreeMap<String, Object> all = new TreeMap<>(running);
+            all.putAll(recount);
+            return new ArrayList<>(all.keySet());
+        }
+
+        /** An agent without outcomes since {@code from} recounts to zero. */
+        RoutingStatistics recounted(Caller caller, String agent) {
+            return recount.getOrDefault(agent, RoutingStatistics.none(caller.tenant(), agent, now));
+        }
+    }
+
+    private Comparison compare(Caller caller, Instant since) {
+        Instant now = clock.instant();
+        Instant from = since == null ? Instant.EPOCH : since;
+        return new Comparison(from, now, byAgent(allStatistics(caller)),
+                byAgent(decisions.recount(caller.tenant(), from, now)));
     }
 
     private List<RoutingStatistics> allStatistics(Caller caller) {
@@ -221,12 +232,6 @@ public final class RoutingAuditService implements RoutingAudit {
         Map<String, RoutingStatistics> map = new TreeMap<>();
         rows.forEach(s -> map.put(s.agentKey(), s));
         return map;
-    }
-
-    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
-        TreeMap<String, Object> all = new TreeMap<>(a);
-        all.putAll(b);
-        return new ArrayList<>(all.keySet());
     }
 
     private static Map<String, Object> summary(RoutingDecision d) {

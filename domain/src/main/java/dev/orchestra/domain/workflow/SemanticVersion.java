@@ -18,7 +18,13 @@ public record SemanticVersion(BigInteger major, BigInteger minor, BigInteger pat
     public static final String MESSAGE = "must be a semantic version such as 1.2.0 or 2.0.0-rc.1";
     private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
+    public static final int MAX_LENGTH = 100;
+
     public static SemanticVersion parse(String field, String text) {
+        // Length first, so a long text is refused for what is wrong with it and never scanned by the pattern.
+        if (text != null && text.length() > MAX_LENGTH) {
+            throw ValidationFailed.of(field, "must be at most " + MAX_LENGTH + " characters, not " + text.length());
+        }
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {
             throw ValidationFailed.of(field, MESSAGE + ", not '" + text + "'");

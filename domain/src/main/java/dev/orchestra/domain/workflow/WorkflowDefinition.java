@@ -30,7 +30,7 @@ public record WorkflowDefinition(
         @NotNull TenantId tenantId,
         @NotBlank @Size(max = 128) @Pattern(regexp = Agent.ID_PATTERN, message = Agent.ID_MESSAGE) String id,
         @NotBlank @SingleLine @Size(max = 200) String name,
-        @NotBlank @Size(max = 100) @Pattern(regexp = SemanticVersion.PATTERN, message = SemanticVersion.MESSAGE)
+        @NotBlank @Size(max = SemanticVersion.MAX_LENGTH) @Pattern(regexp = SemanticVersion.PATTERN, message = SemanticVersion.MESSAGE)
         String version,
         @Size(max = 128) String previousVersionId,
         @NotNull @Pattern(regexp = "[0-9a-f]{64}") String contentHash,

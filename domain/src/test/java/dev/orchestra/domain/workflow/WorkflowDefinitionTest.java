@@ -84,6 +84,8 @@ class WorkflowDefinitionTest {
                     .isLessThan(SemanticVersion.parse("v", ordered.get(i)));
         }
         assertThatThrownBy(() -> SemanticVersion.parse("version", "01.0.0")).hasMessageContaining("version");
+        assertThatThrownBy(() -> SemanticVersion.parse("version", "1.0.0-" + "9".repeat(100_000) + "!"))
+                .as("refused for its length").hasMessageContaining("at most 100");
     }
 
     @Test
