@@ -2,6 +2,8 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
@@ -39,6 +41,8 @@ final class JsonState {
     static final String WORKFLOW_DEFINITIONS = "workflowDefinitions";
     static final String WORKFLOW_EXECUTIONS = "workflowExecutions";
     static final String WORKFLOW_STEPS = "workflowSteps";
+    static final String CHAT_SESSIONS = "chatSessions";
+    static final String CHAT_MESSAGES = "chatMessages";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -60,6 +64,9 @@ final class JsonState {
         final JsonTable<WorkflowExecution> workflowExecutions;
         /** Keyed by execution id, step id and attempt. */
         final JsonTable<StepExecution> workflowSteps;
+        final JsonTable<ChatSession> chatSessions;
+        /** Keyed by session id and sequence number. */
+        final JsonTable<ChatMessage> chatMessages;
 
         private TenantData(TenantId tenant, JsonChanges changes) {
             this.agents = new JsonTable<>(tenant, AGENTS, changes);
@@ -76,19 +83,23 @@ final class JsonState {
             this.workflowDefinitions = new JsonTable<>(tenant, WORKFLOW_DEFINITIONS, changes);
             this.workflowExecutions = new JsonTable<>(tenant, WORKFLOW_EXECUTIONS, changes);
             this.workflowSteps = new JsonTable<>(tenant, WORKFLOW_STEPS, changes);
+            this.chatSessions = new JsonTable<>(tenant, CHAT_SESSIONS, changes);
+            this.chatMessages = new JsonTable<>(tenant, CHAT_MESSAGES, changes);
         }
 
         boolean isEmpty() {
             return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
                     && audit.isEmpty() && imports.isEmpty() && templates.isEmpty() && circuitBreakers.isEmpty()
                     && circuitTransitions.isEmpty() && routingDecisions.isEmpty() && routingStatistics.isEmpty()
-                    && workflowDefinitions.isEmpty() && workflowExecutions.isEmpty() && workflowSteps.isEmpty();
+                    && workflowDefinitions.isEmpty() && workflowExecutions.isEmpty() && workflowSteps.isEmpty()
+                    && chatSessions.isEmpty() && chatMessages.isEmpty();
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
             JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers,
-                routingDecisions, routingStatistics, workflowDefinitions, workflowExecutions, workflowSteps};
+                routingDecisions, routingStatistics, workflowDefinitions, workflowExecutions, workflowSteps,
+                chatSessions, chatMessages};
             for (JsonTable<?> table : tables) {
                 if (table.area().equals(area)) {
                     return (JsonTable<V>) table;

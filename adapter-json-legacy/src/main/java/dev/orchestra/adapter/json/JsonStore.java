@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -72,6 +73,7 @@ public final class JsonStore implements Store {
     private final JsonRoutingDecisions routingDecisions;
     private final JsonWorkflowDefinitions workflowDefinitions;
     private final JsonWorkflowExecutions workflowExecutions;
+    private final JsonChatSessions chatSessions;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -113,6 +115,7 @@ public final class JsonStore implements Store {
         this.routingDecisions = new JsonRoutingDecisions(unitOfWork, door);
         this.workflowDefinitions = new JsonWorkflowDefinitions(unitOfWork, door);
         this.workflowExecutions = new JsonWorkflowExecutions(unitOfWork, door);
+        this.chatSessions = new JsonChatSessions(unitOfWork, door);
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -201,6 +204,11 @@ public final class JsonStore implements Store {
     @Override
     public WorkflowExecutions workflowExecutions() {
         return workflowExecutions;
+    }
+
+    @Override
+    public ChatSessions chatSessions() {
+        return chatSessions;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
@@ -35,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rows only this store has (preferences, the audit log, task templates, legacy imports, circuit
- * breakers and their transitions, routing decisions and statistics, workflows), kept in the document's top-level {@code Orchestra} section, which the
+ * breakers and their transitions, routing decisions and statistics, workflows, chat), kept in the document's top-level {@code Orchestra} section, which the
  * old program ignores.
  */
 final class StoreRows {
@@ -69,6 +71,7 @@ final class StoreRows {
         this.mapper = mapper;
         RoutingRows routing = new RoutingRows(mapper);
         WorkflowRows workflows = new WorkflowRows(mapper);
+        ChatRows chat = new ChatRows(mapper);
         // In the order the document lists them.
         this.sections = List.of(
                 new Section<UserPreference>("Preferences", JsonState.PREFERENCES, d -> d.preferences.values(),
@@ -101,7 +104,12 @@ final class StoreRows {
                         WorkflowExecution::tenantId, (d, w) -> d.workflowExecutions.put(w.id(), w)),
                 new Section<StepExecution>("WorkflowStepExecutions", JsonState.WORKFLOW_STEPS,
                         d -> d.workflowSteps.values(), workflows::step, workflows::step, StepExecution::tenantId,
-                        (d, s) -> d.workflowSteps.put(JsonWorkflowExecutions.key(s), s)));
+                        (d, s) -> d.workflowSteps.put(JsonWorkflowExecutions.key(s), s)),
+                new Section<ChatSession>("ChatSessions", JsonState.CHAT_SESSIONS, d -> d.chatSessions.values(),
+                        chat::session, chat::session, ChatSession::tenantId, (d, s) -> d.chatSessions.put(s.id(), s)),
+                new Section<ChatMessage>("ChatMessages", JsonState.CHAT_MESSAGES, d -> d.chatMessages.values(),
+                        chat::message, chat::message, ChatMessage::tenantId,
+                        (d, m) -> d.chatMessages.put(JsonChatSessions.key(m), m)));
     }
 
     List<Section<?>> sections() {

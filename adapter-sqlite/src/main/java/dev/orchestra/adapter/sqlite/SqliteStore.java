@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -61,6 +62,7 @@ public final class SqliteStore implements Store {
     private final SqliteRoutingDecisions routingDecisions;
     private final SqliteWorkflowDefinitions workflowDefinitions;
     private final SqliteWorkflowExecutions workflowExecutions;
+    private final SqliteChatSessions chatSessions;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -78,6 +80,7 @@ public final class SqliteStore implements Store {
         this.routingDecisions = new SqliteRoutingDecisions(unitOfWork);
         this.workflowDefinitions = new SqliteWorkflowDefinitions(unitOfWork);
         this.workflowExecutions = new SqliteWorkflowExecutions(unitOfWork);
+        this.chatSessions = new SqliteChatSessions(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -163,6 +166,11 @@ public final class SqliteStore implements Store {
     @Override
     public WorkflowExecutions workflowExecutions() {
         return workflowExecutions;
+    }
+
+    @Override
+    public ChatSessions chatSessions() {
+        return chatSessions;
     }
 
     @Override

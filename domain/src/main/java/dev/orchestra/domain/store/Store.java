@@ -1,6 +1,7 @@
 package dev.orchestra.domain.store;
 
 import dev.orchestra.domain.agent.Agents;
+import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -50,6 +51,8 @@ public interface Store extends AutoCloseable {
     WorkflowDefinitions workflowDefinitions();
 
     WorkflowExecutions workflowExecutions();
+
+    ChatSessions chatSessions();
 
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {

@@ -4,6 +4,9 @@ import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.audit.AuditFieldsOfEntry;
+import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
@@ -147,6 +150,22 @@ public final class StoreAreas {
                         (tenant, s) -> store.workflowExecutions().lastAttempt(tenant, s.executionId(), s.stepId())
                                 .filter(last -> last.attempt() >= s.attempt()).isPresent(),
                         rows -> rows.forEach(store.workflowExecutions()::addStep)),
+                StoreAreas.<ChatSession>area("chatSessions", ChatSession::id,
+                        tenant -> total(store.chatSessions().findSessions(tenant, Specification.all(),
+                                first(ChatFields.Session.ID))),
+                        (tenant, row) -> Pages.each(List.of(ChatFields.Session.CREATED_AT.asc(),
+                                        ChatFields.Session.ID.asc()),
+                                (where, page) -> store.chatSessions().findSessions(tenant, where, page), row),
+                        (tenant, s) -> store.chatSessions().findSession(tenant, s.id()).isPresent(),
+                        rows -> rows.forEach(store.chatSessions()::addSession)),
+                StoreAreas.<ChatMessage>area("chatMessages", ChatMessage::id,
+                        tenant -> total(store.chatSessions().findMessages(tenant, Specification.all(),
+                                first(ChatFields.Message.ID))),
+                        (tenant, row) -> Pages.each(List.of(ChatFields.Message.SESSION_ID.asc(),
+                                        ChatFields.Message.SEQUENCE_NUMBER.asc()),
+                                (where, page) -> store.chatSessions().findMessages(tenant, where, page), row),
+                        (tenant, m) -> store.chatSessions().findMessage(tenant, m.id()).isPresent(),
+                        rows -> rows.forEach(store.chatSessions()::addMessage)),
                 StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
                         tenant -> store.legacyImports().list(tenant).size(),
                         // The port lists the newest first; a copy adds them in the order they happened.

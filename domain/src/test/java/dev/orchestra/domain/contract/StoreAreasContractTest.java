@@ -54,6 +54,9 @@ public abstract class StoreAreasContractTest extends StoreContract {
             Map.entry("workflowExecutions", Records.with(TestData.execution("run-1",
                     TestData.definition("wf-1", "ci", "1.2.0"), T0).leasedTo("exec-1", "token-1",
                     Duration.ofMinutes(5), T0), "tenantId", OTHER_TENANT)),
+            Map.entry("chatSessions", Records.with(TestData.chatSession("s1", "alice"), "tenantId", OTHER_TENANT)),
+            Map.entry("chatMessages", Records.with(TestData.chatMessage("m1", "s1", 1, "hello"), "tenantId",
+                    OTHER_TENANT)),
             Map.entry("workflowSteps", Records.with(TestData.step("run-1", "build", 1, 1, StepStatus.COMPLETED, T0),
                     "tenantId", OTHER_TENANT))));
 

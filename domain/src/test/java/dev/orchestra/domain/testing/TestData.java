@@ -156,4 +156,18 @@ public final class TestData {
                 status == dev.orchestra.domain.workflow.StepStatus.FAILED ? "exit 1" : null, at,
                 status.ended() ? at.plusSeconds(1) : null, at.plusSeconds(1));
     }
+
+    public static dev.orchestra.domain.chat.ChatSession chatSession(String id, String userId) {
+        return dev.orchestra.domain.chat.ChatSession.open(TENANT, id, new dev.orchestra.domain.chat.ChatSession.Details(
+                "Refactor the parser", "why the tokenizer is slow", userId, "agent-1", null, "claude-opus", "anthropic",
+                new java.math.BigDecimal("0.0125"), Duration.ofSeconds(42), new dev.orchestra.domain.chat.SessionMetadata(
+                        Set.of("parser"), "a summary", new JsonDocument("{\"priority\":1}"))), T0);
+    }
+
+    public static dev.orchestra.domain.chat.ChatMessage chatMessage(String id, String sessionId, long sequence,
+                                                                    String content) {
+        return dev.orchestra.domain.chat.ChatMessage.numbered(TENANT, id, sessionId,
+                new dev.orchestra.domain.chat.ChatMessage.NewMessage(id, dev.orchestra.domain.chat.MessageRole.USER,
+                        content, 12, null, null, null), sequence, T0.plusSeconds(sequence));
+    }
 }

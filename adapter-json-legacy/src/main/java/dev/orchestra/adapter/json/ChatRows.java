@@ -1,0 +1,90 @@
+package dev.orchestra.adapter.json;
+
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.MessageRole;
+import dev.orchestra.domain.chat.MessageStatus;
+import dev.orchestra.domain.chat.SessionMetadata;
+import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.shared.JsonDocument;
+import dev.orchestra.domain.shared.TenantId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Chat sessions and messages as rows of the {@code Orchestra} section (see {@link StoreRows}). */
+final class ChatRows {
+    private final ObjectMapper mapper;
+
+    ChatRows(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode session(ChatSession s) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", s.tenantId().value());
+        n.put("Id", s.id());
+        n.put("Title", s.title());
+        n.put("Description", s.description());
+        n.put("UserId", s.userId());
+        n.put("AgentId", s.agentId());
+        n.put("Status", s.status().name());
+        n.put("Model", s.model());
+        n.put("Provider", s.provider());
+        n.put("CreatedAt", LegacyValues.time(s.createdAt()));
+        n.put("LastModifiedAt", LegacyValues.time(s.lastModifiedAt()));
+        n.put("TotalTokensUsed", s.totalTokensUsed());
+        // Text, so the decimal reads back exactly.
+        n.put("EstimatedCost", s.estimatedCost().toPlainString());
+        n.put("TotalDuration", s.totalDuration().toString());
+        ArrayNode tags = n.putArray("Tags");
+        s.metadata().tags().forEach(tags::add);
+        n.put("Summary", s.metadata().summary());
+        n.put("CustomData", s.metadata().customData() == null ? null : s.metadata().customData().json());
+        n.put("MessageCount", s.messageCount());
+        n.put("Version", s.version());
+        return n;
+    }
+
+    ChatSession session(JsonProps n) {
+        String custom = n.text("CustomData", null);
+        return new ChatSession(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("Title", null), n.text("Description", null), n.text("UserId", null), n.text("AgentId", null),
+                SessionStatus.valueOf(n.text("Status", SessionStatus.ACTIVE.name())), n.text("Model", null),
+                n.text("Provider", null), n.time("CreatedAt"), n.time("LastModifiedAt"), n.number("TotalTokensUsed", 0),
+                new BigDecimal(n.text("EstimatedCost", "0")), n.duration("TotalDuration", Duration.ZERO),
+                new SessionMetadata(new LinkedHashSet<>(n.strings("Tags")), n.text("Summary", null),
+                        custom == null ? null : new JsonDocument(custom)), n.number("MessageCount", 0),
+                n.number("Version", 0));
+    }
+
+    ObjectNode message(ChatMessage m) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", m.tenantId().value());
+        n.put("Id", m.id());
+        n.put("SessionId", m.sessionId());
+        n.put("Role", m.role().name());
+        n.put("Content", m.content());
+        n.put("Timestamp", LegacyValues.time(m.timestamp()));
+        n.put("TokenCount", m.tokenCount());
+        n.put("SequenceNumber", m.sequenceNumber());
+        n.put("ParentMessageId", m.parentMessageId());
+        n.put("ToolCallId", m.toolCallId());
+        n.put("Status", m.status().name());
+        n.put("Error", m.error());
+        n.put("Version", m.version());
+        return n;
+    }
+
+    ChatMessage message(JsonProps n) {
+        return new ChatMessage(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("SessionId", null), MessageRole.valueOf(n.text("Role", null)), n.text("Content", ""),
+                n.time("Timestamp"), (int) n.number("TokenCount", 0), n.number("SequenceNumber", 1),
+                n.text("ParentMessageId", null), n.text("ToolCallId", null),
+                MessageStatus.valueOf(n.text("Status", MessageStatus.COMPLETED.name())), n.text("Error", null),
+                n.number("Version", 0));
+    }
+}

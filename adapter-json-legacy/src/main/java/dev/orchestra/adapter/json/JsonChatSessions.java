@@ -1,0 +1,133 @@
+package dev.orchestra.adapter.json;
+
+import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ChatSessions} in the JSON document's {@code Orchestra} section. Messages are keyed by session and
+ * number, so a number is unique per session by construction and a page of a conversation is read by key,
+ * not by scanning; finding a message by its id scans the tenant's messages.
+ */
+final class JsonChatSessions implements ChatSessions {
+    private final JsonUnitOfWork unitOfWork;
+    private final SchemaDoor door;
+
+    JsonChatSessions(JsonUnitOfWork unitOfWork, SchemaDoor door) {
+        this.unitOfWork = unitOfWork;
+        this.door = door;
+    }
+
+    static String key(ChatMessage m) {
+        return key(m.sessionId(), m.sequenceNumber());
+    }
+
+    private static String key(String sessionId, long sequence) {
+        return sessionId + "#" + sequence;
+    }
+
+    @Override
+    public Optional<ChatSession> findSession(TenantId tenant, String id) {
+        return Optional.ofNullable(unitOfWork.state().of(tenant).chatSessions.get(id));
+    }
+
+    @Override
+    public ChatSession addSession(ChatSession session) {
+        door.check(ChatSession.ENTITY, session);
+        JsonState.TenantData data = unitOfWork.state().mutable(session.tenantId());
+        if (data.chatSessions.containsKey(session.id())) {
+            throw Conflict.alreadyExists(ChatSession.ENTITY, session.id());
+        }
+        data.chatSessions.put(session.id(), session);
+        return session;
+    }
+
+    @Override
+    public ChatSession updateSession(ChatSession session) {
+        door.check(ChatSession.ENTITY, session);
+        JsonState.TenantData data = unitOfWork.state().mutable(session.tenantId());
+        ChatSession current = data.chatSessions.get(session.id());
+        if (current == null) {
+            throw new NotFound(ChatSession.ENTITY, session.id());
+        }
+        if (current.version() != session.version()) {
+            throw Conflict.staleVersion(ChatSession.ENTITY, session.id(), session.version());
+        }
+        ChatSession stored = session.withVersion(session.version() + 1);
+        data.chatSessions.put(session.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where,
+                                          PageRequest<ChatSession> page) {
+        return SchemaDoor.page(unitOfWork.state().of(tenant).chatSessions.values(), where, page,
+                ChatFields.Session.ID);
+    }
+
+    @Override
+    public Optional<ChatMessage> findMessage(TenantId tenant, String id) {
+        return unitOfWork.state().of(tenant).chatMessages.values().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public ChatMessage addMessage(ChatMessage message) {
+        door.check(ChatMessage.ENTITY, message);
+        JsonState.TenantData data = unitOfWork.state().mutable(message.tenantId());
+        if (data.chatMessages.containsKey(key(message))) {
+            throw new Conflict("chat session " + message.sessionId() + " already has message number "
+                    + message.sequenceNumber());
+        }
+        if (findMessage(message.tenantId(), message.id()).isPresent()) {
+            throw Conflict.alreadyExists(ChatMessage.ENTITY, message.id());
+        }
+        data.chatMessages.put(key(message), message);
+        return message;
+    }
+
+    @Override
+    public ChatMessage updateMessage(ChatMessage message) {
+        door.check(ChatMessage.ENTITY, message);
+        JsonState.TenantData data = unitOfWork.state().mutable(message.tenantId());
+        ChatMessage current = findMessage(message.tenantId(), message.id())
+                .orElseThrow(() -> new NotFound(ChatMessage.ENTITY, message.id()));
+        if (current.version() != message.version()) {
+            throw Conflict.staleVersion(ChatMessage.ENTITY, message.id(), message.version());
+        }
+        ChatMessage stored = message.withVersion(message.version() + 1);
+        data.chatMessages.put(key(current), stored);
+        return stored;
+    }
+
+    @Override
+    public List<ChatMessage> messages(TenantId tenant, String sessionId, long afterSequence, int limit) {
+        JsonTable<ChatMessage> messages = unitOfWork.state().of(tenant).chatMessages;
+        List<ChatMessage> page = new ArrayList<>();
+        // Numbers have no gaps: the page is the next keys, read one by one.
+        for (long n = afterSequence + 1; page.size() < limit; n++) {
+            ChatMessage next = messages.get(key(sessionId, n));
+            if (next == null) {
+                break;
+            }
+            page.add(next);
+        }
+        return page;
+    }
+
+    @Override
+    public Page<ChatMessage> findMessages(TenantId tenant, Specification<ChatMessage> where,
+                                          PageRequest<ChatMessage> page) {
+        return SchemaDoor.page(unitOfWork.state().of(tenant).chatMessages.values(), where, page,
+                ChatFields.Message.ID);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.orchestra.adapter.sqlite;
+
+import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.MessageRole;
+import dev.orchestra.domain.chat.MessageStatus;
+import dev.orchestra.domain.chat.SessionMetadata;
+import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.shared.Times;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@link ChatSessions} in {@code chat_sessions} and {@code chat_messages}. The statements an append runs
+ * use positional parameters (named ones are rewritten on every call, on the single writer's time).
+ */
+final class SqliteChatSessions implements ChatSessions {
+    private static final SqlFilter<ChatSession> SESSION_FILTER = new SqlFilter<>(Map.of(
+            ChatFields.Session.ID, "id",
+            ChatFields.Session.USER_ID, "user_id",
+            ChatFields.Session.STATUS, "status",
+            ChatFields.Session.CREATED_AT, "created_at",
+            ChatFields.Session.LAST_MODIFIED_AT, "last_modified_at"));
+    private static final SqlFilter<ChatMessage> MESSAGE_FILTER = new SqlFilter<>(Map.of(
+            ChatFields.Message.ID, "id",
+            ChatFields.Message.SESSION_ID, "session_id",
+            ChatFields.Message.SEQUENCE_NUMBER, "sequence_number"));
+
+    private static final RowMapper<ChatSession> SESSION = (rows, n) -> new ChatSession(Rows.tenant(rows),
+            rows.getString("id"), rows.getString("title"), rows.getString("description"), rows.getString("user_id"),
+            rows.getString("agent_id"), Rows.enumOf(SessionStatus.class, rows, "status"), rows.getString("model"),
+            rows.getString("provider"), Rows.instant(rows, "created_at"), Rows.instant(rows, "last_modified_at"),
+            rows.getLong("total_tokens_used"),
+            BigDecimal.valueOf(rows.getLong("estimated_cost_units"), ChatSession.COST_SCALE),
+            Duration.ofNanos(rows.getLong("total_duration_nanos")), new SessionMetadata(Rows.stringSet(rows, "tags"),
+            rows.getString("summary"), Rows.json(rows, "custom_data")), rows.getLong("message_count"),
+            rows.getLong("version"));
+    private static final RowMapper<ChatMessage> MESSAGE = (rows, n) -> new ChatMessage(Rows.tenant(rows),
+            rows.getString("id"), rows.getString("session_id"), Rows.enumOf(MessageRole.class, rows, "role"),
+            rows.getString("content"), Rows.instant(rows, "timestamp"), rows.getInt("token_count"),
+            rows.getLong("sequence_number"), rows.getString("parent_message_id"), rows.getString("tool_call_id"),
+            Rows.enumOf(MessageStatus.class, rows, "status"), rows.getString("error"), rows.getLong("version"));
+
+    private final SqliteUnitOfWork unitOfWork;
+
+    SqliteChatSessions(SqliteUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Optional<ChatSession> findSession(TenantId tenant, String id) {
+        return SqlErrors.translate("find chat session " + id, () -> template().query(
+                "SELECT * FROM chat_sessions WHERE tenant_id = ? AND id = ?", SESSION, tenant.value(), id)
+                .stream().findFirst());
+    }
+
+    @Override
+    public ChatSession addSession(ChatSession s) {
+        return SqlErrors.translate("add chat session " + s.id(), () -> {
+            template().update("""
+                    INSERT INTO chat_sessions (title, description, agent_id, status, model, provider,
+                        last_modified_at, total_tokens_used, estimated_cost_units, total_duration_nanos, tags, summary,
+                        custom_data, message_count, version, tenant_id, id, user_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, values(s, s.version(), s.userId(), Times.format(s.createdAt())));
+            return s;
+        });
+    }
+
+    @Override
+    public ChatSession updateSession(ChatSession s) {
+        return SqlErrors.translate("update chat session " + s.id(), () -> {
+            int updated = template().update("""
+                    UPDATE chat_sessions SET title = ?, description = ?, agent_id = ?, status = ?, model = ?,
+                        provider = ?, last_modified_at = ?, total_tokens_used = ?, estimated_cost_units = ?,
+                        total_duration_nanos = ?, tags = ?, summary = ?, custom_data = ?, message_count = ?,
+                        version = ? + 1
+                    WHERE tenant_id = ? AND id = ? AND version = ?
+                    """, values(s, s.version(), s.version()));
+            if (updated != 1) {
+                throw findSession(s.tenantId(), s.id()).isPresent()
+                        ? Conflict.staleVersion(ChatSession.ENTITY, s.id(), s.version())
+                        : new NotFound(ChatSession.ENTITY, s.id());
+            }
+            return s.withVersion(s.version() + 1);
+        });
+    }
+
+    /** The session's changeable columns, then the version, the key, and whatever else the statement needs. */
+    private static Object[] values(ChatSession s, long version, Object... tail) {
+        Object[] head = {s.title(), s.description(), s.agentId(), s.status().name(), s.model(), s.provider(),
+                Times.format(s.lastModifiedAt()), s.totalTokensUsed(),
+                s.estimatedCost().movePointRight(ChatSession.COST_SCALE).longValueExact(),
+                s.totalDuration().toNanos(), Rows.json(s.metadata().tags()), s.metadata().summary(),
+                Rows.text(s.metadata().customData()), s.messageCount(), version, s.tenantId().value(), s.id()};
+        Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Override
+    public Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where,
+                                          PageRequest<ChatSession> page) {
+        return SqlErrors.translate("find chat sessions", () -> Rows.page(jdbc(), "chat_sessions", SESSION_FILTER,
+                tenant, where, "1 = 1", page, SESSION));
+    }
+
+    @Override
+    public Optional<ChatMessage> findMessage(TenantId tenant, String id) {
+        return SqlErrors.translate("find chat message " + id, () -> template().query(
+                "SELECT * FROM chat_messages WHERE tenant_id = ? AND id = ?", MESSAGE, tenant.value(), id)
+                .stream().findFirst());
+    }
+
+    @Override
+    public ChatMessage addMessage(ChatMessage m) {
+        return SqlErrors.translate("add message " + m.sequenceNumber() + " to chat session " + m.sessionId(), () -> {
+            template().update("""
+                    INSERT INTO chat_messages (content, token_count, status, error, version, tenant_id, id, session_id,
+                        role, timestamp, sequence_number, parent_message_id, tool_call_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, m.content(), m.tokenCount(), m.status().name(), m.error(), m.version(),
+                    m.tenantId().value(), m.id(), m.sessionId(), m.role().name(), Times.format(m.timestamp()),
+                    m.sequenceNumber(), m.parentMessageId(), m.toolCallId());
+            return m;
+        });
+    }
+
+    @Override
+    public ChatMessage updateMessage(ChatMessage m) {
+        return SqlErrors.translate("update chat message " + m.id(), () -> {
+            int updated = template().update("""
+                    UPDATE chat_messages SET content = ?, token_count = ?, status = ?, error = ?, version = version + 1
+                    WHERE tenant_id = ? AND id = ? AND version = ?
+                    """, m.content(), m.tokenCount(), m.status().name(), m.error(), m.tenantId().value(), m.id(),
+                    m.version());
+            if (updated != 1) {
+                throw findMessage(m.tenantId(), m.id()).isPresent()
+                        ? Conflict.staleVersion(ChatMessage.ENTITY, m.id(), m.version())
+                        : new NotFound(ChatMessage.ENTITY, m.id());
+            }
+            return m.withVersion(m.version() + 1);
+        });
+    }
+
+    @Override
+    public List<ChatMessage> messages(TenantId tenant, String sessionId, long afterSequence, int limit) {
+        return SqlErrors.translate("read the messages of chat session " + sessionId, () -> template().query("""
+                SELECT * FROM chat_messages WHERE tenant_id = ? AND session_id = ? AND sequence_number > ?
+                ORDER BY sequence_number LIMIT ?
+                """, MESSAGE, tenant.value(), sessionId, afterSequence, limit));
+    }
+
+    @Override
+    public Page<ChatMessage> findMessages(TenantId tenant, Specification<ChatMessage> where,
+                                          PageRequest<ChatMessage> page) {
+        return SqlErrors.translate("find chat messages", () -> Rows.page(jdbc(), "chat_messages", MESSAGE_FILTER,
+                tenant, where, "1 = 1", page, MESSAGE));
+    }
+
+    private JdbcClient jdbc() {
+        return unitOfWork.jdbc();
+    }
+
+    private JdbcTemplate template() {
+        return unitOfWork.batch().getJdbcTemplate();
+    }
+}

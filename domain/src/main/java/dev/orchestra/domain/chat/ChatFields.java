@@ -1,0 +1,42 @@
+package dev.orchestra.domain.chat;
+
+import dev.orchestra.domain.shared.Field;
+import java.time.Instant;
+import java.util.List;
+
+/** The queryable and sortable properties of chat sessions and messages. */
+public final class ChatFields {
+    private ChatFields() {
+    }
+
+    /** Of a session. */
+    public static final class Session {
+        public static final Field<ChatSession, String> ID = new Field<>("id", String.class, ChatSession::id);
+        public static final Field<ChatSession, String> USER_ID =
+                new Field<>("userId", String.class, ChatSession::userId);
+        public static final Field<ChatSession, SessionStatus> STATUS =
+                new Field<>("status", SessionStatus.class, ChatSession::status);
+        public static final Field<ChatSession, Instant> CREATED_AT =
+                new Field<>("createdAt", Instant.class, ChatSession::createdAt);
+        public static final Field<ChatSession, Instant> LAST_MODIFIED_AT =
+                new Field<>("lastModifiedAt", Instant.class, ChatSession::lastModifiedAt);
+        public static final List<Field<ChatSession, ?>> ALL = List.of(ID, USER_ID, STATUS, CREATED_AT,
+                LAST_MODIFIED_AT);
+
+        private Session() {
+        }
+    }
+
+    /** Of a message. */
+    public static final class Message {
+        public static final Field<ChatMessage, String> ID = new Field<>("id", String.class, ChatMessage::id);
+        public static final Field<ChatMessage, String> SESSION_ID =
+                new Field<>("sessionId", String.class, ChatMessage::sessionId);
+        public static final Field<ChatMessage, Long> SEQUENCE_NUMBER =
+                new Field<>("sequenceNumber", Long.class, ChatMessage::sequenceNumber);
+        public static final List<Field<ChatMessage, ?>> ALL = List.of(ID, SESSION_ID, SEQUENCE_NUMBER);
+
+        private Message() {
+        }
+    }
+}

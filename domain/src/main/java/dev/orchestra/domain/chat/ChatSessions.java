@@ -1,0 +1,38 @@
+package dev.orchestra.domain.chat;
+
+import dev.orchestra.domain.shared.Page;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/** Chat sessions and their messages. Call inside a {@code UnitOfWork}. */
+public interface ChatSessions {
+    Optional<ChatSession> findSession(TenantId tenant, String id);
+
+    /** Stores a new session; an existing id is a {@code Conflict}. */
+    ChatSession addSession(ChatSession session);
+
+    /** Version-checked; a stale version is a {@code Conflict}, an unknown id {@code NotFound}. */
+    ChatSession updateSession(ChatSession session);
+
+    Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where, PageRequest<ChatSession> page);
+
+    Optional<ChatMessage> findMessage(TenantId tenant, String id);
+
+    /**
+     * Stores a message at the number it carries; an existing id, or a number its session already has, is a
+     * {@code Conflict} (the store keeps numbers unique per session whatever the caller does).
+     */
+    ChatMessage addMessage(ChatMessage message);
+
+    /** Version-checked; the session and the number never change. */
+    ChatMessage updateMessage(ChatMessage message);
+
+    /** Up to {@code limit} messages of a session numbered after {@code afterSequence}, in order (keyset). */
+    List<ChatMessage> messages(TenantId tenant, String sessionId, long afterSequence, int limit);
+
+    /** Every message of a tenant, for whole-store jobs. */
+    Page<ChatMessage> findMessages(TenantId tenant, Specification<ChatMessage> where, PageRequest<ChatMessage> page);
+}

@@ -1,0 +1,6 @@
+package dev.orchestra.domain.chat;
+
+/** Who said it. */
+public enum MessageRole {
+    SYSTEM, USER, ASSISTANT, TOOL
+}

@@ -1,0 +1,95 @@
+package dev.orchestra.domain.contract;
+
+import static dev.orchestra.domain.testing.TestData.OTHER_TENANT;
+import static dev.orchestra.domain.testing.TestData.T0;
+import static dev.orchestra.domain.testing.TestData.TENANT;
+import static dev.orchestra.domain.testing.TestData.chatMessage;
+import static dev.orchestra.domain.testing.TestData.chatSession;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.MessageStatus;
+import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.NotFound;
+import dev.orchestra.domain.shared.PageRequest;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every store's {@code ChatSessions} must have. */
+public abstract class ChatSessionsContractTest extends StoreContract {
+
+    @Test
+    void givenASession_add_thenItReadsBackEqualAfterReopenWithAnExactCostInItsTenantOnly() {
+        ChatSession session = chatSession("s1", "alice");
+
+        write(() -> store.chatSessions().addSession(session));
+        reopen();
+
+        ChatSession read = read(() -> store.chatSessions().findSession(TENANT, "s1")).orElseThrow();
+        assertThat(read).isEqualTo(session);
+        assertThat(read.estimatedCost()).isEqualTo(new BigDecimal("0.01250000"));
+        assertThat(read(() -> store.chatSessions().findSession(OTHER_TENANT, "s1"))).isEmpty();
+        assertThatThrownBy(() -> write(() -> store.chatSessions().addSession(session))).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void givenASession_update_checksTheVersion() {
+        ChatSession stored = write(() -> store.chatSessions().addSession(chatSession("s1", "alice")));
+        ChatSession archived = stored.with(new ChatSession.Details(null, null, null, null, SessionStatus.ARCHIVED,
+                null, null, null, null, null), T0.plusSeconds(5));
+
+        ChatSession updated = write(() -> store.chatSessions().updateSession(archived));
+        reopen();
+
+        assertThat(read(() -> store.chatSessions().findSession(TENANT, "s1"))).contains(updated);
+        assertThat(updated.version()).isEqualTo(1);
+        assertThatThrownBy(() -> write(() -> store.chatSessions().updateSession(archived)))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> write(() -> store.chatSessions().updateSession(chatSession("nope", "bob"))))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void givenMessages_theyAreReadInOrderPageByPageAndANumberIsNeverTakenTwice() {
+        write(() -> store.chatSessions().addSession(chatSession("s1", "alice")));
+        writeVoid(() -> {
+            for (int n = 1; n <= 7; n++) {
+                store.chatSessions().addMessage(chatMessage("m" + n, "s1", n, "message " + n));
+            }
+        });
+        reopen();
+
+        assertThat(read(() -> store.chatSessions().messages(TENANT, "s1", 0, 3)))
+                .extracting(ChatMessage::sequenceNumber).containsExactly(1L, 2L, 3L);
+        assertThat(read(() -> store.chatSessions().messages(TENANT, "s1", 5, 10)))
+                .extracting(ChatMessage::id).containsExactly("m6", "m7");
+        assertThat(read(() -> store.chatSessions().messages(TENANT, "s1", 7, 10))).isEmpty();
+        assertThat(read(() -> store.chatSessions().messages(OTHER_TENANT, "s1", 0, 10))).isEmpty();
+        assertThatThrownBy(() -> write(() -> store.chatSessions().addMessage(chatMessage("other", "s1", 3, "x"))))
+                .as("a number the session has").isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> write(() -> store.chatSessions().addMessage(chatMessage("m1", "s1", 8, "x"))))
+                .as("an id that exists").isInstanceOf(Conflict.class);
+        assertThat(read(() -> store.chatSessions().findMessages(TENANT,
+                ChatFields.Message.SESSION_ID.eq("s1"), PageRequest.first(10, List.of()))).totalItems()).isEqualTo(7);
+    }
+
+    @Test
+    void givenAStreamedAnswer_update_changesItsContentAndStatusAndChecksTheVersion() {
+        write(() -> store.chatSessions().addSession(chatSession("s1", "alice")));
+        ChatMessage pending = write(() -> store.chatSessions().addMessage(
+                chatMessage("m1", "s1", 1, "").updated(null, MessageStatus.PENDING, 0, null)));
+        ChatMessage done = pending.updated("the whole answer", MessageStatus.COMPLETED, 310, null);
+
+        ChatMessage updated = write(() -> store.chatSessions().updateMessage(done));
+        reopen();
+
+        assertThat(read(() -> store.chatSessions().findMessage(TENANT, "m1"))).contains(updated);
+        assertThat(updated.sequenceNumber()).isEqualTo(1);
+        assertThatThrownBy(() -> write(() -> store.chatSessions().updateMessage(done))).isInstanceOf(Conflict.class);
+    }
+}
