@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * REST-API.md promises must hold whichever store is configured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RestApiContract implements RoutingApiContract, WorkflowApiContract {
+abstract class RestApiContract implements RoutingApiContract, WorkflowApiContract, ChatApiContract {
     @Value("${local.server.port}")
     int port;
     Http http;
@@ -437,6 +437,9 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         client.post("/api/v1/routing-decisions", HOSTILE_DECISION.replace("h-new-decision", "h-decision"));
         client.post("/api/v1/workflow-definitions", HOSTILE_WORKFLOW.replace("\"h-new-def\"", "\"h-def\""));
         client.post("/api/v1/workflow-executions", "{\"id\":\"h-run\",\"definitionId\":\"h-def\"}");
+        client.post("/api/v1/chat/sessions", HOSTILE_SESSION.replace("h-new-session", "h-session"));
+        client.post("/api/v1/chat/sessions/h-session/messages", "{\"id\":\"h-message\",\"role\":\"USER\","
+                + "\"content\":\"hello\"}");
         client.post("/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"a\",\"attempt\":1,"
                 + "\"status\":\"COMPLETED\"}");
         return client.post("/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}").json().get("leaseToken").asString();
@@ -469,6 +472,10 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
             + "\"definition\":{\"steps\":[{\"id\":\"a\",\"type\":\"shell\",\"command\":\"c\"},{\"id\":\"b\","
             + "\"type\":\"agent\",\"dependsOn\":[\"a\"]}]},\"inputSchema\":{\"type\":\"object\"},"
             + "\"category\":\"c\",\"tags\":[\"t\"],\"author\":\"a\",\"public\":false}";
+
+    private static final String HOSTILE_SESSION = "{\"id\":\"h-new-session\",\"title\":\"t\",\"description\":\"d\","
+            + "\"userId\":\"alice\",\"agentId\":\"a\",\"model\":\"m\",\"provider\":\"p\",\"estimatedCost\":0.5,"
+            + "\"totalDuration\":\"PT1S\",\"metadata\":{\"tags\":[\"x\"],\"summary\":\"s\",\"customData\":{\"k\":1}}}";
 
     private static HostileInput hostileProbes(String lease) {
         Map<String, String> none = Map.of();
@@ -603,6 +610,33 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("POST", "/api/v1/workflow-executions/{id}/cancel", null, none)
                 .badIds("POST", "/api/v1/workflow-executions/{id}/resume", null, none)
                 .badIds("POST", "/api/v1/workflow-executions/{id}/fork", "{\"fromStepId\":\"a\"}", none)
+                .bodyFields("POST", "/api/v1/chat/sessions", HOSTILE_SESSION, none)
+                .brokenBodies("POST", "/api/v1/chat/sessions", HOSTILE_SESSION, none)
+                .bodyFields("PUT", "/api/v1/chat/sessions/h-session", HOSTILE_SESSION.replace("\"id\":\"h-new-session\",",
+                        ""), version)
+                .bodyFields("POST", "/api/v1/chat/sessions/h-session/messages", "{\"id\":\"h-new-message\","
+                        + "\"role\":\"ASSISTANT\",\"content\":\"c\",\"tokenCount\":3,\"parentMessageId\":\"h-message\","
+                        + "\"toolCallId\":\"t\",\"status\":\"PENDING\"}", none)
+                .brokenBodies("POST", "/api/v1/chat/sessions/h-session/messages", "{\"role\":\"USER\","
+                        + "\"content\":\"c\"}", none)
+                .bodyFields("PUT", "/api/v1/chat/messages/h-message", "{\"content\":\"c2\",\"status\":\"COMPLETED\","
+                        + "\"tokenCount\":4,\"error\":\"e\"}", version)
+                .probe("POST", "/api/v1/chat/sessions", HOSTILE_SESSION.replace("0.5", "1e400"), none, true,
+                        "a cost of 1e400")
+                .probe("POST", "/api/v1/chat/sessions", HOSTILE_SESSION.replace("0.5", "-0.5"), none, true,
+                        "a negative cost")
+                .probe("POST", "/api/v1/chat/sessions", HOSTILE_SESSION.replace("0.5", "1e-999999"), none, true,
+                        "a cost with a million decimal places")
+                .badQueries("/api/v1/chat/sessions", Map.of("status", List.of("OPEN", "1"), "sort",
+                        List.of("title", "createdAt,up"), "size", List.of("501")))
+                .badQueries("/api/v1/chat/sessions/h-session/messages", Map.of("afterSequence", List.of("-1", "x",
+                        "99999999999999999999"), "limit", List.of("0", "501", "x")))
+                .badIds("GET", "/api/v1/chat/sessions/{id}", null, none)
+                .badIds("PUT", "/api/v1/chat/sessions/{id}", "{\"title\":\"t\"}", version)
+                .badIds("POST", "/api/v1/chat/sessions/{id}/messages", "{\"role\":\"USER\",\"content\":\"c\"}", none)
+                .badIds("GET", "/api/v1/chat/sessions/{id}/messages", null, none)
+                .badIds("GET", "/api/v1/chat/messages/{id}", null, none)
+                .badIds("PUT", "/api/v1/chat/messages/{id}", "{\"content\":\"c\"}", version)
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
@@ -678,7 +712,9 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 client.get("/api/v1/routing-statistics?size=500").raw().body(),
                 client.get("/api/v1/workflow-definitions?size=500").raw().body(),
                 client.get("/api/v1/workflow-executions/h-run").raw().body(),
-                client.get("/api/v1/workflow-executions?size=500").raw().body());
+                client.get("/api/v1/workflow-executions?size=500").raw().body(),
+                client.get("/api/v1/chat/sessions?size=500").raw().body(),
+                client.get("/api/v1/chat/sessions/h-session/messages?limit=500").raw().body());
     }
 
     /** What Tomcat refuses before any servlet runs, and bodies too large only by what was read, as problems. */

@@ -32,6 +32,8 @@ public interface ChatHistory {
     /** Appends a message with the next number of its session; an ARCHIVED session takes no more. */
     ChatMessage append(Caller caller, String sessionId, ChatMessage.NewMessage message);
 
+    ChatMessage message(Caller caller, String id);
+
     /** Up to {@code limit} messages numbered after {@code afterSequence}, in order. */
     List<ChatMessage> messages(Caller caller, String sessionId, long afterSequence, int limit);
 

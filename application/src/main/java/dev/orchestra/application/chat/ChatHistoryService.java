@@ -114,6 +114,12 @@ public final class ChatHistoryService implements ChatHistory {
     }
 
     @Override
+    public ChatMessage message(Caller caller, String id) {
+        return unitOfWork.read(() -> chats.findMessage(caller.tenant(), id))
+                .orElseThrow(() -> new NotFound(MESSAGE, id));
+    }
+
+    @Override
     public List<ChatMessage> messages(Caller caller, String sessionId, long afterSequence, int limit) {
         if (afterSequence < 0) {
             throw ValidationFailed.of("afterSequence", "must be 0 or more, not " + afterSequence);

@@ -75,7 +75,7 @@ public class OpenApiDocument {
                 .info(new Info().title("Orchestra Store API").version("v1")
                         .description("The persistent memory of an AI-agent orchestrator: agents, the task queue, "
                                 + "repositories, preferences, task templates, analytics, workflows, circuit breakers, "
-                                + "routing audit and legacy imports. "
+                                + "routing audit, chat history and legacy imports. "
                                 + "Errors are RFC 9457 problems (application/problem+json)."))
                 // Relative, so the document is the same on every host and port (and can be kept in docs/).
                 .servers(List.of(new Server().url("/").description("this service")))

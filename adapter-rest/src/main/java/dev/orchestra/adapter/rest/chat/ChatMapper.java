@@ -1,0 +1,38 @@
+package dev.orchestra.adapter.rest.chat;
+
+import dev.orchestra.adapter.rest.shared.JsonValues;
+import dev.orchestra.application.chat.ChatHistory;
+import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.SessionMetadata;
+import dev.orchestra.domain.shared.JsonDocument;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
+import org.mapstruct.factory.Mappers;
+
+/** Chat records to and from the wire; a new field nobody maps breaks the build. */
+@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR, imports = JsonValues.class)
+public interface ChatMapper {
+    ChatMapper INSTANCE = Mappers.getMapper(ChatMapper.class);
+
+    ChatResponses.Session toResponse(ChatSession session);
+
+    ChatResponses.Metadata toResponse(SessionMetadata metadata);
+
+    ChatResponses.Message toResponse(ChatMessage message);
+
+    ChatSession.Details toDetails(ChatRequests.Session request);
+
+    @Mapping(target = "customData", expression = "java(JsonValues.document(\"metadata.customData\", "
+            + "request.customData()))")
+    SessionMetadata toMetadata(ChatRequests.Metadata request);
+
+    ChatMessage.NewMessage toNew(ChatRequests.Message request);
+
+    ChatHistory.MessageUpdate toUpdate(ChatRequests.MessageUpdate request);
+
+    default String text(JsonDocument document) {
+        return JsonValues.text(document);
+    }
+}

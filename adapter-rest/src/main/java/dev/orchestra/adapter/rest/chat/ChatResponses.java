@@ -1,0 +1,37 @@
+package dev.orchestra.adapter.rest.chat;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.orchestra.domain.chat.MessageRole;
+import dev.orchestra.domain.chat.MessageStatus;
+import dev.orchestra.domain.chat.SessionStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** Chat sessions and messages on the wire. */
+public final class ChatResponses {
+    private ChatResponses() {
+    }
+
+    @Schema(name = "ChatSessionResponse")
+    public record Session(String id, String title, String description, String userId, String agentId,
+                          SessionStatus status, String model, String provider, Instant createdAt,
+                          Instant lastModifiedAt, long totalTokensUsed, BigDecimal estimatedCost,
+                          @Schema(type = "string", format = "duration") Duration totalDuration, Metadata metadata,
+                          long messageCount, long version) {
+    }
+
+    @Schema(name = "ChatSessionMetadataResponse")
+    public record Metadata(Set<String> tags, String summary,
+                           @Schema(implementation = Map.class) @JsonRawValue String customData) {
+    }
+
+    @Schema(name = "ChatMessageResponse")
+    public record Message(String id, String sessionId, MessageRole role, String content, Instant timestamp,
+                          int tokenCount, long sequenceNumber, String parentMessageId, String toolCallId,
+                          MessageStatus status, String error, long version) {
+    }
+}

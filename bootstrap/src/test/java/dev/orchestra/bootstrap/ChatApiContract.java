@@ -1,0 +1,82 @@
+package dev.orchestra.bootstrap;
+
+import static dev.orchestra.bootstrap.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The sessions and messages of the Chat section of REST-API.md; part of {@link RestApiContract}. */
+interface ChatApiContract {
+    /** A client in the test's own tenant. */
+    Http http();
+
+    String SESSION = "{\"id\":\"s1\",\"title\":\"Refactor the parser\",\"userId\":\"alice\",\"agentId\":\"agent-1\","
+            + "\"model\":\"opus\",\"provider\":\"anthropic\",\"estimatedCost\":0.0125,\"totalDuration\":\"PT42S\","
+            + "\"metadata\":{\"tags\":[\"parser\"],\"summary\":\"s\",\"customData\":{\"priority\":1}}}";
+
+    @Test
+    default void givenASession_messagesAreNumberedReadInOrderAndAStreamedAnswerIsUpdated() {
+        Http http = http();
+        Http.Response opened = http.post("/api/v1/chat/sessions", SESSION);
+        assertThat(opened.status()).as(opened.raw().body()).isEqualTo(201);
+        assertThat(opened.header("Location")).isEqualTo("/api/v1/chat/sessions/s1");
+        assertThat(opened.json().get("estimatedCost").decimalValue()).isEqualByComparingTo("0.0125");
+        assertThat(opened.json().get("metadata").get("customData").get("priority").asInt()).isEqualTo(1);
+
+        Http.Response first = http.post("/api/v1/chat/sessions/s1/messages", "{\"role\":\"USER\",\"content\":"
+                + "\"Why is it slow?\",\"tokenCount\":5}");
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
+        assertThat(first.json().get("sequenceNumber").asLong()).isEqualTo(1);
+        String firstId = first.json().get("id").asString();
+        Http.Response answer = http.post("/api/v1/chat/sessions/s1/messages", "{\"id\":\"a1\",\"role\":\"ASSISTANT\","
+                + "\"content\":\"\",\"parentMessageId\":\"" + firstId + "\",\"status\":\"PENDING\"}");
+        assertThat(answer.json().get("sequenceNumber").asLong()).isEqualTo(2);
+        assertThat(answer.header("Location")).isEqualTo("/api/v1/chat/messages/a1");
+
+        assertProblem(http.put("/api/v1/chat/messages/a1", "{\"content\":\"Because\",\"status\":\"COMPLETED\"}"),
+                428, "precondition-required");
+        Http.Response done = http.put("/api/v1/chat/messages/a1", "{\"content\":\"Because of the regex\","
+                + "\"status\":\"COMPLETED\",\"tokenCount\":30}", "If-Match", "\"0\"");
+        assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
+        assertThat(done.json().get("sequenceNumber").asLong()).isEqualTo(2);
+        JsonNode page = http.get("/api/v1/chat/sessions/s1/messages?afterSequence=1&limit=10").json();
+        assertThat(page.size()).isEqualTo(1);
+        assertThat(page.get(0).get("content").asString()).isEqualTo("Because of the regex");
+        JsonNode session = http.get("/api/v1/chat/sessions/s1").json();
+        assertThat(session.get("messageCount").asLong()).isEqualTo(2);
+        assertThat(session.get("totalTokensUsed").asLong()).isEqualTo(35);
+        assertThat(http.get("/api/v1/chat/messages/a1").header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    default void givenSessions_listByUserAndStatus_andBadInputNamesTheField() {
+        Http http = http();
+        http.post("/api/v1/chat/sessions", SESSION);
+        http.post("/api/v1/chat/sessions", SESSION.replace("\"s1\"", "\"s2\"").replace("alice", "bob"));
+        Http.Response archived = http.put("/api/v1/chat/sessions/s1", "{\"status\":\"ARCHIVED\"}", "If-Match", "\"0\"");
+        assertThat(archived.status()).as(archived.raw().body()).isEqualTo(200);
+
+        assertThat(http.get("/api/v1/chat/sessions?userId=alice").json().get("items").findValuesAsString("id"))
+                .containsExactly("s1");
+        assertThat(http.get("/api/v1/chat/sessions?status=ACTIVE").json().get("items").findValuesAsString("id"))
+                .containsExactly("s2");
+        assertProblem(http.post("/api/v1/chat/sessions/s1/messages", "{\"role\":\"USER\",\"content\":\"x\"}"), 409,
+                "invalid-transition");
+        assertProblem(http.post("/api/v1/chat/sessions", SESSION), 409, "conflict");
+        assertProblem(http.post("/api/v1/chat/sessions", SESSION.replace("0.0125", "0.000000001")), 400, "validation");
+        assertProblem(http.post("/api/v1/chat/sessions", SESSION.replace("0.0125", "\"0.01\"")), 400, "malformed-body");
+        assertProblem(http.post("/api/v1/chat/sessions", "{\"title\":\"t\"}"), 400, "validation");
+        assertProblem(http.put("/api/v1/chat/sessions/s2", "{\"userId\":\"mallory\"}", "If-Match", "\"0\""), 400,
+                "validation");
+        assertProblem(http.post("/api/v1/chat/sessions/s2/messages", "{\"role\":\"USER\",\"content\":\"x\","
+                + "\"parentMessageId\":\"ghost\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/chat/sessions/nope/messages", "{\"role\":\"USER\",\"content\":\"x\"}"), 404,
+                "not-found");
+        assertProblem(http.get("/api/v1/chat/sessions/s2/messages?limit=0"), 400, "validation");
+        assertProblem(http.get("/api/v1/chat/sessions/s2/messages?afterSequence=-1"), 400, "validation");
+        assertProblem(http.get("/api/v1/chat/sessions/nope/messages"), 404, "not-found");
+        assertThat(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/chat/sessions/s2").status())
+                .isEqualTo(404);
+    }
+}
