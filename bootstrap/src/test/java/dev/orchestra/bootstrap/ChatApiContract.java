@@ -78,5 +78,13 @@ interface ChatApiContract {
         assertProblem(http.get("/api/v1/chat/sessions/nope/messages"), 404, "not-found");
         assertThat(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/chat/sessions/s2").status())
                 .isEqualTo(404);
+        http.post("/api/v1/chat/sessions/s2/messages", "{\"role\":\"USER\",\"content\":\"keep me\"}");
+        assertProblem(http.delete("/api/v1/chat/sessions/s2"), 428, "precondition-required");
+        assertProblem(http.delete("/api/v1/chat/sessions/s2", "If-Match", "\"1\""), 409, "conflict");
+        assertThat(http.get("/api/v1/chat/sessions/s2/messages").json().size()).as("nothing removed").isEqualTo(1);
+        assertThat(http.delete("/api/v1/chat/sessions/s2?withMessages=true", "If-Match", "\"1\"").status())
+                .isEqualTo(204);
+        assertProblem(http.get("/api/v1/chat/sessions/s2"), 404, "not-found");
+        assertProblem(http.get("/api/v1/chat/sessions/s2/messages"), 404, "not-found");
     }
 }

@@ -636,6 +636,11 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("POST", "/api/v1/chat/sessions/{id}/messages", "{\"role\":\"USER\",\"content\":\"c\"}", none)
                 .badIds("GET", "/api/v1/chat/sessions/{id}/messages", null, none)
                 .badIds("GET", "/api/v1/chat/messages/{id}", null, none)
+                .badIds("DELETE", "/api/v1/chat/sessions/{id}", null, version)
+                .probe("DELETE", "/api/v1/chat/sessions/h-session?withMessages=perhaps", null, version, true,
+                        "withMessages that is not a boolean")
+                .probe("DELETE", "/api/v1/chat/sessions/h-session", null, Map.of("If-Match", "\"1\""), true,
+                        "a session with messages deleted without withMessages")
                 .badIds("PUT", "/api/v1/chat/messages/{id}", "{\"content\":\"c\"}", version)
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)

@@ -69,6 +69,24 @@ final class JsonChatSessions implements ChatSessions {
     }
 
     @Override
+    public void removeSession(TenantId tenant, String id) {
+        JsonState.TenantData data = unitOfWork.state().mutable(tenant);
+        if (!data.chatSessions.containsKey(id)) {
+            throw new NotFound(ChatSession.ENTITY, id);
+        }
+        data.chatSessions.remove(id);
+    }
+
+    @Override
+    public int removeMessages(TenantId tenant, String sessionId) {
+        JsonState.TenantData data = unitOfWork.state().mutable(tenant);
+        List<String> keys = data.chatMessages.values().stream().filter(m -> m.sessionId().equals(sessionId))
+                .map(JsonChatSessions::key).toList();
+        keys.forEach(data.chatMessages::remove);
+        return keys.size();
+    }
+
+    @Override
     public Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where,
                                           PageRequest<ChatSession> page) {
         return SchemaDoor.page(unitOfWork.state().of(tenant).chatSessions.values(), where, page,

@@ -113,6 +113,22 @@ final class SqliteChatSessions implements ChatSessions {
     }
 
     @Override
+    public void removeSession(TenantId tenant, String id) {
+        SqlErrors.translate("remove chat session " + id, () -> {
+            if (template().update("DELETE FROM chat_sessions WHERE tenant_id = ? AND id = ?", tenant.value(), id) != 1) {
+                throw new NotFound(ChatSession.ENTITY, id);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int removeMessages(TenantId tenant, String sessionId) {
+        return SqlErrors.translate("remove the messages of chat session " + sessionId, () -> template().update(
+                "DELETE FROM chat_messages WHERE tenant_id = ? AND session_id = ?", tenant.value(), sessionId));
+    }
+
+    @Override
     public Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where,
                                           PageRequest<ChatSession> page) {
         return SqlErrors.translate("find chat sessions", () -> Rows.page(jdbc(), "chat_sessions", SESSION_FILTER,

@@ -29,6 +29,12 @@ public interface ChatHistory {
     /** Changes the details (If-Match required); the owner, the counters and the messages stay. */
     ChatSession updateSession(Caller caller, String id, Long expectedVersion, ChatSession.Details details);
 
+    /**
+     * Deletes a session (If-Match required), audited; one that has messages only with {@code withMessages},
+     * which removes them in the same unit (archive a session to keep it out of the way instead).
+     */
+    void deleteSession(Caller caller, String id, Long expectedVersion, boolean withMessages);
+
     /** Appends a message with the next number of its session; an ARCHIVED session takes no more. */
     ChatMessage append(Caller caller, String sessionId, ChatMessage.NewMessage message);
 

@@ -9,6 +9,7 @@ import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.NotFound;
@@ -21,6 +22,7 @@ import dev.orchestra.domain.shared.VersionRequired;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chat use cases. Sessions' changes are audited; messages are the conversation's own history and are
@@ -88,6 +90,23 @@ public final class ChatHistoryService implements ChatHistory {
             ChatSession stored = chats.updateSession(constraints.require(current.with(details, clock.instant())));
             auditor.changed(caller, SESSION, id, AuditAction.UPDATE, current, stored);
             return stored;
+        });
+    }
+
+    @Override
+    public void deleteSession(Caller caller, String id, Long expectedVersion, boolean withMessages) {
+        unitOfWork.writeVoid(() -> {
+            ChatSession current = chats.findSession(caller.tenant(), id)
+                    .orElseThrow(() -> new NotFound(SESSION, id));
+            VersionRequired.check(SESSION, id, expectedVersion, current.version());
+            if (current.messageCount() > 0 && !withMessages) {
+                throw new Conflict("chat session " + id + " has " + current.messageCount() + " messages; delete "
+                        + "it with withMessages=true to remove them too, or archive it to keep them");
+            }
+            int removed = chats.removeMessages(caller.tenant(), id);
+            chats.removeSession(caller.tenant(), id);
+            auditor.recorded(caller, SESSION, id, AuditAction.DELETE, Map.of("title", current.title(), "userId",
+                    current.userId(), "messagesRemoved", removed));
         });
     }
 

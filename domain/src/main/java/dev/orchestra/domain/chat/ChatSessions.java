@@ -17,6 +17,12 @@ public interface ChatSessions {
     /** Version-checked; a stale version is a {@code Conflict}, an unknown id {@code NotFound}. */
     ChatSession updateSession(ChatSession session);
 
+    /** Removes a session's row; {@code NotFound} for an unknown id. Its messages are removed apart. */
+    void removeSession(TenantId tenant, String id);
+
+    /** Removes every message of a session; answers how many there were. */
+    int removeMessages(TenantId tenant, String sessionId);
+
     Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where, PageRequest<ChatSession> page);
 
     Optional<ChatMessage> findMessage(TenantId tenant, String id);

@@ -79,6 +79,29 @@ public abstract class ChatSessionsContractTest extends StoreContract {
     }
 
     @Test
+    void givenASessionWithMessages_removing_takesTheMessagesAndTheSessionAndNothingElse() {
+        writeVoid(() -> {
+            store.chatSessions().addSession(chatSession("s1", "alice"));
+            store.chatSessions().addSession(chatSession("s2", "alice"));
+            store.chatSessions().addMessage(chatMessage("m1", "s1", 1, "a"));
+            store.chatSessions().addMessage(chatMessage("m2", "s1", 2, "b"));
+            store.chatSessions().addMessage(chatMessage("k1", "s2", 1, "c"));
+        });
+
+        int removed = write(() -> store.chatSessions().removeMessages(TENANT, "s1"));
+        writeVoid(() -> store.chatSessions().removeSession(TENANT, "s1"));
+        reopen();
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(read(() -> store.chatSessions().findSession(TENANT, "s1"))).isEmpty();
+        assertThat(read(() -> store.chatSessions().findMessage(TENANT, "m1"))).isEmpty();
+        assertThat(read(() -> store.chatSessions().messages(TENANT, "s2", 0, 10))).extracting(ChatMessage::id)
+                .containsExactly("k1");
+        assertThatThrownBy(() -> writeVoid(() -> store.chatSessions().removeSession(TENANT, "s1")))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void givenAStreamedAnswer_update_changesItsContentAndStatusAndChecksTheVersion() {
         write(() -> store.chatSessions().addSession(chatSession("s1", "alice")));
         ChatMessage pending = write(() -> store.chatSessions().addMessage(

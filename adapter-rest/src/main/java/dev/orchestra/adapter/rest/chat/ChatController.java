@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,6 +86,16 @@ public class ChatController {
         }
         ChatSession session = chat.updateSession(caller, id, Versions.ifMatch(ifMatch), MAPPER.toDetails(request));
         return Versions.ok(MAPPER.toResponse(session), session.version());
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteChatSession", description = "If-Match required; a session with messages only "
+            + "with withMessages=true, which removes them too (archive it to keep them); audited")
+    public void delete(Caller caller, @PathVariable String id,
+                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                       @RequestParam(defaultValue = "false") boolean withMessages) {
+        chat.deleteSession(caller, id, Versions.ifMatch(ifMatch), withMessages);
     }
 
     @PostMapping("/sessions/{id}/messages")
