@@ -3,15 +3,10 @@ package dev.orchestra.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,32 +35,16 @@ class ChatSurvivesKillTest {
             Http http = service.http;
             assertThat(http.post("/api/v1/chat/sessions", "{\"id\":\"s1\",\"title\":\"t\",\"userId\":\"alice\"}")
                     .status()).isEqualTo(201);
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    for (int n = 0; running.get(); n++) {
-                        String id = "c" + client + "-" + n;
-                        try {
-                            Http.Response r = http.post("/api/v1/chat/sessions/s1/messages", "{\"id\":\"" + id
-                                    + "\",\"role\":\"USER\",\"content\":\"message " + id + "\",\"tokenCount\":1}");
-                            if (r.status() != 201) {
-                                return;
-                            }
-                            acknowledged.put(id, r.json().get("sequenceNumber").asLong());
-                        } catch (RuntimeException e) {
-                            // The server died under us: this message was never acknowledged.
-                            return;
-                        }
-                    }
-                });
-            }
-            ServiceProcess.waitUntil(() -> acknowledged.size() >= 400, Duration.ofSeconds(120));
-            service.kill();
-            running.set(false);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            service.killUnderLoad(CLIENTS, 400, (client, n) -> {
+                String id = "c" + client + "-" + n;
+                Http.Response r = http.post("/api/v1/chat/sessions/s1/messages", "{\"id\":\"" + id
+                        + "\",\"role\":\"USER\",\"content\":\"message " + id + "\",\"tokenCount\":1}");
+                if (r.status() != 201) {
+                    return false;
+                }
+                acknowledged.put(id, r.json().get("sequenceNumber").asLong());
+                return true;
+            });
         } finally {
             service.kill();
         }

@@ -72,4 +72,42 @@ final class ServiceProcess implements AutoCloseable {
             return socket.getLocalPort();
         }
     }
+
+    /** One client's n-th call: true when the service acknowledged it, false to stop this client. */
+    interface Call {
+        boolean acknowledged(int client, int n);
+    }
+
+    /**
+     * {@code clients} threads call the service in a loop until at least {@code atLeast} calls were
+     * acknowledged, then the service is killed with SIGKILL under them; a call the dying service did not
+     * answer ends its client (it was never acknowledged).
+     */
+    void killUnderLoad(int clients, int atLeast, Call call) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger acks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                for (int n = 0; running.get(); n++) {
+                    try {
+                        if (!call.acknowledged(client, n)) {
+                            return;
+                        }
+                        acks.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        waitUntil(() -> acks.get() >= atLeast, Duration.ofSeconds(120));
+        kill();
+        running.set(false);
+        pool.shutdown();
+        if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("clients still running a minute after the kill");
+        }
+    }
 }

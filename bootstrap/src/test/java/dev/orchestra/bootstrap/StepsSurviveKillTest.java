@@ -3,18 +3,12 @@ package dev.orchestra.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,31 +50,15 @@ class StepsSurviveKillTest {
                         + "\",\"definitionId\":\"wf\"}").status()).isEqualTo(201);
                 acknowledged.put("run-" + c, new ArrayList<>());
             }
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger acks = new AtomicInteger();
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                String run = "run-" + c;
-                clients.submit(() -> {
-                    for (int s = 1; s <= STEPS && running.get(); s++) {
-                        try {
-                            if (record(http, run, s).status() != 200) {
-                                return;
-                            }
-                            acknowledged.get(run).add(s);
-                            acks.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            // The server died under us: this step was never acknowledged.
-                            return;
-                        }
-                    }
-                });
-            }
-            ServiceProcess.waitUntil(() -> acks.get() >= CLIENTS * STEPS / 3, Duration.ofSeconds(120));
-            service.kill();
-            running.set(false);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            // Each client runs its own execution, step after step; a client that has recorded all is done.
+            service.killUnderLoad(CLIENTS, CLIENTS * STEPS / 3, (client, n) -> {
+                String run = "run-" + client;
+                if (n >= STEPS || record(http, run, n + 1).status() != 200) {
+                    return false;
+                }
+                acknowledged.get(run).add(n + 1);
+                return true;
+            });
         } finally {
             service.kill();
         }
