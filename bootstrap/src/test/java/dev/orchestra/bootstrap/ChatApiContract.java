@@ -50,6 +50,30 @@ interface ChatApiContract {
     }
 
     @Test
+    default void givenConversations_searchFindsMarkedWordsOfOneUserAndOddQueriesAreText() {
+        Http http = http();
+        http.post("/api/v1/chat/sessions", SESSION);
+        http.post("/api/v1/chat/sessions", SESSION.replace("\"s1\"", "\"s2\"").replace("alice", "bob"));
+        http.post("/api/v1/chat/sessions/s1/messages", "{\"role\":\"USER\",\"content\":\"The tokenizer is slow "
+                + "on Crème brûlée recipes\"}");
+        http.post("/api/v1/chat/sessions/s2/messages", "{\"role\":\"USER\",\"content\":\"bob's tokenizer\"}");
+
+        JsonNode hits = http.get("/api/v1/chat/search?userId=alice&q=TOKENIZER%20creme").json();
+        assertThat(hits.size()).isEqualTo(1);
+        assertThat(hits.get(0).get("sessionId").asString()).isEqualTo("s1");
+        assertThat(hits.get(0).get("sequenceNumber").asLong()).isEqualTo(1);
+        assertThat(hits.get(0).get("snippet").asString()).contains("[tokenizer]").contains("[Crème]");
+        assertThat(http.get("/api/v1/chat/search?userId=alice&q=parser").json().get(0).get("messageId").isNull())
+                .as("the session's title matched").isTrue();
+        for (String odd : new String[] {"%22", "*", "NEAR(", "a%20OR", "-x", "%22%20OR%20%221%22%3D%221"}) {
+            assertThat(http.get("/api/v1/chat/search?userId=alice&q=" + odd).status()).as(odd).isEqualTo(200);
+        }
+        assertProblem(http.get("/api/v1/chat/search?q=tokenizer"), 400, "validation");
+        assertProblem(http.get("/api/v1/chat/search?userId=alice&q=%20"), 400, "validation");
+        assertProblem(http.get("/api/v1/chat/search?userId=alice&q=x&limit=0"), 400, "validation");
+    }
+
+    @Test
     default void givenSessions_listByUserAndStatus_andBadInputNamesTheField() {
         Http http = http();
         http.post("/api/v1/chat/sessions", SESSION);

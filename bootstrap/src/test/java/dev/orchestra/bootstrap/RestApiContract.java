@@ -637,6 +637,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("GET", "/api/v1/chat/sessions/{id}/messages", null, none)
                 .badIds("GET", "/api/v1/chat/messages/{id}", null, none)
                 .badIds("DELETE", "/api/v1/chat/sessions/{id}", null, version)
+                .badQueries("/api/v1/chat/search?userId=alice", Map.of("q", List.of("%20", "x".repeat(1001)), "limit",
+                        List.of("0", "501", "x")))
                 .probe("DELETE", "/api/v1/chat/sessions/h-session?withMessages=perhaps", null, version, true,
                         "withMessages that is not a boolean")
                 .probe("DELETE", "/api/v1/chat/sessions/h-session", null, Map.of("If-Match", "\"1\""), true,

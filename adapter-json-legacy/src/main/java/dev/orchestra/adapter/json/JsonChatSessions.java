@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
@@ -140,6 +141,11 @@ final class JsonChatSessions implements ChatSessions {
             page.add(next);
         }
         return page;
+    }
+
+    @Override
+    public List<ChatHit> search(TenantId tenant, String userId, String sessionId, List<String> words, int limit) {
+        return JsonChatSearch.search(unitOfWork.state().of(tenant), userId, sessionId, words, limit);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
@@ -179,6 +180,27 @@ final class SqliteChatSessions implements ChatSessions {
                 SELECT * FROM chat_messages WHERE tenant_id = ? AND session_id = ? AND sequence_number > ?
                 ORDER BY sequence_number LIMIT ?
                 """, MESSAGE, tenant.value(), sessionId, afterSequence, limit));
+    }
+
+    @Override
+    public List<ChatHit> search(TenantId tenant, String userId, String sessionId, List<String> words, int limit) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // Each word is a quoted FTS5 string (words hold only letters and digits), so nothing a user typed
+        // is ever read as FTS5 syntax.
+        String match = words.stream().map(w -> "\"" + w + "\"").collect(java.util.stream.Collectors.joining(" "));
+        String sql = """
+                SELECT session_id, message_id, sequence_number,
+                    snippet(chat_search, 5, '[', ']', '…', 16) AS snippet, bm25(chat_search) AS rank
+                FROM chat_search WHERE chat_search MATCH ? AND tenant_id = ? AND user_id = ?
+                """ + (sessionId == null ? "" : " AND session_id = ?") + " ORDER BY rank, rowid LIMIT ?";
+        Object[] args = sessionId == null ? new Object[] {match, tenant.value(), userId, limit}
+                : new Object[] {match, tenant.value(), userId, sessionId, limit};
+        return SqlErrors.translate("search chat", () -> template().query(sql, (rows, n) -> new ChatHit(
+                rows.getString("session_id"), rows.getString("message_id"),
+                rows.getObject("sequence_number") == null ? null : rows.getLong("sequence_number"),
+                rows.getString("snippet"), rows.getDouble("rank")), args));
     }
 
     @Override

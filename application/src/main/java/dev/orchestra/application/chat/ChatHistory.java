@@ -1,6 +1,7 @@
 package dev.orchestra.application.chat;
 
 import dev.orchestra.application.shared.Caller;
+import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.MessageStatus;
@@ -39,6 +40,12 @@ public interface ChatHistory {
     ChatMessage append(Caller caller, String sessionId, ChatMessage.NewMessage message);
 
     ChatMessage message(Caller caller, String id);
+
+    /**
+     * A user's sessions and messages (one session's, when given) holding every word of {@code query}, best
+     * first; the query is only ever words, never search syntax.
+     */
+    List<ChatHit> search(Caller caller, String userId, String query, String sessionId, int limit);
 
     /** Up to {@code limit} messages numbered after {@code afterSequence}, in order. */
     List<ChatMessage> messages(Caller caller, String sessionId, long afterSequence, int limit);

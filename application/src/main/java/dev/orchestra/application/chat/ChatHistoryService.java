@@ -5,9 +5,11 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.Ids;
@@ -32,6 +34,7 @@ public final class ChatHistoryService implements ChatHistory {
     static final String SESSION = ChatSession.ENTITY;
     static final String MESSAGE = ChatMessage.ENTITY;
     public static final int MAX_PAGE = 500;
+    public static final int MAX_QUERY = 1000;
 
     private final UnitOfWork unitOfWork;
     private final ChatSessions chats;
@@ -136,6 +139,24 @@ public final class ChatHistoryService implements ChatHistory {
     public ChatMessage message(Caller caller, String id) {
         return unitOfWork.read(() -> chats.findMessage(caller.tenant(), id))
                 .orElseThrow(() -> new NotFound(MESSAGE, id));
+    }
+
+    @Override
+    public List<ChatHit> search(Caller caller, String userId, String query, String sessionId, int limit) {
+        if (userId == null || userId.isBlank()) {
+            throw ValidationFailed.of("userId", "must be given: a search is scoped to one user's conversations");
+        }
+        if (query == null || query.isBlank()) {
+            throw ValidationFailed.of("q", "must hold at least one word");
+        }
+        if (query.length() > MAX_QUERY) {
+            throw ValidationFailed.of("q", "must be at most " + MAX_QUERY + " characters, not " + query.length());
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ValidationFailed.of("limit", "must be between 1 and " + MAX_PAGE + ", not " + limit);
+        }
+        List<String> words = SearchWords.of(query);
+        return unitOfWork.read(() -> chats.search(caller.tenant(), userId, sessionId, words, limit));
     }
 
     @Override

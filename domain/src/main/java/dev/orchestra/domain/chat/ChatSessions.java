@@ -39,6 +39,12 @@ public interface ChatSessions {
     /** Up to {@code limit} messages of a session numbered after {@code afterSequence}, in order (keyset). */
     List<ChatMessage> messages(TenantId tenant, String sessionId, long afterSequence, int limit);
 
+    /**
+     * A user's sessions and messages (only one session's, when {@code sessionId} is given) whose text holds
+     * every one of {@code words} (as {@link SearchWords} cuts them), best first, at most {@code limit}.
+     */
+    List<ChatHit> search(TenantId tenant, String userId, String sessionId, List<String> words, int limit);
+
     /** Every message of a tenant, for whole-store jobs. */
     Page<ChatMessage> findMessages(TenantId tenant, Specification<ChatMessage> where, PageRequest<ChatMessage> page);
 }

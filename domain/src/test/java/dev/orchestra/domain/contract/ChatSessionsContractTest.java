@@ -9,13 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.domain.chat.ChatFields;
+import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.MessageStatus;
+import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.testing.Records;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,61 @@ public abstract class ChatSessionsContractTest extends StoreContract {
                 .containsExactly("k1");
         assertThatThrownBy(() -> writeVoid(() -> store.chatSessions().removeSession(TENANT, "s1")))
                 .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void givenTenThousandSeededMessages_search_findsExactlyTheMessagesHoldingTheWordsRankedAndScopedToTheUser() {
+        long seed = Long.getLong("chat.seed", 20261130L);
+        java.util.Random random = new java.util.Random(seed);
+        List<String> vocabulary = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            vocabulary.add("w" + Integer.toString(i * 7919 % 1000, 36) + (i % 2 == 0 ? "é" : ""));
+        }
+        java.util.Map<String, String> contents = new java.util.HashMap<>();
+        writeVoid(() -> {
+            for (int s = 0; s < 10; s++) {
+                store.chatSessions().addSession(Records.with(chatSession("s" + s, s < 8 ? "alice" : "bob"),
+                        "title", "Session about " + vocabulary.get(s)));
+            }
+            for (int n = 0; n < 10_000; n++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0, words = 3 + random.nextInt(12); w < words; w++) {
+                    text.append(w == 0 ? "" : random.nextBoolean() ? " " : ", ")
+                            .append(vocabulary.get(random.nextInt(vocabulary.size())));
+                }
+                String session = "s" + (n % 10);
+                contents.put("m" + n, session + "|" + text);
+                store.chatSessions().addMessage(chatMessage("m" + n, session, n / 10 + 1, text.toString()));
+            }
+        });
+
+        for (int q = 0; q < 5; q++) {
+            String word = vocabulary.get(random.nextInt(vocabulary.size()));
+            String query = q % 2 == 0 ? word.toUpperCase(java.util.Locale.ROOT) : word.replace("é", "e");
+            List<String> words = SearchWords.of(query);
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            contents.forEach((id, value) -> {
+                String[] parts = value.split("\\|", 2);
+                int session = Integer.parseInt(parts[0].substring(1));
+                if (session < 8 && SearchWords.split(parts[1]).contains(words.get(0))) {
+                    expected.add(id);
+                }
+            });
+            List<ChatHit> hits = read(() -> store.chatSessions().search(TENANT, "alice", null, words, 20_000));
+            java.util.Set<String> found = new java.util.TreeSet<>();
+            hits.stream().filter(h -> h.messageId() != null).forEach(h -> found.add(h.messageId()));
+            assertThat(found).as("hits for '%s', seed %d", query, seed).isEqualTo(expected);
+            assertThat(hits).as("ranked, seed %d", seed).extracting(ChatHit::rank).isSorted();
+            assertThat(hits.get(0).snippet()).as("the match is marked").contains("[");
+        }
+        assertThat(read(() -> store.chatSessions().search(TENANT, "alice", "s1", SearchWords.of(vocabulary.get(1)),
+                100))).extracting(ChatHit::sessionId).containsOnly("s1").isNotEmpty();
+        assertThat(read(() -> store.chatSessions().search(TENANT, "alice", null, SearchWords.of("Session "
+                + vocabulary.get(9)), 100))).as("bob's session is not alice's").isEmpty();
+        for (String odd : List.of("\"", "*", "NEAR(", "a OR", "-x", "w1* AND \"", "'); DROP TABLE chat_messages;--")) {
+            assertThat(read(() -> store.chatSessions().search(TENANT, "alice", null, SearchWords.of(odd), 10)))
+                    .as("query %s", odd).isNotNull();
+        }
     }
 
     @Test

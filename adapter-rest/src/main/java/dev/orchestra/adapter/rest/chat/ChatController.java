@@ -116,6 +116,16 @@ public class ChatController {
         return chat.messages(caller, id, afterSequence, limit).stream().map(MAPPER::toResponse).toList();
     }
 
+    @GetMapping("/search")
+    @Operation(operationId = "searchChat", description = "a user's sessions and messages holding every word of q, "
+            + "best first; q is words only (quotes, *, NEAR, OR, - are text), case and accents ignored")
+    public List<ChatResponses.Hit> search(Caller caller, @RequestParam(required = false) String userId,
+                                          @RequestParam(required = false) String q,
+                                          @RequestParam(required = false) String sessionId,
+                                          @RequestParam(defaultValue = "50") int limit) {
+        return chat.search(caller, userId, q, sessionId, limit).stream().map(MAPPER::toResponse).toList();
+    }
+
     @GetMapping("/messages/{id}")
     @Operation(operationId = "getChatMessage")
     public ResponseEntity<ChatResponses.Message> message(Caller caller, @PathVariable String id) {

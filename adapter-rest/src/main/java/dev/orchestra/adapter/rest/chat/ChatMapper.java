@@ -2,6 +2,7 @@ package dev.orchestra.adapter.rest.chat;
 
 import dev.orchestra.adapter.rest.shared.JsonValues;
 import dev.orchestra.application.chat.ChatHistory;
+import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.SessionMetadata;
@@ -21,6 +22,8 @@ public interface ChatMapper {
     ChatResponses.Metadata toResponse(SessionMetadata metadata);
 
     ChatResponses.Message toResponse(ChatMessage message);
+
+    ChatResponses.Hit toResponse(ChatHit hit);
 
     ChatSession.Details toDetails(ChatRequests.Session request);
 

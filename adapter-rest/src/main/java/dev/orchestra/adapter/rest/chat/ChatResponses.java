@@ -29,6 +29,11 @@ public final class ChatResponses {
                            @Schema(implementation = Map.class) @JsonRawValue String customData) {
     }
 
+    @Schema(name = "ChatSearchHit", description = "a session (title or description matched; no message) or one of "
+            + "its messages; the snippet marks the matched words [like this]; a lower rank is a better match")
+    public record Hit(String sessionId, String messageId, Long sequenceNumber, String snippet, double rank) {
+    }
+
     @Schema(name = "ChatMessageResponse")
     public record Message(String id, String sessionId, MessageRole role, String content, Instant timestamp,
                           int tokenCount, long sequenceNumber, String parentMessageId, String toolCallId,
