@@ -43,6 +43,16 @@ interface ChatApiContract {
         JsonNode page = http.get("/api/v1/chat/sessions/s1/messages?afterSequence=1&limit=10").json();
         assertThat(page.size()).isEqualTo(1);
         assertThat(page.get(0).get("content").asString()).isEqualTo("Because of the regex");
+        JsonNode statistics = http.get("/api/v1/chat/sessions/s1/statistics").json();
+        assertThat(statistics.get("messagesByRole").get("ASSISTANT").asLong()).isEqualTo(1);
+        assertThat(statistics.get("tokens").asLong()).isEqualTo(35);
+        assertThat(statistics.get("responses").asLong()).isEqualTo(1);
+        assertThat(statistics.get("averageResponseTime").asString()).startsWith("PT");
+        JsonNode user = http.get("/api/v1/chat/users/alice/statistics").json();
+        assertThat(user.get("sessions").asLong()).isEqualTo(1);
+        assertThat(user.get("estimatedCost").decimalValue()).isEqualByComparingTo("0.0125");
+        assertThat(user.get("sessionsByModel").get("opus").asLong()).isEqualTo(1);
+        assertProblem(http.get("/api/v1/chat/sessions/nope/statistics"), 404, "not-found");
         JsonNode session = http.get("/api/v1/chat/sessions/s1").json();
         assertThat(session.get("messageCount").asLong()).isEqualTo(2);
         assertThat(session.get("totalTokensUsed").asLong()).isEqualTo(35);

@@ -637,6 +637,10 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("GET", "/api/v1/chat/sessions/{id}/messages", null, none)
                 .badIds("GET", "/api/v1/chat/messages/{id}", null, none)
                 .badIds("DELETE", "/api/v1/chat/sessions/{id}", null, version)
+                .badIds("GET", "/api/v1/chat/sessions/{id}/statistics", null, none)
+                .probe("GET", "/api/v1/chat/users/" + "u".repeat(129) + "/statistics", null, none, true,
+                        "a user id longer than any session's")
+                .probe("GET", "/api/v1/chat/users/%09tab/statistics", null, none, true, "a user id with a tab")
                 .badQueries("/api/v1/chat/search?userId=alice", Map.of("q", List.of("%20", "x".repeat(1001)), "limit",
                         List.of("0", "501", "x")))
                 .probe("DELETE", "/api/v1/chat/sessions/h-session?withMessages=perhaps", null, version, true,

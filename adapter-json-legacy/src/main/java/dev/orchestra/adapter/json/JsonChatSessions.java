@@ -5,15 +5,23 @@ import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.ChatStatistics;
+import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@link ChatSessions} in the JSON document's {@code Orchestra} section. Messages are keyed by session and
@@ -146,6 +154,45 @@ final class JsonChatSessions implements ChatSessions {
     @Override
     public List<ChatHit> search(TenantId tenant, String userId, String sessionId, List<String> words, int limit) {
         return JsonChatSearch.search(unitOfWork.state().of(tenant), userId, sessionId, words, limit);
+    }
+
+    @Override
+    public ChatStatistics.OfSession sessionStatistics(TenantId tenant, String sessionId) {
+        ChatSession session = findSession(tenant, sessionId)
+                .orElseThrow(() -> new NotFound(ChatSession.ENTITY, sessionId));
+        Map<MessageRole, Long> byRole = new EnumMap<>(MessageRole.class);
+        long tokens = 0;
+        long pairs = 0;
+        long nanos = 0;
+        ChatMessage previous = null;
+        // Messages are keyed by number: read in order without a scan.
+        for (ChatMessage m : messages(tenant, sessionId, 0, Integer.MAX_VALUE)) {
+            byRole.merge(m.role(), 1L, Long::sum);
+            tokens += m.tokenCount();
+            if (previous != null && previous.role() == MessageRole.USER && m.role() == MessageRole.ASSISTANT) {
+                pairs++;
+                nanos += Duration.between(previous.timestamp(), m.timestamp()).toNanos();
+            }
+            previous = m;
+        }
+        long messages = byRole.values().stream().mapToLong(Long::longValue).sum();
+        return new ChatStatistics.OfSession(sessionId, messages, byRole, tokens, session.estimatedCost(), pairs,
+                pairs == 0 ? Duration.ZERO : Duration.ofNanos(nanos / pairs));
+    }
+
+    @Override
+    public ChatStatistics.OfUser userStatistics(TenantId tenant, String userId) {
+        List<ChatSession> sessions = unitOfWork.state().of(tenant).chatSessions.values().stream()
+                .filter(s -> s.userId().equals(userId)).toList();
+        Map<String, Long> byModel = new TreeMap<>();
+        sessions.forEach(s -> byModel.merge(s.model() == null ? "" : s.model(), 1L, Long::sum));
+        return new ChatStatistics.OfUser(userId, sessions.size(),
+                sessions.stream().mapToLong(ChatSession::messageCount).sum(),
+                sessions.stream().mapToLong(ChatSession::totalTokensUsed).sum(),
+                sessions.stream().map(ChatSession::estimatedCost).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .setScale(ChatSession.COST_SCALE),
+                sessions.stream().map(ChatSession::createdAt).min(Instant::compareTo).orElse(null),
+                sessions.stream().map(ChatSession::createdAt).max(Instant::compareTo).orElse(null), byModel);
     }
 
     @Override

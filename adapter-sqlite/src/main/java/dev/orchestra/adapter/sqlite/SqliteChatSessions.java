@@ -5,6 +5,7 @@ import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionMetadata;
@@ -201,6 +202,62 @@ final class SqliteChatSessions implements ChatSessions {
                 rows.getString("session_id"), rows.getString("message_id"),
                 rows.getObject("sequence_number") == null ? null : rows.getLong("sequence_number"),
                 rows.getString("snippet"), rows.getDouble("rank")), args));
+    }
+
+    @Override
+    public ChatStatistics.OfSession sessionStatistics(TenantId tenant, String sessionId) {
+        return SqlErrors.translate("compute the statistics of chat session " + sessionId, () -> {
+            ChatSession session = findSession(tenant, sessionId)
+                    .orElseThrow(() -> new NotFound(ChatSession.ENTITY, sessionId));
+            Map<MessageRole, Long> byRole = new java.util.EnumMap<>(MessageRole.class);
+            long[] totals = new long[2];
+            template().query("""
+                    SELECT role, count(*) AS messages, coalesce(sum(token_count), 0) AS tokens FROM chat_messages
+                    WHERE tenant_id = ? AND session_id = ? GROUP BY role
+                    """, rows -> {
+                byRole.put(MessageRole.valueOf(rows.getString("role")), rows.getLong("messages"));
+                totals[0] += rows.getLong("messages");
+                totals[1] += rows.getLong("tokens");
+            }, tenant.value(), sessionId);
+            // A user message and the message right after it, when that one is the assistant's: the time between
+            // them in nanoseconds, from the fixed-width time text (seconds by unixepoch, then the nine digits).
+            long[] responses = template().queryForObject("""
+                    WITH ordered AS (
+                        SELECT role, timestamp AS at, lead(role) OVER w AS next_role, lead(timestamp) OVER w AS next_at
+                        FROM chat_messages WHERE tenant_id = ? AND session_id = ?
+                        WINDOW w AS (ORDER BY sequence_number))
+                    SELECT count(*) AS pairs, coalesce(sum(
+                        (unixepoch(substr(next_at, 1, 19)) - unixepoch(substr(at, 1, 19))) * 1000000000
+                        + cast(substr(next_at, 21, 9) AS INTEGER) - cast(substr(at, 21, 9) AS INTEGER)), 0) AS nanos
+                    FROM ordered WHERE role = 'USER' AND next_role = 'ASSISTANT'
+                    """, (rows, n) -> new long[] {rows.getLong("pairs"), rows.getLong("nanos")}, tenant.value(),
+                    sessionId);
+            return new ChatStatistics.OfSession(sessionId, totals[0], byRole, totals[1], session.estimatedCost(),
+                    responses[0], responses[0] == 0 ? Duration.ZERO
+                    : Duration.ofNanos(responses[1] / responses[0]));
+        });
+    }
+
+    @Override
+    public ChatStatistics.OfUser userStatistics(TenantId tenant, String userId) {
+        return SqlErrors.translate("compute the chat statistics of user " + userId, () -> {
+            Map<String, Long> byModel = new java.util.TreeMap<>();
+            template().query("""
+                    SELECT coalesce(model, '') AS model, count(*) AS sessions FROM chat_sessions
+                    WHERE tenant_id = ? AND user_id = ? GROUP BY model
+                    """, rows -> {
+                byModel.put(rows.getString("model"), rows.getLong("sessions"));
+            }, tenant.value(), userId);
+            return template().queryForObject("""
+                    SELECT count(*) AS sessions, coalesce(sum(message_count), 0) AS messages,
+                        coalesce(sum(total_tokens_used), 0) AS tokens, coalesce(sum(estimated_cost_units), 0) AS cost,
+                        min(created_at) AS first_at, max(created_at) AS last_at
+                    FROM chat_sessions WHERE tenant_id = ? AND user_id = ?
+                    """, (rows, n) -> new ChatStatistics.OfUser(userId, rows.getLong("sessions"),
+                    rows.getLong("messages"), rows.getLong("tokens"),
+                    BigDecimal.valueOf(rows.getLong("cost"), ChatSession.COST_SCALE), Rows.instant(rows, "first_at"),
+                    Rows.instant(rows, "last_at"), byModel), tenant.value(), userId);
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionStatus;
 import dev.orchestra.domain.shared.Page;
@@ -40,6 +41,10 @@ public interface ChatHistory {
     ChatMessage append(Caller caller, String sessionId, ChatMessage.NewMessage message);
 
     ChatMessage message(Caller caller, String id);
+
+    ChatStatistics.OfSession sessionStatistics(Caller caller, String sessionId);
+
+    ChatStatistics.OfUser userStatistics(Caller caller, String userId);
 
     /**
      * A user's sessions and messages (one session's, when given) holding every word of {@code query}, best

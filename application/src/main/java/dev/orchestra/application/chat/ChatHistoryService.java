@@ -9,6 +9,7 @@ import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
 import dev.orchestra.domain.shared.Conflict;
@@ -18,6 +19,7 @@ import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.Texts;
 import dev.orchestra.domain.shared.UnitOfWork;
 import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.VersionRequired;
@@ -35,6 +37,7 @@ public final class ChatHistoryService implements ChatHistory {
     static final String MESSAGE = ChatMessage.ENTITY;
     public static final int MAX_PAGE = 500;
     public static final int MAX_QUERY = 1000;
+    static final int MAX_USER_ID = 128;
 
     private final UnitOfWork unitOfWork;
     private final ChatSessions chats;
@@ -142,10 +145,22 @@ public final class ChatHistoryService implements ChatHistory {
     }
 
     @Override
+    public ChatStatistics.OfSession sessionStatistics(Caller caller, String sessionId) {
+        return unitOfWork.read(() -> chats.sessionStatistics(caller.tenant(), sessionId));
+    }
+
+    @Override
+    public ChatStatistics.OfUser userStatistics(Caller caller, String userId) {
+        requireUserId(userId);
+        return unitOfWork.read(() -> chats.userStatistics(caller.tenant(), userId));
+    }
+
+    @Override
     public List<ChatHit> search(Caller caller, String userId, String query, String sessionId, int limit) {
         if (userId == null || userId.isBlank()) {
             throw ValidationFailed.of("userId", "must be given: a search is scoped to one user's conversations");
         }
+        requireUserId(userId);
         if (query == null || query.isBlank()) {
             throw ValidationFailed.of("q", "must hold at least one word");
         }
@@ -157,6 +172,16 @@ public final class ChatHistoryService implements ChatHistory {
         }
         List<String> words = SearchWords.of(query);
         return unitOfWork.read(() -> chats.search(caller.tenant(), userId, sessionId, words, limit));
+    }
+
+    /** A user id as sessions keep it: 1 to 128 characters on one line (any other cannot own a session). */
+    private static void requireUserId(String userId) {
+        String problem = userId.length() > MAX_USER_ID ? "must be at most " + MAX_USER_ID + " characters"
+                : userId.isBlank() ? "must not be blank" : Texts.problemWith(userId, false) == null ? null
+                : "must not contain " + Texts.problemWith(userId, false);
+        if (problem != null) {
+            throw ValidationFailed.of("userId", problem);
+        }
     }
 
     @Override

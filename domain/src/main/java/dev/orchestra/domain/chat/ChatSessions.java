@@ -45,6 +45,12 @@ public interface ChatSessions {
      */
     List<ChatHit> search(TenantId tenant, String userId, String sessionId, List<String> words, int limit);
 
+    /** The figures of one session; {@code NotFound} for an unknown one. */
+    ChatStatistics.OfSession sessionStatistics(TenantId tenant, String sessionId);
+
+    /** The figures of one user's sessions (zeros for a user without any). */
+    ChatStatistics.OfUser userStatistics(TenantId tenant, String userId);
+
     /** Every message of a tenant, for whole-store jobs. */
     Page<ChatMessage> findMessages(TenantId tenant, Specification<ChatMessage> where, PageRequest<ChatMessage> page);
 }

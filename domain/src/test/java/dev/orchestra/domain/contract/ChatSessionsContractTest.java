@@ -12,6 +12,8 @@ import dev.orchestra.domain.chat.ChatFields;
 import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ChatStatistics;
+import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
@@ -157,6 +159,44 @@ public abstract class ChatSessionsContractTest extends StoreContract {
             assertThat(read(() -> store.chatSessions().search(TENANT, "alice", null, SearchWords.of(odd), 10)))
                     .as("query %s", odd).isNotNull();
         }
+    }
+
+    @Test
+    void givenAConversation_statistics_countRolesTokensCostAndTheAverageResponseTime() {
+        MessageRole[] roles = {MessageRole.USER, MessageRole.ASSISTANT, MessageRole.USER, MessageRole.TOOL,
+                MessageRole.ASSISTANT, MessageRole.USER, MessageRole.ASSISTANT};
+        // Answers 1.5 s and 0.5 s after their questions (the nine fractional digits count): 1 s on average.
+        java.time.Instant[] at = {T0, T0.plusMillis(1500), T0.plusSeconds(10), T0.plusSeconds(11),
+                T0.plusSeconds(12), T0.plusSeconds(20), T0.plusSeconds(20).plusMillis(500)};
+        writeVoid(() -> {
+            store.chatSessions().addSession(chatSession("s1", "alice"));
+            store.chatSessions().addSession(Records.with(Records.with(chatSession("s2", "alice"), "model", "haiku"),
+                    "createdAt", T0.plusSeconds(60)));
+            store.chatSessions().addSession(chatSession("s3", "bob"));
+            for (int i = 0; i < roles.length; i++) {
+                store.chatSessions().addMessage(Records.with(Records.with(chatMessage("m" + i, "s1", i + 1, "x"),
+                        "role", roles[i]), "timestamp", at[i]));
+            }
+        });
+
+        ChatStatistics.OfSession session = read(() -> store.chatSessions().sessionStatistics(TENANT, "s1"));
+        ChatStatistics.OfUser user = read(() -> store.chatSessions().userStatistics(TENANT, "alice"));
+
+        assertThat(session.messages()).isEqualTo(7);
+        assertThat(session.messagesByRole()).containsEntry(MessageRole.USER, 3L).containsEntry(MessageRole.ASSISTANT,
+                3L).containsEntry(MessageRole.TOOL, 1L).doesNotContainKey(MessageRole.SYSTEM);
+        assertThat(session.tokens()).isEqualTo(7 * 12);
+        assertThat(session.responses()).isEqualTo(2);
+        assertThat(session.averageResponseTime()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(session.estimatedCost()).isEqualTo(new BigDecimal("0.01250000"));
+        assertThat(user.sessions()).isEqualTo(2);
+        assertThat(user.estimatedCost()).isEqualTo(new BigDecimal("0.02500000"));
+        assertThat(user.firstSessionAt()).isEqualTo(T0);
+        assertThat(user.lastSessionAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(user.sessionsByModel()).containsEntry("claude-opus", 1L).containsEntry("haiku", 1L);
+        assertThat(read(() -> store.chatSessions().userStatistics(TENANT, "nobody")).sessions()).isZero();
+        assertThatThrownBy(() -> read(() -> store.chatSessions().sessionStatistics(TENANT, "nope")))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test

@@ -116,6 +116,18 @@ public class ChatController {
         return chat.messages(caller, id, afterSequence, limit).stream().map(MAPPER::toResponse).toList();
     }
 
+    @GetMapping("/sessions/{id}/statistics")
+    @Operation(operationId = "chatSessionStatistics")
+    public ChatResponses.SessionStatistics sessionStatistics(Caller caller, @PathVariable String id) {
+        return MAPPER.toResponse(chat.sessionStatistics(caller, id));
+    }
+
+    @GetMapping("/users/{userId}/statistics")
+    @Operation(operationId = "chatUserStatistics")
+    public ChatResponses.UserStatistics userStatistics(Caller caller, @PathVariable String userId) {
+        return MAPPER.toResponse(chat.userStatistics(caller, userId));
+    }
+
     @GetMapping("/search")
     @Operation(operationId = "searchChat", description = "a user's sessions and messages holding every word of q, "
             + "best first; q is words only (quotes, *, NEAR, OR, - are text), case and accents ignored")

@@ -5,6 +5,7 @@ import dev.orchestra.application.chat.ChatHistory;
 import dev.orchestra.domain.chat.ChatHit;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.SessionMetadata;
 import dev.orchestra.domain.shared.JsonDocument;
 import org.mapstruct.Mapper;
@@ -24,6 +25,10 @@ public interface ChatMapper {
     ChatResponses.Message toResponse(ChatMessage message);
 
     ChatResponses.Hit toResponse(ChatHit hit);
+
+    ChatResponses.SessionStatistics toResponse(ChatStatistics.OfSession statistics);
+
+    ChatResponses.UserStatistics toResponse(ChatStatistics.OfUser statistics);
 
     ChatSession.Details toDetails(ChatRequests.Session request);
 

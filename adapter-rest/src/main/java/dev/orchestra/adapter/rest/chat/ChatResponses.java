@@ -34,6 +34,18 @@ public final class ChatResponses {
     public record Hit(String sessionId, String messageId, Long sequenceNumber, String snippet, double rank) {
     }
 
+    @Schema(name = "ChatSessionStatistics", description = "averageResponseTime: from a user message to the "
+            + "assistant message right after it, over the responses such pairs")
+    public record SessionStatistics(String sessionId, long messages, Map<MessageRole, Long> messagesByRole,
+                                    long tokens, BigDecimal estimatedCost, long responses,
+                                    @Schema(type = "string", format = "duration") Duration averageResponseTime) {
+    }
+
+    @Schema(name = "ChatUserStatistics", description = "sessionsByModel: sessions per model (\"\" for none given)")
+    public record UserStatistics(String userId, long sessions, long messages, long tokens, BigDecimal estimatedCost,
+                                 Instant firstSessionAt, Instant lastSessionAt, Map<String, Long> sessionsByModel) {
+    }
+
     @Schema(name = "ChatMessageResponse")
     public record Message(String id, String sessionId, MessageRole role, String content, Instant timestamp,
                           int tokenCount, long sequenceNumber, String parentMessageId, String toolCallId,
