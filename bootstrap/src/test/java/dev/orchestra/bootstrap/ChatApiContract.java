@@ -43,10 +43,23 @@ interface ChatApiContract {
         JsonNode page = http.get("/api/v1/chat/sessions/s1/messages?afterSequence=1&limit=10").json();
         assertThat(page.size()).isEqualTo(1);
         assertThat(page.get(0).get("content").asString()).isEqualTo("Because of the regex");
+        Http.Response call = http.post("/api/v1/chat/messages/a1/tool-calls", "{\"id\":\"tc1\",\"name\":\"read_file\","
+                + "\"arguments\":{\"path\":\"src/Parser.java\"},\"result\":{\"lines\":120},\"success\":true,"
+                + "\"duration\":\"PT0.035S\"}");
+        assertThat(call.status()).as(call.raw().body()).isEqualTo(201);
+        assertThat(call.header("Location")).isEqualTo("/api/v1/chat/tool-calls/tc1");
+        assertThat(http.get("/api/v1/chat/tool-calls/tc1").json().get("sessionId").asString()).isEqualTo("s1");
+        assertThat(http.get("/api/v1/chat/tool-calls/tc1").json().get("arguments").get("path").asString())
+                .isEqualTo("src/Parser.java");
+        assertProblem(http.post("/api/v1/chat/messages/a1/tool-calls", "{\"name\":\"x\",\"arguments\":{\"big\":\""
+                + "x".repeat(8000) + "\"},\"success\":true}"), 400, "validation");
+        assertProblem(http.post("/api/v1/chat/messages/nope/tool-calls", "{\"name\":\"x\",\"arguments\":{},"
+                + "\"success\":true}"), 404, "not-found");
         JsonNode statistics = http.get("/api/v1/chat/sessions/s1/statistics").json();
         assertThat(statistics.get("messagesByRole").get("ASSISTANT").asLong()).isEqualTo(1);
         assertThat(statistics.get("tokens").asLong()).isEqualTo(35);
         assertThat(statistics.get("responses").asLong()).isEqualTo(1);
+        assertThat(statistics.get("toolUsage").get("read_file").asLong()).isEqualTo(1);
         assertThat(statistics.get("averageResponseTime").asString()).startsWith("PT");
         JsonNode user = http.get("/api/v1/chat/users/alice/statistics").json();
         assertThat(user.get("sessions").asLong()).isEqualTo(1);

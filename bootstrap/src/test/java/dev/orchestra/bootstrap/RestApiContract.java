@@ -637,6 +637,14 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("GET", "/api/v1/chat/sessions/{id}/messages", null, none)
                 .badIds("GET", "/api/v1/chat/messages/{id}", null, none)
                 .badIds("DELETE", "/api/v1/chat/sessions/{id}", null, version)
+                .bodyFields("POST", "/api/v1/chat/messages/h-message/tool-calls", "{\"id\":\"h-new-call\","
+                        + "\"name\":\"read_file\",\"arguments\":{\"p\":1},\"result\":{\"r\":2},\"success\":true,"
+                        + "\"error\":\"e\",\"executedAt\":\"2026-01-01T00:00:00Z\",\"duration\":\"PT1S\"}", none)
+                .brokenBodies("POST", "/api/v1/chat/messages/h-message/tool-calls", "{\"name\":\"n\","
+                        + "\"arguments\":{},\"success\":false}", none)
+                .badIds("POST", "/api/v1/chat/messages/{id}/tool-calls", "{\"name\":\"n\",\"arguments\":{},"
+                        + "\"success\":true}", none)
+                .badIds("GET", "/api/v1/chat/tool-calls/{id}", null, none)
                 .badIds("GET", "/api/v1/chat/sessions/{id}/statistics", null, none)
                 .probe("GET", "/api/v1/chat/users/" + "u".repeat(129) + "/statistics", null, none, true,
                         "a user id longer than any session's")

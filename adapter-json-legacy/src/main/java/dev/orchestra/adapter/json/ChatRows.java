@@ -6,6 +6,7 @@ import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionMetadata;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.JsonDocument;
 import dev.orchestra.domain.shared.TenantId;
 import java.math.BigDecimal;
@@ -59,6 +60,31 @@ final class ChatRows {
                 new SessionMetadata(new LinkedHashSet<>(n.strings("Tags")), n.text("Summary", null),
                         custom == null ? null : new JsonDocument(custom)), n.number("MessageCount", 0),
                 n.number("Version", 0));
+    }
+
+    ObjectNode toolCall(ToolCall c) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", c.tenantId().value());
+        n.put("Id", c.id());
+        n.put("MessageId", c.messageId());
+        n.put("SessionId", c.sessionId());
+        n.put("Name", c.name());
+        n.put("Arguments", c.arguments().json());
+        n.put("Result", c.result() == null ? null : c.result().json());
+        n.put("Success", c.success());
+        n.put("Error", c.error());
+        n.put("ExecutedAt", LegacyValues.time(c.executedAt()));
+        n.put("Duration", c.duration().toString());
+        return n;
+    }
+
+    ToolCall toolCall(JsonProps n) {
+        String result = n.text("Result", null);
+        return new ToolCall(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("MessageId", null), n.text("SessionId", null), n.text("Name", null),
+                new JsonDocument(n.text("Arguments", "{}")), result == null ? null : new JsonDocument(result),
+                n.bool("Success", false), n.text("Error", null), n.time("ExecutedAt"),
+                n.duration("Duration", Duration.ZERO));
     }
 
     ObjectNode message(ChatMessage m) {

@@ -7,6 +7,7 @@ import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.MessageRole;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Page;
@@ -176,8 +177,11 @@ final class JsonChatSessions implements ChatSessions {
             previous = m;
         }
         long messages = byRole.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> tools = new TreeMap<>();
+        unitOfWork.state().of(tenant).toolCalls.values().stream().filter(c -> c.sessionId().equals(sessionId))
+                .forEach(c -> tools.merge(c.name(), 1L, Long::sum));
         return new ChatStatistics.OfSession(sessionId, messages, byRole, tokens, session.estimatedCost(), pairs,
-                pairs == 0 ? Duration.ZERO : Duration.ofNanos(nanos / pairs));
+                pairs == 0 ? Duration.ZERO : Duration.ofNanos(nanos / pairs), tools);
     }
 
     @Override
@@ -186,13 +190,43 @@ final class JsonChatSessions implements ChatSessions {
                 .filter(s -> s.userId().equals(userId)).toList();
         Map<String, Long> byModel = new TreeMap<>();
         sessions.forEach(s -> byModel.merge(s.model() == null ? "" : s.model(), 1L, Long::sum));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        sessions.forEach(s -> ids.add(s.id()));
+        Map<String, Long> calls = new TreeMap<>();
+        unitOfWork.state().of(tenant).toolCalls.values().stream().filter(c -> ids.contains(c.sessionId()))
+                .forEach(c -> calls.merge(c.name(), 1L, Long::sum));
+        Map<String, Long> top = new java.util.LinkedHashMap<>();
+        calls.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey())).limit(ChatStatistics.TOP_TOOLS)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
         return new ChatStatistics.OfUser(userId, sessions.size(),
                 sessions.stream().mapToLong(ChatSession::messageCount).sum(),
                 sessions.stream().mapToLong(ChatSession::totalTokensUsed).sum(),
                 sessions.stream().map(ChatSession::estimatedCost).reduce(BigDecimal.ZERO, BigDecimal::add)
                         .setScale(ChatSession.COST_SCALE),
                 sessions.stream().map(ChatSession::createdAt).min(Instant::compareTo).orElse(null),
-                sessions.stream().map(ChatSession::createdAt).max(Instant::compareTo).orElse(null), byModel);
+                sessions.stream().map(ChatSession::createdAt).max(Instant::compareTo).orElse(null), byModel, top);
+    }
+
+    @Override
+    public ToolCall addToolCall(ToolCall call) {
+        door.check(ToolCall.ENTITY, call);
+        JsonState.TenantData data = unitOfWork.state().mutable(call.tenantId());
+        if (data.toolCalls.containsKey(call.id())) {
+            throw Conflict.alreadyExists(ToolCall.ENTITY, call.id());
+        }
+        data.toolCalls.put(call.id(), call);
+        return call;
+    }
+
+    @Override
+    public Optional<ToolCall> findToolCall(TenantId tenant, String id) {
+        return Optional.ofNullable(unitOfWork.state().of(tenant).toolCalls.get(id));
+    }
+
+    @Override
+    public Page<ToolCall> findToolCalls(TenantId tenant, Specification<ToolCall> where, PageRequest<ToolCall> page) {
+        return SchemaDoor.page(unitOfWork.state().of(tenant).toolCalls.values(), where, page, ChatFields.Call.ID);
     }
 
     @Override

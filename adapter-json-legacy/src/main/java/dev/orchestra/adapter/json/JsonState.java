@@ -4,6 +4,7 @@ import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
@@ -43,6 +44,7 @@ final class JsonState {
     static final String WORKFLOW_STEPS = "workflowSteps";
     static final String CHAT_SESSIONS = "chatSessions";
     static final String CHAT_MESSAGES = "chatMessages";
+    static final String TOOL_CALLS = "toolCalls";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -67,6 +69,7 @@ final class JsonState {
         final JsonTable<ChatSession> chatSessions;
         /** Keyed by session id and sequence number. */
         final JsonTable<ChatMessage> chatMessages;
+        final JsonTable<ToolCall> toolCalls;
 
         private TenantData(TenantId tenant, JsonChanges changes) {
             this.agents = new JsonTable<>(tenant, AGENTS, changes);
@@ -85,6 +88,7 @@ final class JsonState {
             this.workflowSteps = new JsonTable<>(tenant, WORKFLOW_STEPS, changes);
             this.chatSessions = new JsonTable<>(tenant, CHAT_SESSIONS, changes);
             this.chatMessages = new JsonTable<>(tenant, CHAT_MESSAGES, changes);
+            this.toolCalls = new JsonTable<>(tenant, TOOL_CALLS, changes);
         }
 
         boolean isEmpty() {
@@ -92,14 +96,14 @@ final class JsonState {
                     && audit.isEmpty() && imports.isEmpty() && templates.isEmpty() && circuitBreakers.isEmpty()
                     && circuitTransitions.isEmpty() && routingDecisions.isEmpty() && routingStatistics.isEmpty()
                     && workflowDefinitions.isEmpty() && workflowExecutions.isEmpty() && workflowSteps.isEmpty()
-                    && chatSessions.isEmpty() && chatMessages.isEmpty();
+                    && chatSessions.isEmpty() && chatMessages.isEmpty() && toolCalls.isEmpty();
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
             JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers,
                 routingDecisions, routingStatistics, workflowDefinitions, workflowExecutions, workflowSteps,
-                chatSessions, chatMessages};
+                chatSessions, chatMessages, toolCalls};
             for (JsonTable<?> table : tables) {
                 if (table.area().equals(area)) {
                     return (JsonTable<V>) table;

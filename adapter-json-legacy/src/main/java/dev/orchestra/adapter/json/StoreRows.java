@@ -4,6 +4,7 @@ import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
@@ -109,7 +110,9 @@ final class StoreRows {
                         chat::session, chat::session, ChatSession::tenantId, (d, s) -> d.chatSessions.put(s.id(), s)),
                 new Section<ChatMessage>("ChatMessages", JsonState.CHAT_MESSAGES, d -> d.chatMessages.values(),
                         chat::message, chat::message, ChatMessage::tenantId,
-                        (d, m) -> d.chatMessages.put(JsonChatSessions.key(m), m)));
+                        (d, m) -> d.chatMessages.put(JsonChatSessions.key(m), m)),
+                new Section<ToolCall>("ToolCalls", JsonState.TOOL_CALLS, d -> d.toolCalls.values(), chat::toolCall,
+                        chat::toolCall, ToolCall::tenantId, (d, c) -> d.toolCalls.put(c.id(), c)));
     }
 
     List<Section<?>> sections() {

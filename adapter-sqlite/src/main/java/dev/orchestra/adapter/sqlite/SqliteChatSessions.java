@@ -10,6 +10,7 @@ import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionMetadata;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Page;
@@ -56,6 +57,16 @@ final class SqliteChatSessions implements ChatSessions {
             rows.getString("content"), Rows.instant(rows, "timestamp"), rows.getInt("token_count"),
             rows.getLong("sequence_number"), rows.getString("parent_message_id"), rows.getString("tool_call_id"),
             Rows.enumOf(MessageStatus.class, rows, "status"), rows.getString("error"), rows.getLong("version"));
+
+    private static final SqlFilter<ToolCall> CALL_FILTER = new SqlFilter<>(Map.of(
+            ChatFields.Call.ID, "id",
+            ChatFields.Call.SESSION_ID, "session_id",
+            ChatFields.Call.EXECUTED_AT, "executed_at"));
+    private static final RowMapper<ToolCall> CALL = (rows, n) -> new ToolCall(Rows.tenant(rows), rows.getString("id"),
+            rows.getString("message_id"), rows.getString("session_id"), rows.getString("name"),
+            Rows.json(rows, "arguments"), Rows.json(rows, "result"), rows.getInt("success") == 1,
+            rows.getString("error"), Rows.instant(rows, "executed_at"),
+            Duration.ofNanos(rows.getLong("duration_nanos")));
 
     private final SqliteUnitOfWork unitOfWork;
 
@@ -232,9 +243,14 @@ final class SqliteChatSessions implements ChatSessions {
                     FROM ordered WHERE role = 'USER' AND next_role = 'ASSISTANT'
                     """, (rows, n) -> new long[] {rows.getLong("pairs"), rows.getLong("nanos")}, tenant.value(),
                     sessionId);
+            Map<String, Long> tools = new java.util.TreeMap<>();
+            template().query("SELECT name, count(*) AS calls FROM tool_calls WHERE tenant_id = ? AND session_id = ?"
+                    + " GROUP BY name", rows -> {
+                tools.put(rows.getString("name"), rows.getLong("calls"));
+            }, tenant.value(), sessionId);
             return new ChatStatistics.OfSession(sessionId, totals[0], byRole, totals[1], session.estimatedCost(),
                     responses[0], responses[0] == 0 ? Duration.ZERO
-                    : Duration.ofNanos(responses[1] / responses[0]));
+                    : Duration.ofNanos(responses[1] / responses[0]), tools);
         });
     }
 
@@ -248,6 +264,14 @@ final class SqliteChatSessions implements ChatSessions {
                     """, rows -> {
                 byModel.put(rows.getString("model"), rows.getLong("sessions"));
             }, tenant.value(), userId);
+            Map<String, Long> tools = new java.util.LinkedHashMap<>();
+            template().query("""
+                    SELECT c.name, count(*) AS calls FROM tool_calls c
+                    JOIN chat_sessions s ON s.tenant_id = c.tenant_id AND s.id = c.session_id
+                    WHERE s.tenant_id = ? AND s.user_id = ? GROUP BY c.name ORDER BY calls DESC, c.name LIMIT ?
+                    """, rows -> {
+                tools.put(rows.getString("name"), rows.getLong("calls"));
+            }, tenant.value(), userId, ChatStatistics.TOP_TOOLS);
             return template().queryForObject("""
                     SELECT count(*) AS sessions, coalesce(sum(message_count), 0) AS messages,
                         coalesce(sum(total_tokens_used), 0) AS tokens, coalesce(sum(estimated_cost_units), 0) AS cost,
@@ -256,8 +280,35 @@ final class SqliteChatSessions implements ChatSessions {
                     """, (rows, n) -> new ChatStatistics.OfUser(userId, rows.getLong("sessions"),
                     rows.getLong("messages"), rows.getLong("tokens"),
                     BigDecimal.valueOf(rows.getLong("cost"), ChatSession.COST_SCALE), Rows.instant(rows, "first_at"),
-                    Rows.instant(rows, "last_at"), byModel), tenant.value(), userId);
+                    Rows.instant(rows, "last_at"), byModel, tools), tenant.value(), userId);
         });
+    }
+
+    @Override
+    public ToolCall addToolCall(ToolCall c) {
+        return SqlErrors.translate("add tool call " + c.id(), () -> {
+            template().update("""
+                    INSERT INTO tool_calls (tenant_id, id, message_id, session_id, name, arguments, result, success,
+                        error, executed_at, duration_nanos)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, c.tenantId().value(), c.id(), c.messageId(), c.sessionId(), c.name(), Rows.text(c.arguments()),
+                    Rows.text(c.result()), c.success() ? 1 : 0, c.error(), Times.format(c.executedAt()),
+                    c.duration().toNanos());
+            return c;
+        });
+    }
+
+    @Override
+    public Optional<ToolCall> findToolCall(TenantId tenant, String id) {
+        return SqlErrors.translate("find tool call " + id, () -> template().query(
+                "SELECT * FROM tool_calls WHERE tenant_id = ? AND id = ?", CALL, tenant.value(), id)
+                .stream().findFirst());
+    }
+
+    @Override
+    public Page<ToolCall> findToolCalls(TenantId tenant, Specification<ToolCall> where, PageRequest<ToolCall> page) {
+        return SqlErrors.translate("find tool calls", () -> Rows.page(jdbc(), "tool_calls", CALL_FILTER, tenant, where,
+                "1 = 1", page, CALL));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
 import java.util.List;
@@ -41,6 +42,11 @@ public interface ChatHistory {
     ChatMessage append(Caller caller, String sessionId, ChatMessage.NewMessage message);
 
     ChatMessage message(Caller caller, String id);
+
+    /** A tool the model called for a message (of this tenant); its time defaults to now. */
+    ToolCall recordToolCall(Caller caller, String messageId, ToolCall.Report report);
+
+    ToolCall toolCall(Caller caller, String id);
 
     ChatStatistics.OfSession sessionStatistics(Caller caller, String sessionId);
 

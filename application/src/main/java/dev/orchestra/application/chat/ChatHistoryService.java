@@ -12,6 +12,7 @@ import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.InvalidTransition;
@@ -142,6 +143,33 @@ public final class ChatHistoryService implements ChatHistory {
     public ChatMessage message(Caller caller, String id) {
         return unitOfWork.read(() -> chats.findMessage(caller.tenant(), id))
                 .orElseThrow(() -> new NotFound(MESSAGE, id));
+    }
+
+    @Override
+    public ToolCall recordToolCall(Caller caller, String messageId, ToolCall.Report r) {
+        Instant sent = clock.instant();
+        String id = r.id() == null ? Ids.newId() : r.id();
+        if (r.success() == null) {
+            throw ValidationFailed.of("success", "must not be null");
+        }
+        // Checked on the caller's thread with a stand-in session; the unit takes the message's.
+        constraints.require(new ToolCall(caller.tenant(), id, messageId, "-", r.name(), r.arguments(), r.result(),
+                r.success(), r.error(), r.executedAt() == null ? sent : r.executedAt(),
+                r.duration() == null ? java.time.Duration.ZERO : r.duration()));
+        return unitOfWork.write(() -> {
+            ChatMessage message = chats.findMessage(caller.tenant(), messageId)
+                    .orElseThrow(() -> new NotFound(MESSAGE, messageId));
+            return chats.addToolCall(new ToolCall(caller.tenant(), id, messageId, message.sessionId(), r.name(),
+                    r.arguments(), r.result(), r.success(), r.error(),
+                    r.executedAt() == null ? clock.instant() : r.executedAt(),
+                    r.duration() == null ? java.time.Duration.ZERO : r.duration()));
+        });
+    }
+
+    @Override
+    public ToolCall toolCall(Caller caller, String id) {
+        return unitOfWork.read(() -> chats.findToolCall(caller.tenant(), id))
+                .orElseThrow(() -> new NotFound(ToolCall.ENTITY, id));
     }
 
     @Override

@@ -39,4 +39,17 @@ public final class ChatFields {
         private Message() {
         }
     }
+
+    /** Of a tool call. */
+    public static final class Call {
+        public static final Field<ToolCall, String> ID = new Field<>("id", String.class, ToolCall::id);
+        public static final Field<ToolCall, String> SESSION_ID =
+                new Field<>("sessionId", String.class, ToolCall::sessionId);
+        public static final Field<ToolCall, Instant> EXECUTED_AT =
+                new Field<>("executedAt", Instant.class, ToolCall::executedAt);
+        public static final List<Field<ToolCall, ?>> ALL = List.of(ID, SESSION_ID, EXECUTED_AT);
+
+        private Call() {
+        }
+    }
 }

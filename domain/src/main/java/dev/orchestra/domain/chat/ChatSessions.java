@@ -51,6 +51,14 @@ public interface ChatSessions {
     /** The figures of one user's sessions (zeros for a user without any). */
     ChatStatistics.OfUser userStatistics(TenantId tenant, String userId);
 
+    /** Stores a tool call; an existing id is a {@code Conflict}. */
+    ToolCall addToolCall(ToolCall call);
+
+    Optional<ToolCall> findToolCall(TenantId tenant, String id);
+
+    /** Every tool call of a tenant, for whole-store jobs. */
+    Page<ToolCall> findToolCalls(TenantId tenant, Specification<ToolCall> where, PageRequest<ToolCall> page);
+
     /** Every message of a tenant, for whole-store jobs. */
     Page<ChatMessage> findMessages(TenantId tenant, Specification<ChatMessage> where, PageRequest<ChatMessage> page);
 }

@@ -7,6 +7,7 @@ import dev.orchestra.domain.audit.AuditFieldsOfEntry;
 import dev.orchestra.domain.chat.ChatFields;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
@@ -166,6 +167,13 @@ public final class StoreAreas {
                                 (where, page) -> store.chatSessions().findMessages(tenant, where, page), row),
                         (tenant, m) -> store.chatSessions().findMessage(tenant, m.id()).isPresent(),
                         rows -> rows.forEach(store.chatSessions()::addMessage)),
+                StoreAreas.<ToolCall>area("toolCalls", ToolCall::id,
+                        tenant -> total(store.chatSessions().findToolCalls(tenant, Specification.all(),
+                                first(ChatFields.Call.ID))),
+                        (tenant, row) -> Pages.each(List.of(ChatFields.Call.EXECUTED_AT.asc(), ChatFields.Call.ID.asc()),
+                                (where, page) -> store.chatSessions().findToolCalls(tenant, where, page), row),
+                        (tenant, c) -> store.chatSessions().findToolCall(tenant, c.id()).isPresent(),
+                        rows -> rows.forEach(store.chatSessions()::addToolCall)),
                 StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
                         tenant -> store.legacyImports().list(tenant).size(),
                         // The port lists the newest first; a copy adds them in the order they happened.

@@ -5,6 +5,7 @@ import static dev.orchestra.domain.testing.TestData.T0;
 import static dev.orchestra.domain.testing.TestData.TENANT;
 import static dev.orchestra.domain.testing.TestData.chatMessage;
 import static dev.orchestra.domain.testing.TestData.chatSession;
+import static dev.orchestra.domain.testing.TestData.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,7 @@ import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.PageRequest;
@@ -177,6 +179,10 @@ public abstract class ChatSessionsContractTest extends StoreContract {
                 store.chatSessions().addMessage(Records.with(Records.with(chatMessage("m" + i, "s1", i + 1, "x"),
                         "role", roles[i]), "timestamp", at[i]));
             }
+            store.chatSessions().addToolCall(toolCall("c1", "m3", "s1", "read_file"));
+            store.chatSessions().addToolCall(toolCall("c2", "m3", "s1", "read_file"));
+            store.chatSessions().addToolCall(toolCall("c3", "m3", "s1", "grep"));
+            store.chatSessions().addToolCall(toolCall("c4", "x", "s3", "shell"));
         });
 
         ChatStatistics.OfSession session = read(() -> store.chatSessions().sessionStatistics(TENANT, "s1"));
@@ -194,9 +200,24 @@ public abstract class ChatSessionsContractTest extends StoreContract {
         assertThat(user.firstSessionAt()).isEqualTo(T0);
         assertThat(user.lastSessionAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(user.sessionsByModel()).containsEntry("claude-opus", 1L).containsEntry("haiku", 1L);
+        assertThat(session.toolUsage()).isEqualTo(java.util.Map.of("read_file", 2L, "grep", 1L));
+        assertThat(user.topTools()).as("bob's calls are not alice's").isEqualTo(java.util.Map.of("read_file", 2L,
+                "grep", 1L));
         assertThat(read(() -> store.chatSessions().userStatistics(TENANT, "nobody")).sessions()).isZero();
         assertThatThrownBy(() -> read(() -> store.chatSessions().sessionStatistics(TENANT, "nope")))
                 .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void givenAToolCall_add_thenItReadsBackEqualAfterReopenInItsTenantOnlyAndOnce() {
+        ToolCall call = toolCall("tc-1", "m1", "s1", "read_file");
+
+        write(() -> store.chatSessions().addToolCall(call));
+        reopen();
+
+        assertThat(read(() -> store.chatSessions().findToolCall(TENANT, "tc-1"))).contains(call);
+        assertThat(read(() -> store.chatSessions().findToolCall(OTHER_TENANT, "tc-1"))).isEmpty();
+        assertThatThrownBy(() -> write(() -> store.chatSessions().addToolCall(call))).isInstanceOf(Conflict.class);
     }
 
     @Test

@@ -57,6 +57,8 @@ public abstract class StoreAreasContractTest extends StoreContract {
             Map.entry("chatSessions", Records.with(TestData.chatSession("s1", "alice"), "tenantId", OTHER_TENANT)),
             Map.entry("chatMessages", Records.with(TestData.chatMessage("m1", "s1", 1, "hello"), "tenantId",
                     OTHER_TENANT)),
+            Map.entry("toolCalls", Records.with(TestData.toolCall("tc-1", "m1", "s1", "read_file"), "tenantId",
+                    OTHER_TENANT)),
             Map.entry("workflowSteps", Records.with(TestData.step("run-1", "build", 1, 1, StepStatus.COMPLETED, T0),
                     "tenantId", OTHER_TENANT))));
 

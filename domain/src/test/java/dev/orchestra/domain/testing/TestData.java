@@ -170,4 +170,11 @@ public final class TestData {
                 new dev.orchestra.domain.chat.ChatMessage.NewMessage(id, dev.orchestra.domain.chat.MessageRole.USER,
                         content, 12, null, null, null), sequence, T0.plusSeconds(sequence));
     }
+
+    public static dev.orchestra.domain.chat.ToolCall toolCall(String id, String messageId, String sessionId,
+                                                              String name) {
+        return new dev.orchestra.domain.chat.ToolCall(TENANT, id, messageId, sessionId, name,
+                new JsonDocument("{\"path\":\"src/Main.java\"}"), new JsonDocument("{\"lines\":120}"), true, null,
+                T0, Duration.ofMillis(35));
+    }
 }

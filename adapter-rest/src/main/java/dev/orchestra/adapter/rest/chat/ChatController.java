@@ -10,6 +10,7 @@ import dev.orchestra.domain.chat.ChatFields;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.ValidationFailed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -126,6 +127,23 @@ public class ChatController {
     @Operation(operationId = "chatUserStatistics")
     public ChatResponses.UserStatistics userStatistics(Caller caller, @PathVariable String userId) {
         return MAPPER.toResponse(chat.userStatistics(caller, userId));
+    }
+
+    @PostMapping("/messages/{id}/tool-calls")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "recordToolCall", description = "a tool the model called for the message; arguments "
+            + "and result are JSON objects of at most 8,000 characters")
+    public ResponseEntity<ChatResponses.ToolCall> recordToolCall(Caller caller, @PathVariable String id,
+            @Valid @RequestBody ChatRequests.ToolCallReport request) {
+        ToolCall call = chat.recordToolCall(caller, id, MAPPER.toReport(request));
+        return ResponseEntity.created(URI.create(RestApi.BASE + "/chat/tool-calls/" + segment(call.id())))
+                .body(MAPPER.toResponse(call));
+    }
+
+    @GetMapping("/tool-calls/{id}")
+    @Operation(operationId = "getToolCall")
+    public ChatResponses.ToolCall toolCall(Caller caller, @PathVariable String id) {
+        return MAPPER.toResponse(chat.toolCall(caller, id));
     }
 
     @GetMapping("/search")

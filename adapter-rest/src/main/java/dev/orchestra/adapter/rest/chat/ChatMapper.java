@@ -7,6 +7,7 @@ import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.SessionMetadata;
+import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.shared.JsonDocument;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -25,6 +26,12 @@ public interface ChatMapper {
     ChatResponses.Message toResponse(ChatMessage message);
 
     ChatResponses.Hit toResponse(ChatHit hit);
+
+    ChatResponses.ToolCall toResponse(ToolCall call);
+
+    @Mapping(target = "arguments", expression = "java(JsonValues.document(\"arguments\", request.arguments()))")
+    @Mapping(target = "result", expression = "java(JsonValues.document(\"result\", request.result()))")
+    ToolCall.Report toReport(ChatRequests.ToolCallReport request);
 
     ChatResponses.SessionStatistics toResponse(ChatStatistics.OfSession statistics);
 

@@ -36,6 +36,16 @@ public final class ChatRequests {
                           String parentMessageId, String toolCallId, MessageStatus status) {
     }
 
+    @Schema(name = "ToolCallRequest")
+    public record ToolCallReport(String id, @NotNull String name,
+                                 @NotNull @Schema(description = "a JSON object of at most 8,000 characters")
+                                 JsonNode arguments,
+                                 @Schema(description = "a JSON object of at most 8,000 characters") JsonNode result,
+                                 @NotNull Boolean success, String error, java.time.Instant executedAt,
+                                 @Schema(type = "string", format = "duration", example = "PT0.035S")
+                                 Duration duration) {
+    }
+
     @Schema(name = "ChatMessageUpdate")
     public record MessageUpdate(String content, MessageStatus status, Integer tokenCount, String error) {
     }

@@ -38,12 +38,22 @@ public final class ChatResponses {
             + "assistant message right after it, over the responses such pairs")
     public record SessionStatistics(String sessionId, long messages, Map<MessageRole, Long> messagesByRole,
                                     long tokens, BigDecimal estimatedCost, long responses,
-                                    @Schema(type = "string", format = "duration") Duration averageResponseTime) {
+                                    @Schema(type = "string", format = "duration") Duration averageResponseTime,
+                                    @Schema(description = "tool calls by tool name") Map<String, Long> toolUsage) {
     }
 
     @Schema(name = "ChatUserStatistics", description = "sessionsByModel: sessions per model (\"\" for none given)")
     public record UserStatistics(String userId, long sessions, long messages, long tokens, BigDecimal estimatedCost,
-                                 Instant firstSessionAt, Instant lastSessionAt, Map<String, Long> sessionsByModel) {
+                                 Instant firstSessionAt, Instant lastSessionAt, Map<String, Long> sessionsByModel,
+                                 @Schema(description = "the 10 tools called most, calls per tool") Map<String, Long> topTools) {
+    }
+
+    @Schema(name = "ToolCallResponse")
+    public record ToolCall(String id, String messageId, String sessionId, String name,
+                           @Schema(implementation = Map.class) @JsonRawValue String arguments,
+                           @Schema(implementation = Map.class) @JsonRawValue String result, boolean success,
+                           String error, Instant executedAt,
+                           @Schema(type = "string", format = "duration") Duration duration) {
     }
 
     @Schema(name = "ChatMessageResponse")
