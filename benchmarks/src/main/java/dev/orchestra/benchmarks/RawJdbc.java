@@ -407,13 +407,13 @@ final class RawJdbc implements AutoCloseable {
         audit.executeUpdate();
     }
 
-    private static void begin(Connection c) throws SQLException {
+    static void begin(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
         }
     }
 
-    private static void commit(Connection c) throws SQLException {
+    static void commit(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute("COMMIT");
         }

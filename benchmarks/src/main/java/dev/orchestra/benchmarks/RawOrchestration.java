@@ -255,15 +255,11 @@ final class RawOrchestration implements AutoCloseable {
     }
 
     private void begin() throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-        }
+        RawJdbc.begin(c);
     }
 
     private void commit() throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("COMMIT");
-        }
+        RawJdbc.commit(c);
     }
 
     private void rollback() throws SQLException {

@@ -19,6 +19,7 @@ import dev.orchestra.domain.workflow.StepExecution;
 import dev.orchestra.domain.workflow.WorkflowDefinition;
 import dev.orchestra.domain.workflow.WorkflowExecution;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -71,55 +72,67 @@ final class JsonState {
         final JsonTable<ChatMessage> chatMessages;
         final JsonTable<ToolCall> toolCalls;
 
+        /** Every table and log by area, in the order made: what emptiness and the journal's replay go over. */
+        private final Map<String, JsonTable<?>> tables = new LinkedHashMap<>();
+        private final Map<String, JsonLog<?>> logs = new LinkedHashMap<>();
+        private final TenantId tenant;
+        private final JsonChanges changes;
+
         private TenantData(TenantId tenant, JsonChanges changes) {
-            this.agents = new JsonTable<>(tenant, AGENTS, changes);
-            this.tasks = new JsonTable<>(tenant, TASKS, changes);
-            this.repositories = new JsonTable<>(tenant, REPOSITORIES, changes);
-            this.preferences = new JsonTable<>(tenant, PREFERENCES, changes);
-            this.audit = new JsonLog<>(tenant, AUDIT, changes);
-            this.imports = new JsonLog<>(tenant, IMPORTS, changes);
-            this.templates = new JsonTable<>(tenant, TEMPLATES, changes);
-            this.circuitBreakers = new JsonTable<>(tenant, CIRCUIT_BREAKERS, changes);
-            this.circuitTransitions = new JsonLog<>(tenant, CIRCUIT_TRANSITIONS, changes);
-            this.routingDecisions = new JsonTable<>(tenant, ROUTING_DECISIONS, changes);
-            this.routingStatistics = new JsonTable<>(tenant, ROUTING_STATISTICS, changes);
-            this.workflowDefinitions = new JsonTable<>(tenant, WORKFLOW_DEFINITIONS, changes);
-            this.workflowExecutions = new JsonTable<>(tenant, WORKFLOW_EXECUTIONS, changes);
-            this.workflowSteps = new JsonTable<>(tenant, WORKFLOW_STEPS, changes);
-            this.chatSessions = new JsonTable<>(tenant, CHAT_SESSIONS, changes);
-            this.chatMessages = new JsonTable<>(tenant, CHAT_MESSAGES, changes);
-            this.toolCalls = new JsonTable<>(tenant, TOOL_CALLS, changes);
+            this.tenant = tenant;
+            this.changes = changes;
+            this.agents = newTable(AGENTS);
+            this.tasks = newTable(TASKS);
+            this.repositories = newTable(REPOSITORIES);
+            this.preferences = newTable(PREFERENCES);
+            this.audit = newLog(AUDIT);
+            this.imports = newLog(IMPORTS);
+            this.templates = newTable(TEMPLATES);
+            this.circuitBreakers = newTable(CIRCUIT_BREAKERS);
+            this.circuitTransitions = newLog(CIRCUIT_TRANSITIONS);
+            this.routingDecisions = newTable(ROUTING_DECISIONS);
+            this.routingStatistics = newTable(ROUTING_STATISTICS);
+            this.workflowDefinitions = newTable(WORKFLOW_DEFINITIONS);
+            this.workflowExecutions = newTable(WORKFLOW_EXECUTIONS);
+            this.workflowSteps = newTable(WORKFLOW_STEPS);
+            this.chatSessions = newTable(CHAT_SESSIONS);
+            this.chatMessages = newTable(CHAT_MESSAGES);
+            this.toolCalls = newTable(TOOL_CALLS);
+        }
+
+        private <V> JsonTable<V> newTable(String area) {
+            JsonTable<V> table = new JsonTable<>(tenant, area, changes);
+            tables.put(area, table);
+            return table;
+        }
+
+        private <V> JsonLog<V> newLog(String area) {
+            JsonLog<V> log = new JsonLog<>(tenant, area, changes);
+            logs.put(area, log);
+            return log;
         }
 
         boolean isEmpty() {
-            return agents.isEmpty() && tasks.isEmpty() && repositories.isEmpty() && preferences.isEmpty()
-                    && audit.isEmpty() && imports.isEmpty() && templates.isEmpty() && circuitBreakers.isEmpty()
-                    && circuitTransitions.isEmpty() && routingDecisions.isEmpty() && routingStatistics.isEmpty()
-                    && workflowDefinitions.isEmpty() && workflowExecutions.isEmpty() && workflowSteps.isEmpty()
-                    && chatSessions.isEmpty() && chatMessages.isEmpty() && toolCalls.isEmpty();
+            return tables.values().stream().allMatch(JsonTable::isEmpty)
+                    && logs.values().stream().allMatch(JsonLog::isEmpty);
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonTable<V> table(String area) {
-            JsonTable<?>[] tables = {agents, tasks, repositories, preferences, templates, circuitBreakers,
-                routingDecisions, routingStatistics, workflowDefinitions, workflowExecutions, workflowSteps,
-                chatSessions, chatMessages, toolCalls};
-            for (JsonTable<?> table : tables) {
-                if (table.area().equals(area)) {
-                    return (JsonTable<V>) table;
-                }
+            JsonTable<?> table = tables.get(area);
+            if (table == null) {
+                throw new IllegalArgumentException("no keyed area '" + area + "' in the JSON store");
             }
-            throw new IllegalArgumentException("no keyed area '" + area + "' in the JSON store");
+            return (JsonTable<V>) table;
         }
 
         @SuppressWarnings("unchecked")
         <V> JsonLog<V> log(String area) {
-            for (JsonLog<?> log : new JsonLog<?>[] {audit, imports, circuitTransitions}) {
-                if (log.area().equals(area)) {
-                    return (JsonLog<V>) log;
-                }
+            JsonLog<?> log = logs.get(area);
+            if (log == null) {
+                throw new IllegalArgumentException("no append-only area '" + area + "' in the JSON store");
             }
-            throw new IllegalArgumentException("no append-only area '" + area + "' in the JSON store");
+            return (JsonLog<V>) log;
         }
     }
 

@@ -110,26 +110,33 @@ final class JsonWorkflowExecutions implements WorkflowExecutions {
 
     @Override
     public StepExecution appendStep(StepExecution step) {
-        long position = unitOfWork.state().of(step.tenantId()).workflowSteps.values().stream()
-                .filter(s -> s.executionId().equals(step.executionId())).mapToLong(StepExecution::position).max()
-                .orElse(0) + 1;
-        return addStep(new StepExecution(step.tenantId(), step.executionId(), step.stepId(), step.attempt(), position,
-                step.status(), step.input(), step.output(), step.error(), step.startedAt(), step.completedAt(),
-                step.recordedAt()));
+        JsonState.TenantData data = unitOfWork.state().mutable(step.tenantId());
+        long position = positions(data, step.executionId()).max().orElse(0) + 1;
+        // One past the highest is free: no second scan for a taken position.
+        return store(data, new StepExecution(step.tenantId(), step.executionId(), step.stepId(), step.attempt(),
+                position, step.status(), step.input(), step.output(), step.error(), step.startedAt(),
+                step.completedAt(), step.recordedAt()));
     }
 
     @Override
     public StepExecution addStep(StepExecution step) {
-        door.check(StepExecution.ENTITY, step);
         JsonState.TenantData data = unitOfWork.state().mutable(step.tenantId());
+        if (positions(data, step.executionId()).anyMatch(p -> p == step.position())) {
+            throw new Conflict("execution " + step.executionId() + " already has an attempt at position "
+                    + step.position());
+        }
+        return store(data, step);
+    }
+
+    private static java.util.stream.LongStream positions(JsonState.TenantData data, String executionId) {
+        return data.workflowSteps.values().stream().filter(s -> s.executionId().equals(executionId))
+                .mapToLong(StepExecution::position);
+    }
+
+    private StepExecution store(JsonState.TenantData data, StepExecution step) {
+        door.check(StepExecution.ENTITY, step);
         if (data.workflowSteps.containsKey(key(step))) {
             throw Conflict.alreadyExists(StepExecution.ENTITY, key(step));
-        }
-        for (StepExecution other : data.workflowSteps.values()) {
-            if (other.executionId().equals(step.executionId()) && other.position() == step.position()) {
-                throw new Conflict("execution " + step.executionId() + " already has an attempt at position "
-                        + step.position() + " (" + key(other) + ")");
-            }
         }
         data.workflowSteps.put(key(step), step);
         return step;
