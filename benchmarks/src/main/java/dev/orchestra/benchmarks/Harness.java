@@ -14,6 +14,11 @@ final class Harness {
         this.repeats = repeats;
     }
 
+    /** Timed runs of each side (after the untimed one). */
+    int repeats() {
+        return repeats;
+    }
+
     interface Measure {
         Stats run() throws Exception;
     }

@@ -126,6 +126,13 @@ final class Results {
         target(t, "workflow step record >= 60 % of raw", ratio(OrchestrationBenchmark.STEP), 0.60);
         target(t, "16 concurrent executions >= 3 x one caller's step rate", fig("step16.project")
                 / fig(OrchestrationBenchmark.STEP + ".project") / 3.0, 1.0);
+        target(t, "chat appends to 16 sessions >= 3 x one writer", fig("chat.append16.project")
+                / fig(ChatBenchmark.APPEND + ".project") / 3.0, 1.0);
+        double searchP99 = fig("chat.search.p99");
+        if (!Double.isNaN(searchP99)) {
+            t.append("- chat search p99 < 50 ms: ").append(searchP99 < 50 ? "holds" : "misses")
+                    .append(String.format(" (%.2f ms)%n", searchP99));
+        }
         t.append("\nAgainst raw JDBC with the fewest statements (only the writes and one audit row, no reads;"
                 + " not what the store does, shown for scale):");
         for (String name : List.of("batch enqueue (1,000 per unit)", "single enqueue", "claim", "complete")) {

@@ -89,7 +89,8 @@ public final class StoreBenchmark {
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
-        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,orchestration,rest
+        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,chat,
+        //        orchestration,rest
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
         this.harness = new Harness(repeats);
@@ -136,6 +137,10 @@ public final class StoreBenchmark {
             }
             if (wanted("soak")) {
                 soak(project, agents);
+            }
+            if (wanted("chat")) {
+                new ChatBenchmark(directory, harness, results,
+                        Integer.parseInt(options.getOrDefault("messages", "1000000"))).run();
             }
             if (wanted("orchestration")) {
                 new OrchestrationBenchmark(directory, harness, results,

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tasks      task queue behaviour
  * @param resilience circuit breaker defaults and recovery
  * @param workflows  workflow recovery
+ * @param chat       chat history
  */
 @ConfigurationProperties("orchestra")
 public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks,
-                                  @DefaultValue Resilience resilience, @DefaultValue Workflows workflows) {
+                                  @DefaultValue Resilience resilience, @DefaultValue Workflows workflows,
+                                  @DefaultValue Chat chat) {
 
     public enum StorageType { SQLITE, JSON }
 
@@ -75,5 +77,12 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
      */
     public record Workflows(@DefaultValue("5m") Duration leaseDuration,
                             @DefaultValue("3") int maxRecoveryAttempts) {
+    }
+
+    /**
+     * @param approvalSweepPeriod how often tool executions whose approval expired are cancelled (also at
+     *                            start-up)
+     */
+    public record Chat(@DefaultValue("30s") Duration approvalSweepPeriod) {
     }
 }

@@ -134,4 +134,133 @@ interface ChatApiContract {
         assertProblem(http.get("/api/v1/chat/sessions/s2"), 404, "not-found");
         assertProblem(http.get("/api/v1/chat/sessions/s2/messages"), 404, "not-found");
     }
+
+    @Test
+    default void givenAToolNeedingApproval_itIsDecidedOnceWithWhoAndWhenAndRunsToItsEnd() {
+        Http http = http();
+        http.post("/api/v1/chat/sessions", SESSION);
+        Http.Response requested = http.post("/api/v1/chat/sessions/s1/tool-executions", "{\"id\":\"run-1\","
+                + "\"toolName\":\"run_shell\",\"input\":{\"command\":\"rm -rf build\"},\"agentId\":\"agent-1\","
+                + "\"requiresApproval\":true,\"approvalExpiresAt\":\"2999-01-01T00:00:00Z\"}");
+        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(201);
+        assertThat(requested.header("Location")).isEqualTo("/api/v1/chat/tool-executions/run-1");
+        assertThat(requested.json().get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        JsonNode approval = requested.json().get("approval");
+        assertThat(approval.get("required").asBoolean()).isTrue();
+        // The digest is of the input's JSON text as stored and answered.
+        assertThat(approval.get("argumentsSha256").asString()).isEqualTo(dev.orchestra.domain.shared.Digests
+                .sha256(requested.json().get("input").toString()));
+        assertProblem(http.put("/api/v1/chat/tool-executions/run-1", "{\"status\":\"RUNNING\"}", "If-Match",
+                "\"0\""), 409, "invalid-transition");
+        assertProblem(http.post("/api/v1/chat/tool-executions/run-1/approve", "{\"by\":\"alice\","
+                + "\"argumentsSha256\":\"" + "0".repeat(64) + "\"}"), 409, "conflict");
+        assertProblem(http.post("/api/v1/chat/tool-executions/run-1/approve", "{}"), 400, "validation");
+
+        Http.Response approved = http.post("/api/v1/chat/tool-executions/run-1/approve", "{\"by\":\"alice\","
+                + "\"reason\":\"a build folder\",\"argumentsSha256\":\"" + approval.get("argumentsSha256").asString()
+                + "\"}");
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("PENDING");
+        assertThat(approved.json().get("approval").get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("approval").get("by").asString()).isEqualTo("alice");
+        Http.Response again = http.post("/api/v1/chat/tool-executions/run-1/approve", "{\"by\":\"bob\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("approval").toString()).isEqualTo(approved.json().get("approval").toString());
+        assertProblem(http.post("/api/v1/chat/tool-executions/run-1/reject", "{\"by\":\"bob\"}"), 409,
+                "conflict");
+
+        Http.Response running = http.put("/api/v1/chat/tool-executions/run-1", "{\"status\":\"RUNNING\"}",
+                "If-Match", "\"1\"");
+        assertThat(running.status()).as(running.raw().body()).isEqualTo(200);
+        Http.Response done = http.put("/api/v1/chat/tool-executions/run-1", "{\"status\":\"COMPLETED\","
+                + "\"output\":{\"removed\":12}}", "If-Match", "\"2\"");
+        assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
+        assertThat(done.json().get("output").get("removed").asInt()).isEqualTo(12);
+        assertThat(done.json().get("duration").asString()).startsWith("PT");
+        assertProblem(http.put("/api/v1/chat/tool-executions/run-1", "{\"status\":\"FAILED\"}", "If-Match",
+                "\"3\""), 409, "invalid-transition");
+
+        http.post("/api/v1/chat/sessions/s1/tool-executions", "{\"id\":\"run-2\",\"toolName\":\"read_file\","
+                + "\"input\":{}}");
+        Http.Response rejectedRun = http.post("/api/v1/chat/sessions/s1/tool-executions", "{\"id\":\"run-3\","
+                + "\"toolName\":\"deploy\",\"input\":{},\"requiresApproval\":true}");
+        assertThat(rejectedRun.status()).isEqualTo(201);
+        Http.Response rejected = http.post("/api/v1/chat/tool-executions/run-3/reject", "{\"by\":\"carol\"}");
+        assertThat(rejected.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertProblem(http.post("/api/v1/chat/tool-executions/run-3/approve", "{\"by\":\"carol\"}"), 409,
+                "conflict");
+        assertProblem(http.post("/api/v1/chat/tool-executions/run-2/approve", "{\"by\":\"carol\"}"), 409,
+                "conflict");
+        assertThat(http.get("/api/v1/chat/tool-executions/run-2").json().get("approval").get("required")
+                .asBoolean()).isFalse();
+        assertThat(http.get("/api/v1/chat/sessions/s1/tool-executions").json().get("items")
+                .findValuesAsString("id")).containsExactly("run-1", "run-2", "run-3");
+        assertThat(http.get("/api/v1/chat/sessions/s1/tool-executions?status=CANCELLED").json().get("items")
+                .findValuesAsString("id")).containsExactly("run-3");
+        assertProblem(http.get("/api/v1/chat/sessions/s1/tool-executions?status=DONE"), 400, "validation");
+        assertProblem(http.get("/api/v1/chat/sessions/nope/tool-executions"), 404, "not-found");
+        assertProblem(http.post("/api/v1/chat/sessions/s1/tool-executions", "{\"toolName\":\"x\",\"input\":{},"
+                + "\"approvalExpiresAt\":\"2999-01-01T00:00:00Z\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/chat/sessions/s1/tool-executions", "{\"toolName\":\"x\",\"input\":{},"
+                + "\"toolCallId\":\"ghost\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/chat/sessions/s1/tool-executions", "{\"toolName\":\"x\"}"), 400,
+                "validation");
+        assertThat(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/chat/tool-executions/run-1").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    default void givenAFile_itIsAttachedOnceByDigestDownloadedWithItsTypeAndTooLargeIsA413() {
+        Http http = http();
+        http.post("/api/v1/chat/sessions", SESSION);
+        http.post("/api/v1/chat/sessions/s1/messages", "{\"id\":\"m1\",\"role\":\"USER\",\"content\":\"see file\"}");
+        byte[] png = new byte[300_000];
+        new java.util.Random(5).nextBytes(png);
+
+        Http.Response attached = http.upload("/api/v1/chat/messages/m1/attachments", "file", "C:\\shots\\plot.png",
+                "image/png", png);
+        assertThat(attached.status()).as(attached.raw().body()).isEqualTo(201);
+        JsonNode meta = attached.json();
+        assertThat(meta.get("fileName").asString()).isEqualTo("plot.png");
+        assertThat(meta.get("contentType").asString()).isEqualTo("image/png");
+        assertThat(meta.get("size").asLong()).isEqualTo(png.length);
+        assertThat(meta.get("sha256").asString()).isEqualTo(dev.orchestra.domain.shared.Digests.sha256(png));
+        assertThat(meta.get("sessionId").asString()).isEqualTo("s1");
+        String id = meta.get("id").asString();
+        assertThat(attached.header("Location")).isEqualTo("/api/v1/chat/attachments/" + id);
+
+        java.net.http.HttpResponse<byte[]> download = http.getBytes("/api/v1/chat/attachments/" + id);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
+                .contains("plot.png");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(http.get("/api/v1/chat/attachments/" + id + "/metadata").json().get("sha256").asString())
+                .isEqualTo(meta.get("sha256").asString());
+        Http.Response second = http.upload("/api/v1/chat/messages/m1/attachments", "file", "copy.bin", null, png);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().get("contentType").asString()).isEqualTo("application/octet-stream");
+        assertThat(second.json().get("sha256").asString()).isEqualTo(meta.get("sha256").asString());
+
+        byte[] exactly = new byte[10 * 1024 * 1024];
+        assertThat(http.upload("/api/v1/chat/messages/m1/attachments", "file", "max.bin", null, exactly).status())
+                .isEqualTo(201);
+        assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "big.bin", null,
+                new byte[11 * 1024 * 1024]), 413, "payload-too-large");
+        assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "one-over.bin", null,
+                new byte[10 * 1024 * 1024 + 1]), 413, "payload-too-large");
+        assertProblem(http.upload("/api/v1/chat/messages/ghost/attachments", "file", "a.txt", "text/plain",
+                new byte[3]), 404, "not-found");
+        assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "a.txt", "text/*", new byte[3]),
+                400, "validation");
+        assertProblem(http.get("/api/v1/chat/attachments/nope"), 404, "not-found");
+        assertThat(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/chat/attachments/" + id + "/metadata")
+                .status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/chat/sessions/s1/statistics").status()).isEqualTo(200);
+
+        assertThat(http.delete("/api/v1/chat/sessions/s1?withMessages=true", "If-Match", "\"1\"").status())
+                .isEqualTo(204);
+        assertProblem(http.get("/api/v1/chat/attachments/" + id), 404, "not-found");
+    }
 }

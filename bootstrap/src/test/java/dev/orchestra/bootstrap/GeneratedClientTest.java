@@ -7,12 +7,20 @@ import dev.orchestra.client.ApiClient;
 import dev.orchestra.client.ApiException;
 import dev.orchestra.client.ApiResponse;
 import dev.orchestra.client.api.AgentsApi;
+import dev.orchestra.client.api.ChatApi;
 import dev.orchestra.client.api.RoutingDecisionsApi;
 import dev.orchestra.client.api.TasksApi;
 import dev.orchestra.client.api.WorkflowDefinitionsApi;
 import dev.orchestra.client.api.WorkflowExecutionsApi;
 import dev.orchestra.client.model.AgentRequest;
 import dev.orchestra.client.model.AgentResponse;
+import dev.orchestra.client.model.ApprovalDecisionRequest;
+import dev.orchestra.client.model.ChatMessageRequest;
+import dev.orchestra.client.model.ChatSessionRequest;
+import dev.orchestra.client.model.MessageAttachmentResponse;
+import dev.orchestra.client.model.ToolApproval;
+import dev.orchestra.client.model.ToolExecutionRequest;
+import dev.orchestra.client.model.ToolExecutionResponse;
 import dev.orchestra.client.model.ClaimRequest;
 import dev.orchestra.client.model.CompleteRequest;
 import dev.orchestra.client.model.EnqueueRequest;
@@ -58,6 +66,7 @@ class GeneratedClientTest {
     WorkflowDefinitionsApi definitions;
     WorkflowExecutionsApi executions;
     RoutingDecisionsApi routing;
+    ChatApi chat;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -72,6 +81,7 @@ class GeneratedClientTest {
         definitions = new WorkflowDefinitionsApi(client);
         executions = new WorkflowExecutionsApi(client);
         routing = new RoutingDecisionsApi(client);
+        chat = new ChatApi(client);
     }
 
     @Test
@@ -148,5 +158,31 @@ class GeneratedClientTest {
         assertThat(executions.getWorkflowExecution("release-1", TENANT, null).getSteps()).hasSize(2);
         assertThat(counted.getStatistics().getSuccessRate()).isEqualTo(1.0);
         assertThat(counted.getDecision().getOutcome().getDuration()).isEqualTo("PT3S");
+    }
+
+    @Test
+    void givenTheGeneratedClient_aToolIsApprovedOnceAndAFileIsAttachedAndDownloaded() throws Exception {
+        chat.openChatSession(new ChatSessionRequest().id("chat-1").title("Deploy").userId("alice"), TENANT, "alice");
+        chat.appendChatMessage("chat-1", new ChatMessageRequest().id("msg-1")
+                .role(ChatMessageRequest.RoleEnum.USER).content("ship it"), TENANT, "alice");
+        ToolExecutionResponse requested = chat.requestToolExecution("chat-1", new ToolExecutionRequest().id("run-1")
+                .toolName("deploy").input(Map.of("env", "prod")).requiresApproval(true), TENANT, "agent-1");
+        assertThat(requested.getStatus()).isEqualTo(ToolExecutionResponse.StatusEnum.AWAITING_APPROVAL);
+
+        ToolExecutionResponse approved = chat.approveToolExecution("run-1", new ApprovalDecisionRequest().by("alice")
+                .argumentsSha256(requested.getApproval().getArgumentsSha256()), TENANT, "alice");
+
+        assertThat(approved.getStatus()).isEqualTo(ToolExecutionResponse.StatusEnum.PENDING);
+        assertThat(approved.getApproval().getDecision()).isEqualTo(ToolApproval.DecisionEnum.APPROVED);
+        assertThatThrownBy(() -> chat.rejectToolExecution("run-1", new ApprovalDecisionRequest().by("bob"), TENANT,
+                "bob")).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        java.io.File upload = java.nio.file.Files.writeString(directory.resolve("notes.txt"), "release notes")
+                .toFile();
+        MessageAttachmentResponse attached = chat.attachToMessage("msg-1", upload, TENANT, "alice");
+        assertThat(attached.getSize()).isEqualTo(13);
+        java.io.File downloaded = chat.downloadAttachment(attached.getId(), TENANT, "alice");
+        assertThat(java.nio.file.Files.readString(downloaded.toPath())).isEqualTo("release notes");
+        assertThat(chat.getAttachmentMetadata(attached.getId(), TENANT, null).getSha256())
+                .isEqualTo(attached.getSha256());
     }
 }

@@ -63,9 +63,15 @@ final class Http {
 
     /** A multipart/form-data upload of one file part. */
     Response upload(String path, String part, String fileName, byte[] content) {
+        return upload(path, part, fileName, "application/json", content);
+    }
+
+    /** A multipart/form-data upload of one file part of the given content type (none when null). */
+    Response upload(String path, String part, String fileName, String contentType, byte[] content) {
         String boundary = "----orchestra" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/json\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + fileName + "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
@@ -73,6 +79,18 @@ final class Http {
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET whose answer is bytes (a download), not text. */
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Response send(String method, String path, String contentType, String body, String... headers) {

@@ -440,6 +440,10 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         client.post("/api/v1/chat/sessions", HOSTILE_SESSION.replace("h-new-session", "h-session"));
         client.post("/api/v1/chat/sessions/h-session/messages", "{\"id\":\"h-message\",\"role\":\"USER\","
                 + "\"content\":\"hello\"}");
+        client.post("/api/v1/chat/sessions/h-session/tool-executions", "{\"id\":\"h-run-tool\","
+                + "\"toolName\":\"t\",\"input\":{},\"requiresApproval\":true}");
+        client.upload("/api/v1/chat/messages/h-message/attachments", "file", "h.txt", "text/plain",
+                "hello".getBytes(StandardCharsets.UTF_8));
         client.post("/api/v1/workflow-executions/h-run/steps", "{\"stepId\":\"a\",\"attempt\":1,"
                 + "\"status\":\"COMPLETED\"}");
         return client.post("/api/v1/tasks/claim", "{\"agentId\":\"h-agent\"}").json().get("leaseToken").asString();
@@ -656,6 +660,33 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .probe("DELETE", "/api/v1/chat/sessions/h-session", null, Map.of("If-Match", "\"1\""), true,
                         "a session with messages deleted without withMessages")
                 .badIds("PUT", "/api/v1/chat/messages/{id}", "{\"content\":\"c\"}", version)
+                .bodyFields("POST", "/api/v1/chat/sessions/h-session/tool-executions", "{\"id\":\"h-new-run\","
+                        + "\"toolCallId\":null,\"toolName\":\"t\",\"input\":{\"a\":[1]},\"agentId\":\"a\","
+                        + "\"requiresApproval\":true,\"approvalExpiresAt\":\"2999-01-01T00:00:00Z\"}", none)
+                .brokenBodies("POST", "/api/v1/chat/sessions/h-session/tool-executions", "{\"toolName\":\"t\","
+                        + "\"input\":{}}", none)
+                .badIds("POST", "/api/v1/chat/sessions/{id}/tool-executions", "{\"toolName\":\"t\",\"input\":{}}",
+                        none)
+                .badIds("GET", "/api/v1/chat/sessions/{id}/tool-executions", null, none)
+                .badQueries("/api/v1/chat/sessions/h-session/tool-executions", Map.of("status", List.of("DONE", "1"),
+                        "size", List.of("0", "501", "x")))
+                .badIds("GET", "/api/v1/chat/tool-executions/{id}", null, none)
+                .bodyFields("PUT", "/api/v1/chat/tool-executions/h-run-tool", "{\"status\":\"RUNNING\","
+                        + "\"output\":{\"o\":1},\"error\":\"e\",\"agentId\":\"a\"}", version)
+                .badIds("PUT", "/api/v1/chat/tool-executions/{id}", "{\"status\":\"RUNNING\"}", version)
+                .bodyFields("POST", "/api/v1/chat/tool-executions/h-run-tool/approve", "{\"by\":\"b\","
+                        + "\"reason\":\"r\",\"argumentsSha256\":\"" + "a".repeat(64) + "\"}", none)
+                .brokenBodies("POST", "/api/v1/chat/tool-executions/h-run-tool/reject", "{\"by\":\"b\"}", none)
+                .badIds("POST", "/api/v1/chat/tool-executions/{id}/approve", "{\"by\":\"b\"}", none)
+                .badIds("POST", "/api/v1/chat/tool-executions/{id}/reject", "{\"by\":\"b\"}", none)
+                .probe("POST", "/api/v1/chat/tool-executions/h-run-tool/approve", "{\"by\":\"" + "b".repeat(201)
+                        + "\"}", none, true, "an approver name longer than kept")
+                .probe("POST", "/api/v1/chat/tool-executions/h-run-tool/reject", "{\"by\":\"b\",\"reason\":\""
+                        + "r".repeat(2001) + "\"}", none, true, "a reason longer than kept")
+                .badIds("GET", "/api/v1/chat/attachments/{id}", null, none)
+                .badIds("GET", "/api/v1/chat/attachments/{id}/metadata", null, none)
+                .probe("POST", "/api/v1/chat/messages/h-message/attachments", "{}", none, true,
+                        "an attachment that is not multipart")
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
@@ -733,7 +764,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 client.get("/api/v1/workflow-executions/h-run").raw().body(),
                 client.get("/api/v1/workflow-executions?size=500").raw().body(),
                 client.get("/api/v1/chat/sessions?size=500").raw().body(),
-                client.get("/api/v1/chat/sessions/h-session/messages?limit=500").raw().body());
+                client.get("/api/v1/chat/sessions/h-session/messages?limit=500").raw().body(),
+                client.get("/api/v1/chat/sessions/h-session/tool-executions?size=500").raw().body());
     }
 
     /** What Tomcat refuses before any servlet runs, and bodies too large only by what was read, as problems. */
@@ -760,6 +792,18 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         raw.put("NUL in file name", "POST /api/v1/admin/imports/legacy HTTP/1.1\r\nHost: x\r\n"
                 + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 105\r\nConnection: close\r\n\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000.json\"\r\n\r\n{\"Agents\":{}}\r\n--b--\r\n");
+        String nulName = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000.txt\"\r\n\r\nhi\r\n"
+                + "--b--\r\n";
+        raw.put("NUL in an attachment's file name", "POST /api/v1/chat/messages/any/attachments HTTP/1.1\r\n"
+                + "Host: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + nulName.length()
+                + "\r\nConnection: close\r\n\r\n" + nulName);
+        String noFile = "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nhi\r\n--b--\r\n";
+        raw.put("an attachment without its file part", "POST /api/v1/chat/messages/any/attachments HTTP/1.1\r\n"
+                + "Host: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + noFile.length()
+                + "\r\nConnection: close\r\n\r\n" + noFile);
+        raw.put("a malformed attachment upload", "POST /api/v1/chat/messages/any/attachments HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 20\r\nConnection: close\r\n\r\n"
+                + "--b\r\nnot a part\r\n--");
         for (Map.Entry<String, String> request : raw.entrySet()) {
             RawHttp.Answer answer = RawHttp.send(port, request.getValue());
             String verdict = HostileInput.judge(new HostileInput.Probe("RAW", request.getKey(), null, null, Map.of(),

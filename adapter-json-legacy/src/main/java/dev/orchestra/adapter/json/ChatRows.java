@@ -1,6 +1,11 @@
 package dev.orchestra.adapter.json;
 
+import dev.orchestra.domain.chat.Approval;
+import dev.orchestra.domain.chat.ApprovalDecision;
 import dev.orchestra.domain.chat.ChatMessage;
+import dev.orchestra.domain.chat.MessageAttachment;
+import dev.orchestra.domain.chat.ToolExecution;
+import dev.orchestra.domain.chat.ToolExecutionStatus;
 import dev.orchestra.domain.chat.ChatSession;
 import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
@@ -112,5 +117,76 @@ final class ChatRows {
                 n.text("ParentMessageId", null), n.text("ToolCallId", null),
                 MessageStatus.valueOf(n.text("Status", MessageStatus.COMPLETED.name())), n.text("Error", null),
                 n.number("Version", 0));
+    }
+
+    /** The input and output as JSON text, exactly as stored: the approval's digest is of that text. */
+    ObjectNode execution(ToolExecution e) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", e.tenantId().value());
+        n.put("Id", e.id());
+        n.put("SessionId", e.sessionId());
+        n.put("ToolCallId", e.toolCallId());
+        n.put("ToolName", e.toolName());
+        n.put("Input", e.input().json());
+        n.put("Output", e.output() == null ? null : e.output().json());
+        n.put("AgentId", e.agentId());
+        n.put("Status", e.status().name());
+        n.put("Error", e.error());
+        n.put("CreatedAt", LegacyValues.time(e.createdAt()));
+        n.put("StartedAt", LegacyValues.time(e.startedAt()));
+        n.put("CompletedAt", LegacyValues.time(e.completedAt()));
+        n.put("Duration", e.duration() == null ? null : e.duration().toString());
+        Approval a = e.approval();
+        if (a != null) {
+            ObjectNode approval = n.putObject("Approval");
+            approval.put("RequestedAt", LegacyValues.time(a.requestedAt()));
+            approval.put("ArgumentsSha256", a.argumentsSha256());
+            approval.put("ExpiresAt", LegacyValues.time(a.expiresAt()));
+            approval.put("Decision", a.decision() == null ? null : a.decision().name());
+            approval.put("By", a.by());
+            approval.put("At", LegacyValues.time(a.at()));
+            approval.put("Reason", a.reason());
+        }
+        n.put("Version", e.version());
+        return n;
+    }
+
+    ToolExecution execution(JsonProps n) {
+        String output = n.text("Output", null);
+        Approval approval = null;
+        if (n.has("Approval")) {
+            JsonProps a = n.object("Approval");
+            String decision = a.text("Decision", null);
+            approval = new Approval(a.time("RequestedAt"), a.text("ArgumentsSha256", null), a.time("ExpiresAt"),
+                    decision == null ? null : ApprovalDecision.valueOf(decision), a.text("By", null), a.time("At"),
+                    a.text("Reason", null));
+        }
+        return new ToolExecution(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("SessionId", null), n.text("ToolCallId", null), n.text("ToolName", null),
+                new JsonDocument(n.text("Input", "{}")), output == null ? null : new JsonDocument(output),
+                n.text("AgentId", null), ToolExecutionStatus.valueOf(n.text("Status", null)), n.text("Error", null),
+                n.time("CreatedAt"), n.time("StartedAt"), n.time("CompletedAt"), n.duration("Duration", null),
+                approval, n.number("Version", 0));
+    }
+
+    /** The row only: the bytes are a file named by their digest beside the document. */
+    ObjectNode attachment(MessageAttachment a) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", a.tenantId().value());
+        n.put("Id", a.id());
+        n.put("MessageId", a.messageId());
+        n.put("SessionId", a.sessionId());
+        n.put("FileName", a.fileName());
+        n.put("ContentType", a.contentType());
+        n.put("Size", a.size());
+        n.put("Sha256", a.sha256());
+        n.put("UploadedAt", LegacyValues.time(a.uploadedAt()));
+        return n;
+    }
+
+    MessageAttachment attachment(JsonProps n) {
+        return new MessageAttachment(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                n.text("MessageId", null), n.text("SessionId", null), n.text("FileName", null),
+                n.text("ContentType", null), n.number("Size", 0), n.text("Sha256", null), n.time("UploadedAt"));
     }
 }

@@ -97,6 +97,15 @@ final class JsonChatSessions implements ChatSessions {
     }
 
     @Override
+    public int removeToolCalls(TenantId tenant, String sessionId) {
+        JsonState.TenantData data = unitOfWork.state().mutable(tenant);
+        List<String> ids = data.toolCalls.values().stream().filter(c -> c.sessionId().equals(sessionId))
+                .map(ToolCall::id).toList();
+        ids.forEach(data.toolCalls::remove);
+        return ids.size();
+    }
+
+    @Override
     public Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where,
                                           PageRequest<ChatSession> page) {
         return SchemaDoor.page(unitOfWork.state().of(tenant).chatSessions.values(), where, page,

@@ -4,7 +4,9 @@ import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.MessageAttachment;
 import dev.orchestra.domain.chat.ToolCall;
+import dev.orchestra.domain.chat.ToolExecution;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
@@ -46,6 +48,8 @@ final class JsonState {
     static final String CHAT_SESSIONS = "chatSessions";
     static final String CHAT_MESSAGES = "chatMessages";
     static final String TOOL_CALLS = "toolCalls";
+    static final String TOOL_EXECUTIONS = "toolExecutions";
+    static final String ATTACHMENTS = "attachments";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -71,6 +75,9 @@ final class JsonState {
         /** Keyed by session id and sequence number. */
         final JsonTable<ChatMessage> chatMessages;
         final JsonTable<ToolCall> toolCalls;
+        final JsonTable<ToolExecution> toolExecutions;
+        /** The rows; the bytes are files named by their digest (see {@link JsonMessageAttachments}). */
+        final JsonTable<MessageAttachment> attachments;
 
         /** Every table and log by area, in the order made: what emptiness and the journal's replay go over. */
         private final Map<String, JsonTable<?>> tables = new LinkedHashMap<>();
@@ -98,6 +105,8 @@ final class JsonState {
             this.chatSessions = newTable(CHAT_SESSIONS);
             this.chatMessages = newTable(CHAT_MESSAGES);
             this.toolCalls = newTable(TOOL_CALLS);
+            this.toolExecutions = newTable(TOOL_EXECUTIONS);
+            this.attachments = newTable(ATTACHMENTS);
         }
 
         private <V> JsonTable<V> newTable(String area) {

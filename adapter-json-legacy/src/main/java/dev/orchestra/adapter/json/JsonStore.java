@@ -2,6 +2,8 @@ package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.MessageAttachments;
+import dev.orchestra.domain.chat.ToolExecutions;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -74,6 +76,8 @@ public final class JsonStore implements Store {
     private final JsonWorkflowDefinitions workflowDefinitions;
     private final JsonWorkflowExecutions workflowExecutions;
     private final JsonChatSessions chatSessions;
+    private final JsonToolExecutions toolExecutions;
+    private final JsonMessageAttachments attachments;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -101,7 +105,7 @@ public final class JsonStore implements Store {
             journal.close();
             throw e;
         }
-        this.unitOfWork = new JsonUnitOfWork(state, this::commit, this::compactIfGrown);
+        this.unitOfWork = new JsonUnitOfWork(state, this::commit, this::afterCommit);
         SchemaDoor door = new SchemaDoor(validator);
         this.agents = new JsonAgents(unitOfWork, door);
         this.tasks = new JsonTasks(unitOfWork, door);
@@ -116,6 +120,10 @@ public final class JsonStore implements Store {
         this.workflowDefinitions = new JsonWorkflowDefinitions(unitOfWork, door);
         this.workflowExecutions = new JsonWorkflowExecutions(unitOfWork, door);
         this.chatSessions = new JsonChatSessions(unitOfWork, door);
+        this.toolExecutions = new JsonToolExecutions(unitOfWork, door);
+        this.attachments = new JsonMessageAttachments(unitOfWork, door, JsonMessageAttachments.folderOf(file));
+        // Bytes a unit wrote before it failed, or a crash cut short, are named by no row.
+        attachments.collect(state);
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -212,6 +220,21 @@ public final class JsonStore implements Store {
     }
 
     @Override
+    public ToolExecutions toolExecutions() {
+        return toolExecutions;
+    }
+
+    @Override
+    public MessageAttachments attachments() {
+        return attachments;
+    }
+
+    /** The folder of attachment bytes beside the document. */
+    public Path attachmentsPath() {
+        return JsonMessageAttachments.folderOf(file);
+    }
+
+    @Override
     public String description() {
         return "JSON document " + path();
     }
@@ -249,6 +272,11 @@ public final class JsonStore implements Store {
     private void commit(java.util.List<JsonChanges.Change> changes) {
         journal.append(state.sequence() + 1, clock.instant(), changes);
         state.sequence(state.sequence() + 1);
+    }
+
+    private void afterCommit() {
+        attachments.afterCommit(state);
+        compactIfGrown();
     }
 
     /** Rewrites the document once the journal has outgrown it, so the rewrite costs no more than the appends. */

@@ -4,7 +4,9 @@ import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.MessageAttachment;
 import dev.orchestra.domain.chat.ToolCall;
+import dev.orchestra.domain.chat.ToolExecution;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.UserPreference;
@@ -112,7 +114,13 @@ final class StoreRows {
                         chat::message, chat::message, ChatMessage::tenantId,
                         (d, m) -> d.chatMessages.put(JsonChatSessions.key(m), m)),
                 new Section<ToolCall>("ToolCalls", JsonState.TOOL_CALLS, d -> d.toolCalls.values(), chat::toolCall,
-                        chat::toolCall, ToolCall::tenantId, (d, c) -> d.toolCalls.put(c.id(), c)));
+                        chat::toolCall, ToolCall::tenantId, (d, c) -> d.toolCalls.put(c.id(), c)),
+                new Section<ToolExecution>("ToolExecutions", JsonState.TOOL_EXECUTIONS,
+                        d -> d.toolExecutions.values(), chat::execution, chat::execution, ToolExecution::tenantId,
+                        (d, e) -> d.toolExecutions.put(e.id(), e)),
+                new Section<MessageAttachment>("MessageAttachments", JsonState.ATTACHMENTS,
+                        d -> d.attachments.values(), chat::attachment, chat::attachment, MessageAttachment::tenantId,
+                        (d, a) -> d.attachments.put(a.id(), a)));
     }
 
     List<Section<?>> sections() {

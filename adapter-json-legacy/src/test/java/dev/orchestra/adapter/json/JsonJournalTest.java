@@ -61,6 +61,15 @@ class JsonJournalTest {
         Path image = Files.createDirectories(directory.resolve(name));
         Files.copy(store.path(), image.resolve("orchestrator-state.json"));
         Files.copy(store.journalPath(), image.resolve("orchestrator-state.json.journal"));
+        // Attachment bytes are files beside the document, synced before their unit is journaled.
+        if (Files.isDirectory(store.attachmentsPath())) {
+            Path bytes = Files.createDirectories(image.resolve("orchestrator-state.json.attachments"));
+            try (var files = Files.list(store.attachmentsPath())) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, bytes.resolve(file.getFileName()));
+                }
+            }
+        }
         return image;
     }
 

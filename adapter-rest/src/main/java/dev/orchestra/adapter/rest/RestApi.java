@@ -7,9 +7,11 @@ import dev.orchestra.adapter.rest.shared.ProblemErrorValve;
 import dev.orchestra.adapter.rest.shared.RequestGuard;
 import dev.orchestra.adapter.rest.shared.SingleValuedParameters;
 import dev.orchestra.adapter.rest.shared.WireValues;
+import dev.orchestra.domain.chat.MessageAttachment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -43,6 +45,8 @@ public class RestApi implements WebMvcConfigurer {
     public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Legacy state files of real users reach hundreds of megabytes. */
     public static final long MAX_LEGACY_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+    /** An attachment's 10 MiB and room for the multipart headers around it. */
+    public static final long MAX_ATTACHMENT_BODY_BYTES = MessageAttachment.MAX_BYTES + 64L * 1024;
 
     /**
      * A typo such as "priorty" is refused, not ignored; enum values are names, never numbers; and no
@@ -80,7 +84,12 @@ public class RestApi implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<RequestGuard> requestGuard() {
         FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
-                new RequestGuard(MAX_BODY_BYTES, BASE + "/admin/imports/legacy", MAX_LEGACY_UPLOAD_BYTES));
+                new RequestGuard(MAX_BODY_BYTES, List.of(
+                        new RequestGuard.Limit(Pattern.compile(Pattern.quote(BASE + "/admin/imports/legacy")),
+                                MAX_LEGACY_UPLOAD_BYTES),
+                        // An attachment of 10 MiB and its multipart framing; a larger one is refused unread.
+                        new RequestGuard.Limit(Pattern.compile(Pattern.quote(BASE + "/chat/messages/")
+                                + "[^/]+/attachments"), MAX_ATTACHMENT_BODY_BYTES))));
         registration.addUrlPatterns(BASE + "/*");
         return registration;
     }

@@ -36,7 +36,10 @@ final class SqlErrors {
                 case SQLITE_CONSTRAINT_FOREIGNKEY:
                     return new Conflict(what + ": it refers to a missing row or is still referred to ("
                             + detail(message) + ")");
-                case SQLITE_CONSTRAINT_CHECK, SQLITE_CONSTRAINT_NOTNULL, SQLITE_CONSTRAINT_TRIGGER:
+                case SQLITE_CONSTRAINT_TRIGGER:
+                    // A trigger keeps history as written (append-only, decided once): a conflict, not bad input.
+                    return new Conflict(what + ": " + detail(message));
+                case SQLITE_CONSTRAINT_CHECK, SQLITE_CONSTRAINT_NOTNULL:
                     return ValidationFailed.of(what + columnOf(detail(message)),
                             "is outside the limits the store keeps");
                 default:

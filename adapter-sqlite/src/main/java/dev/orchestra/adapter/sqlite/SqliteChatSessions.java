@@ -142,6 +142,12 @@ final class SqliteChatSessions implements ChatSessions {
     }
 
     @Override
+    public int removeToolCalls(TenantId tenant, String sessionId) {
+        return SqlErrors.translate("remove the tool calls of chat session " + sessionId, () -> template().update(
+                "DELETE FROM tool_calls WHERE tenant_id = ? AND session_id = ?", tenant.value(), sessionId));
+    }
+
+    @Override
     public Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where,
                                           PageRequest<ChatSession> page) {
         return SqlErrors.translate("find chat sessions", () -> Rows.page(jdbc(), "chat_sessions", SESSION_FILTER,

@@ -2,6 +2,8 @@ package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.MessageAttachments;
+import dev.orchestra.domain.chat.ToolExecutions;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -63,6 +65,8 @@ public final class SqliteStore implements Store {
     private final SqliteWorkflowDefinitions workflowDefinitions;
     private final SqliteWorkflowExecutions workflowExecutions;
     private final SqliteChatSessions chatSessions;
+    private final SqliteToolExecutions toolExecutions;
+    private final SqliteMessageAttachments attachments;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -81,6 +85,8 @@ public final class SqliteStore implements Store {
         this.workflowDefinitions = new SqliteWorkflowDefinitions(unitOfWork);
         this.workflowExecutions = new SqliteWorkflowExecutions(unitOfWork);
         this.chatSessions = new SqliteChatSessions(unitOfWork);
+        this.toolExecutions = new SqliteToolExecutions(unitOfWork);
+        this.attachments = new SqliteMessageAttachments(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -171,6 +177,16 @@ public final class SqliteStore implements Store {
     @Override
     public ChatSessions chatSessions() {
         return chatSessions;
+    }
+
+    @Override
+    public ToolExecutions toolExecutions() {
+        return toolExecutions;
+    }
+
+    @Override
+    public MessageAttachments attachments() {
+        return attachments;
     }
 
     @Override

@@ -12,7 +12,9 @@ import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.ChatStatistics;
 import dev.orchestra.domain.chat.SearchWords;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.MessageAttachments;
 import dev.orchestra.domain.chat.ToolCall;
+import dev.orchestra.domain.chat.ToolExecutions;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.InvalidTransition;
@@ -42,14 +44,19 @@ public final class ChatHistoryService implements ChatHistory {
 
     private final UnitOfWork unitOfWork;
     private final ChatSessions chats;
+    private final ToolExecutions executions;
+    private final MessageAttachments attachments;
     private final ConstraintCheck constraints;
     private final Auditor auditor;
     private final Clock clock;
 
-    public ChatHistoryService(UnitOfWork unitOfWork, ChatSessions chats, ConstraintCheck constraints, Auditor auditor,
+    public ChatHistoryService(UnitOfWork unitOfWork, ChatSessions chats, ToolExecutions executions,
+                              MessageAttachments attachments, ConstraintCheck constraints, Auditor auditor,
                               Clock clock) {
         this.unitOfWork = unitOfWork;
         this.chats = chats;
+        this.executions = executions;
+        this.attachments = attachments;
         this.constraints = constraints;
         this.auditor = auditor;
         this.clock = clock;
@@ -110,10 +117,20 @@ public final class ChatHistoryService implements ChatHistory {
                 throw new Conflict("chat session " + id + " has " + current.messageCount() + " messages; delete "
                         + "it with withMessages=true to remove them too, or archive it to keep them");
             }
+            long runsKept = executions.find(caller.tenant(), ChatFields.Execution.SESSION_ID.eq(id),
+                    new PageRequest<>(0, 1, List.of(ChatFields.Execution.ID.asc()))).totalItems();
+            if (runsKept > 0 && !withMessages) {
+                throw new Conflict("chat session " + id + " has " + runsKept + " tool executions; delete it with "
+                        + "withMessages=true to remove them too, or archive it to keep them");
+            }
             int removed = chats.removeMessages(caller.tenant(), id);
+            int calls = chats.removeToolCalls(caller.tenant(), id);
+            int runs = executions.removeOfSession(caller.tenant(), id);
+            int files = attachments.removeOfSession(caller.tenant(), id);
             chats.removeSession(caller.tenant(), id);
             auditor.recorded(caller, SESSION, id, AuditAction.DELETE, Map.of("title", current.title(), "userId",
-                    current.userId(), "messagesRemoved", removed));
+                    current.userId(), "messagesRemoved", removed, "toolCallsRemoved", calls,
+                    "toolExecutionsRemoved", runs, "attachmentsRemoved", files));
         });
     }
 

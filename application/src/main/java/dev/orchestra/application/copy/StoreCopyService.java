@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class StoreCopyService implements StoreCopy {
     private static final int BATCH = 1000;
+    /** Rows with large content (attachments) are flushed before their bytes fill the memory. */
+    private static final long BATCH_BYTES = 64L * 1024 * 1024;
     private final ConstraintCheck constraints;
 
     public StoreCopyService(ConstraintCheck constraints) {
@@ -52,14 +54,17 @@ public final class StoreCopyService implements StoreCopy {
                               Map<String, Long> copied, Map<String, Long> kept) {
         Area<T> into = (Area<T>) target;
         List<T> batch = new ArrayList<>(BATCH);
+        long[] bytes = {0};
         source.each(tenant, row -> {
             if (merge && into.has(tenant, row)) {
                 kept.merge(source.name(), 1L, Long::sum);
                 return;
             }
             batch.add(valid(source, tenant, row));
-            if (batch.size() == BATCH) {
+            bytes[0] += source.bytesOf(row);
+            if (batch.size() == BATCH || bytes[0] >= BATCH_BYTES) {
                 flush(into, batch, copied);
+                bytes[0] = 0;
             }
         });
         flush(into, batch, copied);

@@ -52,4 +52,35 @@ public final class ChatFields {
         private Call() {
         }
     }
+
+    /** Of a tool execution. */
+    public static final class Execution {
+        public static final Field<ToolExecution, String> ID = new Field<>("id", String.class, ToolExecution::id);
+        public static final Field<ToolExecution, String> SESSION_ID =
+                new Field<>("sessionId", String.class, ToolExecution::sessionId);
+        public static final Field<ToolExecution, ToolExecutionStatus> STATUS =
+                new Field<>("status", ToolExecutionStatus.class, ToolExecution::status);
+        public static final Field<ToolExecution, Instant> CREATED_AT =
+                new Field<>("createdAt", Instant.class, ToolExecution::createdAt);
+        public static final List<Field<ToolExecution, ?>> ALL = List.of(ID, SESSION_ID, STATUS, CREATED_AT);
+
+        private Execution() {
+        }
+    }
+
+    /** Of an attachment. */
+    public static final class Attachment {
+        public static final Field<MessageAttachment, String> ID =
+                new Field<>("id", String.class, MessageAttachment::id);
+        public static final Field<MessageAttachment, String> MESSAGE_ID =
+                new Field<>("messageId", String.class, MessageAttachment::messageId);
+        public static final Field<MessageAttachment, String> SESSION_ID =
+                new Field<>("sessionId", String.class, MessageAttachment::sessionId);
+        public static final Field<MessageAttachment, Instant> UPLOADED_AT =
+                new Field<>("uploadedAt", Instant.class, MessageAttachment::uploadedAt);
+        public static final List<Field<MessageAttachment, ?>> ALL = List.of(ID, MESSAGE_ID, SESSION_ID, UPLOADED_AT);
+
+        private Attachment() {
+        }
+    }
 }

@@ -23,6 +23,9 @@ public interface ChatSessions {
     /** Removes every message of a session; answers how many there were. */
     int removeMessages(TenantId tenant, String sessionId);
 
+    /** Removes every tool call of a session's messages; answers how many there were. */
+    int removeToolCalls(TenantId tenant, String sessionId);
+
     Page<ChatSession> findSessions(TenantId tenant, Specification<ChatSession> where, PageRequest<ChatSession> page);
 
     Optional<ChatMessage> findMessage(TenantId tenant, String id);

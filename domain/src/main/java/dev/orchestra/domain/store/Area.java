@@ -27,6 +27,11 @@ public interface Area<T> {
     /** Whether this store holds a row with the same key as {@code row} (a merging copy keeps that one). */
     boolean has(TenantId tenant, T row);
 
+    /** The bytes a row holds beyond its fields (an attachment's content), so a copy can flush before memory runs out. */
+    default long bytesOf(T row) {
+        return 0;
+    }
+
     /** Stores the rows as given, versions and history included. */
     void addAll(List<T> rows);
 }

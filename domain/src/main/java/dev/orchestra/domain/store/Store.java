@@ -2,6 +2,8 @@ package dev.orchestra.domain.store;
 
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.chat.ChatSessions;
+import dev.orchestra.domain.chat.MessageAttachments;
+import dev.orchestra.domain.chat.ToolExecutions;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -53,6 +55,10 @@ public interface Store extends AutoCloseable {
     WorkflowExecutions workflowExecutions();
 
     ChatSessions chatSessions();
+
+    ToolExecutions toolExecutions();
+
+    MessageAttachments attachments();
 
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {

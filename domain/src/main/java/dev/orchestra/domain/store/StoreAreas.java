@@ -7,7 +7,9 @@ import dev.orchestra.domain.audit.AuditFieldsOfEntry;
 import dev.orchestra.domain.chat.ChatFields;
 import dev.orchestra.domain.chat.ChatMessage;
 import dev.orchestra.domain.chat.ChatSession;
+import dev.orchestra.domain.chat.MessageAttachment;
 import dev.orchestra.domain.chat.ToolCall;
+import dev.orchestra.domain.chat.ToolExecution;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
@@ -174,12 +176,79 @@ public final class StoreAreas {
                                 (where, page) -> store.chatSessions().findToolCalls(tenant, where, page), row),
                         (tenant, c) -> store.chatSessions().findToolCall(tenant, c.id()).isPresent(),
                         rows -> rows.forEach(store.chatSessions()::addToolCall)),
+                StoreAreas.<ToolExecution>area("toolExecutions", ToolExecution::id,
+                        tenant -> total(store.toolExecutions().find(tenant, Specification.all(),
+                                first(ChatFields.Execution.ID))),
+                        (tenant, row) -> Pages.each(List.of(ChatFields.Execution.CREATED_AT.asc(),
+                                        ChatFields.Execution.ID.asc()),
+                                (where, page) -> store.toolExecutions().find(tenant, where, page), row),
+                        (tenant, e) -> store.toolExecutions().find(tenant, e.id()).isPresent(),
+                        rows -> rows.forEach(store.toolExecutions()::add)),
+                attachments(store),
                 StoreAreas.<LegacyImport>area("legacyImports", LegacyImport::id,
                         tenant -> store.legacyImports().list(tenant).size(),
                         // The port lists the newest first; a copy adds them in the order they happened.
                         (tenant, row) -> reversed(store.legacyImports().list(tenant)).forEach(row),
                         (tenant, i) -> store.legacyImports().findBySha256(tenant, i.sha256()).isPresent(),
                         rows -> rows.forEach(store.legacyImports()::add)));
+    }
+
+    /** Attachments with their bytes, read one at a time (each up to 10 MiB), weighed so a copy flushes in time. */
+    private static Area<MessageAttachment.WithContent> attachments(Store store) {
+        Area<MessageAttachment.WithContent> rows = StoreAreas.<MessageAttachment.WithContent>area("attachments",
+                a -> a.attachment().id(),
+                tenant -> total(store.attachments().find(tenant, Specification.all(),
+                        first(ChatFields.Attachment.ID))),
+                (tenant, row) -> Pages.each(List.of(ChatFields.Attachment.UPLOADED_AT.asc(),
+                                ChatFields.Attachment.ID.asc()),
+                        (where, page) -> store.attachments().find(tenant, where, page),
+                        a -> row.accept(new MessageAttachment.WithContent(a,
+                                store.attachments().content(tenant, a.sha256()).orElseThrow(() ->
+                                        new IllegalStateException("the bytes of attachment '" + a.id()
+                                                + "' (SHA-256 " + a.sha256() + ") are missing"))))),
+                (tenant, a) -> store.attachments().find(tenant, a.attachment().id()).isPresent(),
+                list -> list.forEach(a -> store.attachments().add(a.attachment(), a.content())));
+        return new Area<>() {
+            @Override
+            public String name() {
+                return rows.name();
+            }
+
+            @Override
+            public String idOf(MessageAttachment.WithContent row) {
+                return rows.idOf(row);
+            }
+
+            @Override
+            public long count(TenantId tenant) {
+                return rows.count(tenant);
+            }
+
+            @Override
+            public void each(TenantId tenant, Consumer<MessageAttachment.WithContent> row) {
+                rows.each(tenant, row);
+            }
+
+            @Override
+            public boolean has(TenantId tenant, MessageAttachment.WithContent row) {
+                return rows.has(tenant, row);
+            }
+
+            @Override
+            public void addAll(List<MessageAttachment.WithContent> list) {
+                rows.addAll(list);
+            }
+
+            @Override
+            public long bytesOf(MessageAttachment.WithContent row) {
+                return row.content().length;
+            }
+
+            @Override
+            public String toString() {
+                return rows.name();
+            }
+        };
     }
 
     private static <T> Area<T> area(String name, Function<T, String> id, ToLongFunction<TenantId> count,

@@ -1,14 +1,11 @@
 package dev.orchestra.domain.workflow;
 
+import dev.orchestra.domain.shared.Digests;
 import dev.orchestra.domain.shared.JsonText;
 import dev.orchestra.domain.shared.ValidationFailed;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,12 +134,7 @@ public final class StepGraph {
 
     /** SHA-256 of the canonical JSON's UTF-8 bytes, as 64 lower-case hex digits. */
     public static String contentHash(List<WorkflowStep> steps) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalJson(steps).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256(canonicalJson(steps));
     }
 
     /** The steps listed before {@code stepId} (the ones a fork from it copies). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
+import dev.orchestra.domain.chat.MessageAttachment;
 import dev.orchestra.domain.migration.LegacyImport;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.routing.RoutingStatistics;
@@ -59,6 +60,11 @@ public abstract class StoreAreasContractTest extends StoreContract {
                     OTHER_TENANT)),
             Map.entry("toolCalls", Records.with(TestData.toolCall("tc-1", "m1", "s1", "read_file"), "tenantId",
                     OTHER_TENANT)),
+            Map.entry("toolExecutions", Records.with(TestData.toolExecution("run-1", "s1", true), "tenantId",
+                    OTHER_TENANT)),
+            Map.entry("attachments", new MessageAttachment.WithContent(Records.with(TestData.attachment("a1", "m1",
+                    "s1", "hello, file".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "tenantId", OTHER_TENANT),
+                    "hello, file".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
             Map.entry("workflowSteps", Records.with(TestData.step("run-1", "build", 1, 1, StepStatus.COMPLETED, T0),
                     "tenantId", OTHER_TENANT))));
 

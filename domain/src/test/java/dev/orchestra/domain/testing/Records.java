@@ -5,7 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
-/** A copy of a record with one component replaced: to vary one field of an aggregate in a test. */
+/**
+ * A copy of a record with one component replaced (or that of the record it wraps): to vary one field of an
+ * aggregate in a test.
+ */
 public final class Records {
     private Records() {
     }
@@ -22,6 +25,16 @@ public final class Records {
                     found = true;
                 } else {
                     values[i] = components[i].getAccessor().invoke(record);
+                }
+            }
+            if (!found) {
+                // A wrapper such as an attachment with its bytes: the component of the record it wraps.
+                for (int i = 0; i < components.length && !found; i++) {
+                    if (values[i] instanceof Record inner && Arrays.stream(inner.getClass().getRecordComponents())
+                            .anyMatch(c -> c.getName().equals(component))) {
+                        values[i] = with(inner, component, value);
+                        found = true;
+                    }
                 }
             }
             if (!found) {

@@ -177,4 +177,19 @@ public final class TestData {
                 new JsonDocument("{\"path\":\"src/Main.java\"}"), new JsonDocument("{\"lines\":120}"), true, null,
                 T0, Duration.ofMillis(35));
     }
+
+    /** A request in session {@code sessionId}, waiting for approval until an hour after T0 when asked to. */
+    public static dev.orchestra.domain.chat.ToolExecution toolExecution(String id, String sessionId,
+                                                                        boolean requiresApproval) {
+        return dev.orchestra.domain.chat.ToolExecution.requested(TENANT, id, sessionId,
+                new dev.orchestra.domain.chat.ToolExecution.Request(id, null, "run_shell",
+                        new JsonDocument("{\"command\":\"rm -rf build\"}"), "agent-1", requiresApproval,
+                        requiresApproval ? T0.plusSeconds(3600) : null), T0);
+    }
+
+    public static dev.orchestra.domain.chat.MessageAttachment attachment(String id, String messageId,
+                                                                         String sessionId, byte[] content) {
+        return new dev.orchestra.domain.chat.MessageAttachment(TENANT, id, messageId, sessionId, id + ".txt",
+                "text/plain; charset=UTF-8", content.length, dev.orchestra.domain.shared.Digests.sha256(content), T0);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.rest.admin;
 
 import dev.orchestra.adapter.rest.RestApi;
+import dev.orchestra.adapter.rest.shared.Uploads;
 import dev.orchestra.application.migration.LegacyImporter;
 import dev.orchestra.application.migration.LegacyMigration;
 import dev.orchestra.application.migration.MigrationReport;
@@ -115,25 +116,9 @@ public class LegacyImportController {
         return new LegacyMigration.Options(upload, dryRun, true, statusMap, unassignOrphans, zone, maxFindings, name);
     }
 
-    /**
-     * The name the import is recorded under: the last segment of what the client sent (a browser may
-     * send a Windows path), refused with a 400 when it holds control characters.
-     */
+    /** The name the import is recorded under (see {@link Uploads#fileName}). */
     static String fileName(String sent) {
-        if (sent == null || sent.isBlank()) {
-            return "upload.json";
-        }
-        if (sent.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationFailed.of("file", "the file name must not contain control characters");
-        }
-        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty()) {
-            return "upload.json";
-        }
-        if (name.length() > 255) {
-            throw ValidationFailed.of("file", "the file name must be at most 255 characters");
-        }
-        return name;
+        return Uploads.fileName(sent, "upload.json");
     }
 
     private static Map<Integer, dev.orchestra.domain.agent.AgentStatus> parseStatusMap(String text) {

@@ -3,6 +3,7 @@ package dev.orchestra.adapter.rest.chat;
 import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolExecutionStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -48,5 +49,26 @@ public final class ChatRequests {
 
     @Schema(name = "ChatMessageUpdate")
     public record MessageUpdate(String content, MessageStatus status, Integer tokenCount, String error) {
+    }
+
+    @Schema(name = "ToolExecutionRequest", description = "requiresApproval true: the execution waits "
+            + "(AWAITING_APPROVAL) for approve or reject, until approvalExpiresAt when given")
+    public record ToolExecution(String id, String toolCallId, @NotNull String toolName,
+                                @NotNull @Schema(description = "a JSON object of at most 8,000 characters")
+                                JsonNode input,
+                                String agentId, Boolean requiresApproval, java.time.Instant approvalExpiresAt) {
+    }
+
+    @Schema(name = "ToolExecutionUpdate", description = "the next status (RUNNING, COMPLETED, FAILED, "
+            + "CANCELLED) and what the tool gave back; null keeps a value")
+    public record ToolExecutionUpdate(ToolExecutionStatus status,
+                                      @Schema(description = "a JSON object of at most 8,000 characters")
+                                      JsonNode output,
+                                      String error, String agentId) {
+    }
+
+    @Schema(name = "ApprovalDecisionRequest", description = "argumentsSha256, when given, must be the digest the "
+            + "request carries: what the person saw is what is approved")
+    public record Decision(@NotNull String by, String reason, String argumentsSha256) {
     }
 }

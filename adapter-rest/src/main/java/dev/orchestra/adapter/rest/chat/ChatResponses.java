@@ -1,9 +1,11 @@
 package dev.orchestra.adapter.rest.chat;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.orchestra.domain.chat.ApprovalDecision;
 import dev.orchestra.domain.chat.MessageRole;
 import dev.orchestra.domain.chat.MessageStatus;
 import dev.orchestra.domain.chat.SessionStatus;
+import dev.orchestra.domain.chat.ToolExecutionStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -60,5 +62,25 @@ public final class ChatResponses {
     public record Message(String id, String sessionId, MessageRole role, String content, Instant timestamp,
                           int tokenCount, long sequenceNumber, String parentMessageId, String toolCallId,
                           MessageStatus status, String error, long version) {
+    }
+
+    @Schema(name = "ToolExecutionResponse")
+    public record ToolExecution(String id, String sessionId, String toolCallId, String toolName,
+                                @Schema(implementation = Map.class) @JsonRawValue String input,
+                                @Schema(implementation = Map.class) @JsonRawValue String output, String agentId,
+                                ToolExecutionStatus status, String error, Instant createdAt, Instant startedAt,
+                                Instant completedAt, @Schema(type = "string", format = "duration") Duration duration,
+                                Approval approval, long version) {
+    }
+
+    @Schema(name = "ToolApproval", description = "required false: the execution needs no approval (no other "
+            + "field is set); argumentsSha256 is the SHA-256 of the input's JSON text as stored")
+    public record Approval(boolean required, Instant requestedAt, String argumentsSha256, Instant expiresAt,
+                           ApprovalDecision decision, String by, Instant at, String reason) {
+    }
+
+    @Schema(name = "MessageAttachmentResponse")
+    public record Attachment(String id, String messageId, String sessionId, String fileName, String contentType,
+                             long size, String sha256, Instant uploadedAt) {
     }
 }

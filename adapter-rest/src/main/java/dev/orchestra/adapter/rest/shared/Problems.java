@@ -159,11 +159,19 @@ public class Problems extends ResponseEntityExceptionHandler {
                 detail, servlet(request), errors)));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return Problems.<Object>cast(multipart(e, servlet(request)));
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
         if (e instanceof MaxUploadSizeExceededException || causeOf(e, RequestGuard.BodyTooLarge.class) != null) {
+            long max = e instanceof MaxUploadSizeExceededException size ? size.getMaxUploadSize() : -1;
             return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Content Too Large",
-                    "the upload is larger than accepted", request, null));
+                    max > 0 ? "the upload is larger than the " + max + " bytes accepted"
+                            : "the upload is larger than accepted", request, null));
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
                 "the multipart/form-data body cannot be read: its boundary or part headers are malformed",

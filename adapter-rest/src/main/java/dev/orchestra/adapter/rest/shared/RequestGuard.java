@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,22 +28,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * string that is not percent-encoded UTF-8 (400).
  */
 public final class RequestGuard extends OncePerRequestFilter {
-    private final long maxBytes;
-    private final String largeUploadPath;
-    private final long maxUploadBytes;
+    /** A path (the whole request URI, as a pattern) whose bodies have their own limit. */
+    public record Limit(Pattern path, long maxBytes) {
+    }
 
-    /** {@code largeUploadPath} (legacy files can be large) may carry up to {@code maxUploadBytes}. */
-    public RequestGuard(long maxBytes, String largeUploadPath, long maxUploadBytes) {
+    private final long maxBytes;
+    private final List<Limit> limits;
+
+    /** Bodies of at most {@code maxBytes}, except on the paths of {@code limits}, the first that matches. */
+    public RequestGuard(long maxBytes, List<Limit> limits) {
         this.maxBytes = maxBytes;
-        this.largeUploadPath = largeUploadPath;
-        this.maxUploadBytes = maxUploadBytes;
+        this.limits = List.copyOf(limits);
+    }
+
+    private long limitOf(String uri) {
+        for (Limit limit : limits) {
+            if (limit.path().matcher(uri).matches()) {
+                return limit.maxBytes();
+            }
+        }
+        return maxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String instance = request.getRequestURI();
-        long limit = instance.equals(largeUploadPath) ? maxUploadBytes : maxBytes;
+        long limit = limitOf(instance);
         long length = request.getContentLengthLong();
         if (length > limit) {
             ProblemJson.write(response, 413, "payload-too-large", tooLarge(limit) + "; this one declares "
