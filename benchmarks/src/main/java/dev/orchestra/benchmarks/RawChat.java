@@ -79,6 +79,16 @@ final class RawChat implements AutoCloseable {
 
     /** Up to {@code limit} messages after a number, in order; answers how many. */
     int page(String session, long after, int limit) throws SQLException {
+        // The store checks the session first, to tell an unknown one (404) from an empty page.
+        try (PreparedStatement known = c.prepareStatement("SELECT * FROM chat_sessions WHERE tenant_id = 'default'"
+                + " AND id = ?")) {
+            known.setString(1, session);
+            try (ResultSet rows = known.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("no session " + session);
+                }
+            }
+        }
         try (PreparedStatement read = c.prepareStatement("SELECT * FROM chat_messages WHERE tenant_id = 'default'"
                 + " AND session_id = ? AND sequence_number > ? ORDER BY sequence_number LIMIT ?")) {
             read.setString(1, session);
@@ -86,8 +96,12 @@ final class RawChat implements AutoCloseable {
             read.setInt(3, limit);
             int n = 0;
             try (ResultSet rows = read.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
-                    rows.getString("content");
+                    // Every column, as the store maps them.
+                    for (int column = 1; column <= columns; column++) {
+                        rows.getObject(column);
+                    }
                     n++;
                 }
             }

@@ -1,8 +1,10 @@
 package dev.orchestra.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +36,18 @@ class TimesTest {
         Instant beyond = Instant.parse("+10000-01-01T00:00:00Z");
         assertThat(Times.format(beyond)).isEqualTo(Times.formatWithPattern(beyond));
         assertThat(Times.format(null)).isNull();
+    }
+
+    @Test
+    void givenTextsOffTheCanonicalForm_parse_answersAsInstantParseDoes() {
+        for (String text : List.of("2026-03-01T10:15:30Z", "2026-03-01T10:15:30.5Z", "2026-12-31T23:59:60.000000000Z",
+                "+10000-01-01T00:00:00Z", "2026-03-01T10:15:30.123456789Z", "2026-03-01T24:00:00.000000000Z")) {
+            assertThat(Times.parse(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String text : List.of("2026-02-30T00:00:00.000000000Z", "2026-13-01T00:00:00.000000000Z",
+                "2026-0a-01T00:00:00.000000000Z", "2026-03-01 10:15:30.123456789Z")) {
+            assertThatThrownBy(() -> Times.parse(text)).as(text).isInstanceOf(java.time.DateTimeException.class);
+            assertThatThrownBy(() -> Instant.parse(text)).as(text).isInstanceOf(java.time.DateTimeException.class);
+        }
     }
 }
