@@ -38,7 +38,8 @@ final class ChatBenchmark {
     static final String APPEND16 = "chat append, 16 writers on 16 sessions";
     static final String APPEND_ONE = "chat append, 16 writers on one session";
     static final String PAGE = "chat page of 100 from a 100,000-message session";
-    static final String SEARCH = "chat search, two words, one user's conversations";
+    static final String SEARCH = "chat search, two words of one of the user's messages";
+    static final String SEARCH_FREQUENT = "chat search, a word in one message of five";
     private static final int USERS = 100;
     private static final int PER_SESSION = 100;
     private static final int BIG = 100_000;
@@ -49,6 +50,8 @@ final class ChatBenchmark {
     private final Results results;
     private final int messages;
     private final String[] words = vocabulary();
+    /** Per query: a user, and two words of one of that user's stored messages (drawn while filling). */
+    private final String[][] queries = new String[300][];
 
     ChatBenchmark(Path directory, Harness harness, Results results, int messages) {
         this.directory = directory;
@@ -109,34 +112,45 @@ final class ChatBenchmark {
                 }
             });
 
-            Random queries = new Random(13);
-            String[] users = new String[300];
-            String[] asked = new String[300];
-            for (int i = 0; i < asked.length; i++) {
-                users[i] = user(queries.nextInt(USERS));
-                asked[i] = words[100 + queries.nextInt(2_900)] + " " + words[100 + queries.nextInt(2_900)];
-            }
+            // Two words of a stored message of the user (so every query finds something), and a word about one
+            // message in five holds (a user typing "the"): the index's worst case.
             AtomicInteger hits = new AtomicInteger();
             String search = SEARCH + " (" + String.format("%,d", messages) + " messages)";
-            Stats[] searched = harness.alternated(
-                    () -> harness.sequential(search, asked.length, 1, i ->
-                            hits.addAndGet(chat.search(CALLER, users[i], asked[i], null, 50).size())),
-                    () -> harness.sequential(search, asked.length, 1, i ->
-                            raw.search(users[i], List.of(asked[i].split(" ")), 50)));
+            Stats[] searched = searchRow(chat, raw, search, queries, hits);
             results.figures.put("chat.search.p99", searched[0].p99Millis());
-            results.row(search, searched[0], searched[1]);
+            String[][] frequent = new String[300][];
+            Random pick = new Random(17);
+            for (int i = 0; i < frequent.length; i++) {
+                frequent[i] = new String[] {user(pick.nextInt(USERS)), words[5 + pick.nextInt(10)]};
+            }
+            AtomicInteger frequentHits = new AtomicInteger();
+            Stats[] common = searchRow(chat, raw, SEARCH_FREQUENT, frequent, frequentHits);
+            results.figures.put("chat.search.frequent.p99", common[0].p99Millis());
             results.notes.add(String.format("Chat: %,d messages of %d users (%,d sessions of %d and one of %,d),"
                     + " 8 to 40 words each from a %,d-word vocabulary with Zipf-like frequencies; a search is two"
-                    + " words of ranks 100 to 3,000 in one user's conversations, at most 50 hits (%.1f hits a query"
-                    + " on average). Appends carry 24 words; 16 writers append 100 messages each per run; every"
+                    + " words of one of the user's messages, at most 50 hits (%.1f hits a query on average); the"
+                    + " frequent-word search asks for a word of ranks 6 to 15 (%.1f hits a query). Appends carry 24"
+                    + " words; 16 writers append 100 messages each per run; every"
                     + " session's numbers were checked to run 1..n without a gap afterwards, in both databases.",
                     messages, USERS, (messages - BIG) / PER_SESSION, PER_SESSION, BIG, VOCABULARY,
-                    hits.get() / (double) (asked.length * (harness.repeats() + 1))));
+                    hits.get() / (double) (queries.length * (harness.repeats() + 1)),
+                    frequentHits.get() / (double) (frequent.length * (harness.repeats() + 1))));
         } finally {
             for (RawChat writer : rawWriters) {
                 writer.close();
             }
         }
+    }
+
+    private Stats[] searchRow(ChatHistory chat, RawChat raw, String name, String[][] asked, AtomicInteger hits)
+            throws Exception {
+        Stats[] medians = harness.alternated(
+                () -> harness.sequential(name, asked.length, 1, i ->
+                        hits.addAndGet(chat.search(CALLER, asked[i][0], asked[i][1], null, 50).size())),
+                () -> harness.sequential(name, asked.length, 1, i ->
+                        raw.search(asked[i][0], List.of(asked[i][1].split(" ")), 50)));
+        results.row(name, medians[0], medians[1]);
+        return medians;
     }
 
     private static ChatMessage.NewMessage message(String content) {
@@ -232,7 +246,12 @@ final class ChatBenchmark {
                 for (int s = 0; s < sessions; s++) {
                     String id = String.format("s-%06d", s);
                     for (int n = 1; n <= PER_SESSION; n++) {
-                        addMessage(message, id, n, random, start.plusMillis((long) s * PER_SESSION + n));
+                        String text = addMessage(message, id, n, random, start.plusMillis((long) s * PER_SESSION + n));
+                        int q = (int) ((long) s * queries.length / sessions);
+                        if (n == 50 && queries[q] == null) {
+                            String[] of = text.split(" ");
+                            queries[q] = new String[] {user(s % USERS), of[1] + " " + of[of.length - 2]};
+                        }
                         written = flushEvery(message, ++written);
                     }
                 }
@@ -267,13 +286,16 @@ final class ChatBenchmark {
         s.addBatch();
     }
 
-    private void addMessage(PreparedStatement m, String session, int n, Random random, Instant at) throws Exception {
+    private String addMessage(PreparedStatement m, String session, int n, Random random, Instant at)
+            throws Exception {
+        String text = sentence(random, 8 + random.nextInt(33));
         m.setString(1, session + "-" + n);
         m.setString(2, session);
         m.setString(3, n % 2 == 1 ? "USER" : "ASSISTANT");
-        m.setString(4, sentence(random, 8 + random.nextInt(33)));
+        m.setString(4, text);
         m.setString(5, Times.format(at));
         m.setLong(6, n);
         m.addBatch();
+        return text;
     }
 }

@@ -111,9 +111,13 @@ final class RawChat implements AutoCloseable {
 
     /** The store's search statement: every word, one user, ranked, with marked snippets; answers the hits. */
     int search(String user, List<String> words, int limit) throws SQLException {
-        String match = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(" "));
+        String owner = "u" + java.util.HexFormat.of().formatHex(("default\u001f" + user)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String match = "owner : \"" + owner + "\" AND text : ("
+                + words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(" ")) + ")";
         try (PreparedStatement read = c.prepareStatement("SELECT session_id, message_id, sequence_number,"
-                + " snippet(chat_search, 5, '[', ']', '…', 16) AS snippet, bm25(chat_search) AS rank"
+                + " snippet(chat_search, 5, '[', ']', '…', 16) AS snippet,"
+                + " bm25(chat_search, 0, 0, 0, 0, 0, 1, 0) AS rank"
                 + " FROM chat_search WHERE chat_search MATCH ? AND tenant_id = 'default' AND user_id = ?"
                 + " ORDER BY rank, rowid LIMIT ?")) {
             read.setString(1, match);

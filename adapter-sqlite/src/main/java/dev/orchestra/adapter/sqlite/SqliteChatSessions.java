@@ -205,12 +205,11 @@ final class SqliteChatSessions implements ChatSessions {
         if (words.isEmpty()) {
             return List.of();
         }
-        // Each word is a quoted FTS5 string (words hold only letters and digits), so nothing a user typed
-        // is ever read as FTS5 syntax.
-        String match = words.stream().map(w -> "\"" + w + "\"").collect(java.util.stream.Collectors.joining(" "));
+        String match = match(tenant, userId, words);
         String sql = """
                 SELECT session_id, message_id, sequence_number,
-                    snippet(chat_search, 5, '[', ']', '…', 16) AS snippet, bm25(chat_search) AS rank
+                    snippet(chat_search, 5, '[', ']', '…', 16) AS snippet,
+                    bm25(chat_search, 0, 0, 0, 0, 0, 1, 0) AS rank
                 FROM chat_search WHERE chat_search MATCH ? AND tenant_id = ? AND user_id = ?
                 """ + (sessionId == null ? "" : " AND session_id = ?") + " ORDER BY rank, rowid LIMIT ?";
         Object[] args = sessionId == null ? new Object[] {match, tenant.value(), userId, limit}
@@ -219,6 +218,17 @@ final class SqliteChatSessions implements ChatSessions {
                 rows.getString("session_id"), rows.getString("message_id"),
                 rows.getObject("sequence_number") == null ? null : rows.getLong("sequence_number"),
                 rows.getString("snippet"), rows.getDouble("rank")), args));
+    }
+
+    /**
+     * The FTS5 query: the user's owner token (V13) and every word, each a quoted string (words hold only
+     * letters and digits, the token only hex digits), so nothing a user typed is ever read as FTS5 syntax.
+     */
+    static String match(TenantId tenant, String userId, List<String> words) {
+        String owner = "u" + java.util.HexFormat.of().formatHex((tenant.value() + '\u001f' + userId)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "owner : \"" + owner + "\" AND text : (" + words.stream().map(w -> "\"" + w + "\"")
+                .collect(java.util.stream.Collectors.joining(" ")) + ")";
     }
 
     @Override
