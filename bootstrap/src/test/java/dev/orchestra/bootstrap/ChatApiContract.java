@@ -11,6 +11,9 @@ interface ChatApiContract {
     /** A client in the test's own tenant. */
     Http http();
 
+    /** How many rows the test's tenant has in an area of the store, read behind the API. */
+    long rows(String area);
+
     String SESSION = "{\"id\":\"s1\",\"title\":\"Refactor the parser\",\"userId\":\"alice\",\"agentId\":\"agent-1\","
             + "\"model\":\"opus\",\"provider\":\"anthropic\",\"estimatedCost\":0.0125,\"totalDuration\":\"PT42S\","
             + "\"metadata\":{\"tags\":[\"parser\"],\"summary\":\"s\",\"customData\":{\"priority\":1}}}";
@@ -246,10 +249,12 @@ interface ChatApiContract {
         byte[] exactly = new byte[10 * 1024 * 1024];
         assertThat(http.upload("/api/v1/chat/messages/m1/attachments", "file", "max.bin", null, exactly).status())
                 .isEqualTo(201);
+        assertThat(rows("attachments")).isEqualTo(3);
         assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "big.bin", null,
                 new byte[11 * 1024 * 1024]), 413, "payload-too-large");
         assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "one-over.bin", null,
                 new byte[10 * 1024 * 1024 + 1]), 413, "payload-too-large");
+        assertThat(rows("attachments")).as("nothing stored by a refused upload").isEqualTo(3);
         assertProblem(http.upload("/api/v1/chat/messages/ghost/attachments", "file", "a.txt", "text/plain",
                 new byte[3]), 404, "not-found");
         assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "a.txt", "text/*", new byte[3]),
@@ -262,5 +267,7 @@ interface ChatApiContract {
         assertThat(http.delete("/api/v1/chat/sessions/s1?withMessages=true", "If-Match", "\"1\"").status())
                 .isEqualTo(204);
         assertProblem(http.get("/api/v1/chat/attachments/" + id), 404, "not-found");
+        assertThat(rows("attachments")).isZero();
+        assertThat(rows("chatMessages")).isZero();
     }
 }

@@ -29,9 +29,19 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     /** Each test works in its own tenant, so tests sharing one server never see each other's data. */
     String tenant;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.orchestra.domain.store.Store store;
+
     @Override
     public Http http() {
         return http;
+    }
+
+    @Override
+    public long rows(String area) {
+        dev.orchestra.domain.store.Area<?> found = store.areas().stream().filter(a -> a.name().equals(area))
+                .findFirst().orElseThrow();
+        return store.unitOfWork().read(() -> found.count(new dev.orchestra.domain.shared.TenantId(tenant)));
     }
 
     @BeforeEach
