@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 public class PreferenceConfiguration {
     @Bean
     public static PreferenceSettings preferenceSettings(Wiring w) {
-        return new PreferenceSettingsService(w.store().unitOfWork(), w.store().preferences(), w.constraints(),
+        return new PreferenceSettingsService(w.store().unitOfWork(), w.store().preferences(), w.store().agents(),
+                w.store().repositories(), w.constraints(),
                 w.auditor(), w.clock());
     }
 

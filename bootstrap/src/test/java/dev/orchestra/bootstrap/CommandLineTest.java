@@ -35,7 +35,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"serve", "migrate", "copy"})
+    @ValueSource(strings = {"serve", "migrate", "copy", "check"})
     void givenACommand_helpAndDashDashHelp_printItsUsageAndStartNothing(String command) {
         Run help = orchestra("help", command);
         Run dashed = orchestra(command, "--help");
@@ -73,5 +73,35 @@ class CommandLineTest {
         }
         assertThat(output.getAll()).contains("is already open in another process")
                 .doesNotContain("\tat org.springframework").doesNotContain("UnsatisfiedDependencyException");
+    }
+
+    @Test
+    void givenStores_check_exitsZeroWhenCleanOneWithAFindingALineAndThreeWhenMissing() throws Exception {
+        Path db = directory.resolve("check.db");
+        try (dev.orchestra.adapter.sqlite.SqliteStore store = dev.orchestra.adapter.sqlite.SqliteStore.open(
+                dev.orchestra.adapter.sqlite.SqliteSettings.defaults(db))) {
+            store.unitOfWork().writeVoid(() -> {
+                store.tasks().add(dev.orchestra.domain.testing.TestData.task("t1", "/repo"));
+                store.tasks().add(dev.orchestra.domain.testing.TestData.task("t2", "/repo"));
+            });
+        }
+        Run clean = orchestra("check", "--store", "sqlite:" + db);
+        assertThat(clean.exit()).as(clean.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(clean.out()).contains("clean: 0 errors");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            s.execute("UPDATE tasks SET parent_task_id = 't2' WHERE id = 't1'");
+            s.execute("UPDATE tasks SET parent_task_id = 't1' WHERE id = 't2'");
+        }
+
+        Run broken = orchestra("check", "--full", "--store", "sqlite:" + db);
+
+        assertThat(broken.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(broken.out()).contains("ERROR task-parent-cycle Task default t1,t2: the parent tasks of t1, t2 form "
+                + "a cycle").contains("not clean: 1 errors").contains("(full engine check)");
+        assertThat(orchestra("check", "--store", "sqlite:" + directory.resolve("none.db")).exit())
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(orchestra("check", "--store", "mysql:x").exit()).isEqualTo(ExitCodes.USAGE);
     }
 }

@@ -385,6 +385,21 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenTheStore_integrity_answersTheReportOfEveryRuleWithoutAnError() {
+        registerAgent("agent-1", "/repo/a");
+        Http.Response quick = http.get("/api/v1/admin/integrity");
+        Http.Response full = http.get("/api/v1/admin/integrity?full=true");
+
+        assertThat(quick.status()).as(quick.raw().body()).isEqualTo(200);
+        assertThat(quick.json().get("errors").asLong()).as(quick.raw().body()).isZero();
+        assertThat(quick.json().get("clean").asBoolean()).isTrue();
+        assertThat(quick.json().get("full").asBoolean()).isFalse();
+        assertThat(quick.json().get("findings").isArray()).isTrue();
+        assertThat(full.json().get("full").asBoolean()).isTrue();
+        assertProblem(http.get("/api/v1/admin/integrity?full=maybe"), 400, "validation");
+    }
+
+    @Test
     void givenUnknownIdWrongMediaTypeOrHugeBody_requests_getTheirProblems() throws Exception {
         assertProblem(http.get("/api/v1/tasks/nope"), 404, "not-found");
         assertProblem(http.send("POST", "/api/v1/tasks", "text/plain", "hello"), 415, "http-415");
@@ -697,6 +712,7 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("GET", "/api/v1/chat/attachments/{id}/metadata", null, none)
                 .probe("POST", "/api/v1/chat/messages/h-message/attachments", "{}", none, true,
                         "an attachment that is not multipart")
+                .badQueries("/api/v1/admin/integrity", Map.of("full", List.of("maybe", "2", "%00")))
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)
@@ -925,6 +941,11 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
 
     @Test
     void givenPreferences_upsertEffectiveAndSensitiveValues() {
+        assertProblem(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"agentId\":\"agent-1\","
+                + "\"value\":\"10\",\"valueType\":\"INTEGER\"}"), 400, "validation");
+        assertProblem(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"repositoryId\":\"nope\","
+                + "\"value\":\"10\",\"valueType\":\"INTEGER\"}"), 400, "validation");
+        registerAgent("agent-1", "/repo/a");
         assertThat(http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"value\":\"100\","
                 + "\"valueType\":\"INTEGER\"}").status()).isEqualTo(200);
         http.put("/api/v1/preferences/ui.pageSize", "{\"userId\":\"alice\",\"agentId\":\"agent-1\","

@@ -486,6 +486,11 @@ class UseCasesTest {
         open(type);
         assertThat(preferences.createDefaults(ALICE)).isTrue();
         assertThat(preferences.createDefaults(ALICE)).isFalse();
+        assertThatThrownBy(() -> preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null),
+                null, new UserPreference.Setting("light", ValueType.STRING, null, null, true, null)))
+                .isInstanceOf(dev.orchestra.domain.shared.ValidationFailed.class).hasMessageContaining("repositoryId");
+        repositories.create(ALICE, "repo-1", new CodeRepository.Details("demo", "/repo", null, null, null, null, null,
+                null, null, null));
         preferences.upsert(ALICE, "ui.theme", new PreferenceScope("alice", "repo-1", null), null,
                 new UserPreference.Setting("light", ValueType.STRING, null, null, true, null));
 

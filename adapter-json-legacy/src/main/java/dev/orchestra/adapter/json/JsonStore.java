@@ -4,6 +4,7 @@ import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.MessageAttachments;
 import dev.orchestra.domain.chat.ToolExecutions;
+import dev.orchestra.domain.integrity.IntegrityCheck;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -78,6 +79,7 @@ public final class JsonStore implements Store {
     private final JsonChatSessions chatSessions;
     private final JsonToolExecutions toolExecutions;
     private final JsonMessageAttachments attachments;
+    private final JsonIntegrityCheck integrity;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -124,6 +126,7 @@ public final class JsonStore implements Store {
         this.attachments = new JsonMessageAttachments(unitOfWork, door, JsonMessageAttachments.folderOf(file));
         // Bytes a unit wrote before it failed, or a crash cut short, are named by no row.
         attachments.collect(state);
+        this.integrity = new JsonIntegrityCheck(unitOfWork, JsonMessageAttachments.folderOf(file));
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -227,6 +230,11 @@ public final class JsonStore implements Store {
     @Override
     public MessageAttachments attachments() {
         return attachments;
+    }
+
+    @Override
+    public IntegrityCheck integrity() {
+        return integrity;
     }
 
     /** The folder of attachment bytes beside the document. */

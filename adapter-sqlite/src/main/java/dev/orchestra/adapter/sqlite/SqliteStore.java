@@ -4,6 +4,7 @@ import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.MessageAttachments;
 import dev.orchestra.domain.chat.ToolExecutions;
+import dev.orchestra.domain.integrity.IntegrityCheck;
 import dev.orchestra.domain.audit.AuditTrail;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
@@ -67,6 +68,7 @@ public final class SqliteStore implements Store {
     private final SqliteChatSessions chatSessions;
     private final SqliteToolExecutions toolExecutions;
     private final SqliteMessageAttachments attachments;
+    private final SqliteIntegrityCheck integrity;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -87,6 +89,7 @@ public final class SqliteStore implements Store {
         this.chatSessions = new SqliteChatSessions(unitOfWork);
         this.toolExecutions = new SqliteToolExecutions(unitOfWork);
         this.attachments = new SqliteMessageAttachments(unitOfWork);
+        this.integrity = new SqliteIntegrityCheck(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -187,6 +190,11 @@ public final class SqliteStore implements Store {
     @Override
     public MessageAttachments attachments() {
         return attachments;
+    }
+
+    @Override
+    public IntegrityCheck integrity() {
+        return integrity;
     }
 
     @Override

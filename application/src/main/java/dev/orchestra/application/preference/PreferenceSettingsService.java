@@ -3,17 +3,20 @@ package dev.orchestra.application.preference;
 import dev.orchestra.application.shared.Auditor;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
+import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.preference.PreferenceFields;
 import dev.orchestra.domain.preference.PreferenceScope;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.preference.ValueType;
+import dev.orchestra.domain.repository.CodeRepositories;
 import dev.orchestra.domain.shared.Ids;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.UnitOfWork;
+import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.VersionRequired;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,14 +39,19 @@ public final class PreferenceSettingsService implements PreferenceSettings {
 
     private final UnitOfWork unitOfWork;
     private final Preferences preferences;
+    private final Agents agents;
+    private final CodeRepositories repositories;
     private final ConstraintCheck constraints;
     private final Auditor auditor;
     private final Clock clock;
 
-    public PreferenceSettingsService(UnitOfWork unitOfWork, Preferences preferences, ConstraintCheck constraints,
-                                     Auditor auditor, Clock clock) {
+    public PreferenceSettingsService(UnitOfWork unitOfWork, Preferences preferences, Agents agents,
+                                     CodeRepositories repositories, ConstraintCheck constraints, Auditor auditor,
+                                     Clock clock) {
         this.unitOfWork = unitOfWork;
         this.preferences = preferences;
+        this.agents = agents;
+        this.repositories = repositories;
         this.constraints = constraints;
         this.auditor = auditor;
         this.clock = clock;
@@ -55,6 +63,15 @@ public final class PreferenceSettingsService implements PreferenceSettings {
         return unitOfWork.write(() -> {
             Optional<UserPreference> current = preferences.find(caller.tenant(), scope, key);
             if (current.isEmpty()) {
+                // A preference of an agent or repository the tenant does not have would apply to nothing and
+                // is an integrity error (preference-target-missing); deleted agents keep their row, so count.
+                if (scope.agentId() != null && agents.findIncludingDeleted(caller.tenant(), scope.agentId()).isEmpty()) {
+                    throw ValidationFailed.of("agentId", "there is no agent '" + scope.agentId() + "'");
+                }
+                if (scope.repositoryId() != null
+                        && repositories.findById(caller.tenant(), scope.repositoryId()).isEmpty()) {
+                    throw ValidationFailed.of("repositoryId", "there is no repository '" + scope.repositoryId() + "'");
+                }
                 UserPreference created = constraints.require(UserPreference.create(caller.tenant(), Ids.newId(),
                         scope, key, setting, clock.instant(), caller.userId()));
                 UserPreference stored = preferences.add(created);

@@ -5,6 +5,7 @@ import dev.orchestra.domain.chat.ChatSessions;
 import dev.orchestra.domain.chat.MessageAttachments;
 import dev.orchestra.domain.chat.ToolExecutions;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.integrity.IntegrityCheck;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.LegacyImports;
 import dev.orchestra.domain.preference.Preferences;
@@ -59,6 +60,8 @@ public interface Store extends AutoCloseable {
     ToolExecutions toolExecutions();
 
     MessageAttachments attachments();
+
+    IntegrityCheck integrity();
 
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {
