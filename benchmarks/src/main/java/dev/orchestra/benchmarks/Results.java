@@ -126,6 +126,11 @@ final class Results {
         target(t, "workflow step record >= 60 % of raw", ratio(OrchestrationBenchmark.STEP), 0.60);
         target(t, "16 concurrent executions >= 3 x one caller's step rate", fig("step16.project")
                 / fig(OrchestrationBenchmark.STEP + ".project") / 3.0, 1.0);
+        double integrity = fig("integrity.seconds");
+        if (!Double.isNaN(integrity)) {
+            t.append("- integrity check of the whole store < 30 s: ").append(integrity < 30 ? "holds" : "misses")
+                    .append(String.format(" (%.1f s)%n", integrity));
+        }
         target(t, "chat appends to 16 sessions >= 3 x one writer", fig("chat.append16.project")
                 / fig(ChatBenchmark.APPEND + ".project") / 3.0, 1.0);
         double searchP99 = fig("chat.search.p99");

@@ -16,6 +16,8 @@ import dev.orchestra.adapter.sqlite.SqliteSettings;
 import dev.orchestra.adapter.sqlite.SqliteStore;
 import dev.orchestra.application.agent.AgentRegistry;
 import dev.orchestra.application.analytics.Analytics;
+import dev.orchestra.application.integrity.StoreIntegrity;
+import dev.orchestra.application.integrity.StoreIntegrityService;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.task.TaskQueue;
 import dev.orchestra.benchmarks.Harness.Measure;
@@ -89,7 +91,7 @@ public final class StoreBenchmark {
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
-        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,soak,small,json,chat,
+        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,integrity,soak,small,json,chat,
         //        orchestration,rest
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
@@ -186,6 +188,28 @@ public final class StoreBenchmark {
         if (wanted("list") || wanted("analytics") || wanted("statistics")) {
             queries(p, raw, agents);
         }
+        if (wanted("integrity")) {
+            integrity(p, scale);
+        }
+    }
+
+    /** The whole store's integrity check (quick engine check and every rule), timed; median of the repeats. */
+    private void integrity(Project p, String scale) throws Exception {
+        StoreIntegrity check = new StoreIntegrityService(p.store().unitOfWork(), p.store().integrity(),
+                java.time.Clock.systemUTC());
+        long[] found = new long[2];
+        Stats[] median = harness.alternated(() -> harness.sequential("integrity check", 1, 1, i -> {
+            StoreIntegrity.Report report = check.check(false);
+            found[0] = report.errors();
+            found[1] = report.warnings();
+        }));
+        double seconds = median[0].p50Millis() / 1000;
+        results.figures.put("integrity.seconds", seconds);
+        results.rows.add(new String[] {"integrity check of the whole store " + scale + " (quick engine check)",
+                "", "", "", Results.ms(median[0].p50Millis()), "", "", "", "", ""});
+        results.notes.add(String.format("Integrity check %s: %.1f s (median of %d), %d errors and %d warnings found"
+                + " in the generated data (its agents' counters are not derived from its tasks).", scale, seconds,
+                harness.repeats(), found[0], found[1]));
     }
 
     /** 16 threads enqueueing one task per unit each; a warm-up run, then the median of the repeats. */
