@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -385,6 +386,31 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenChanges_theAuditQuery_filtersByEntityActionAndTimeNewestFirstInTheTenantOnly() {
+        Instant before = Instant.now().minusSeconds(1);
+        registerAgent("agent-1", "/repo/a");
+        registerAgent("agent-2", "/repo/b");
+        http.delete("/api/v1/agents/agent-2", "If-Match", "\"0\"");
+
+        JsonNode agent1 = http.get("/api/v1/admin/audit?entityType=Agent&entityId=agent-1").json();
+        JsonNode deletes = http.get("/api/v1/admin/audit?action=DELETE").json();
+        JsonNode all = http.get("/api/v1/admin/audit?from=" + before + "&size=500").json();
+
+        assertThat(agent1.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(agent1.get("items").get(0).get("action").asString()).isEqualTo("CREATE");
+        assertThat(agent1.get("items").get(0).get("newValues").get("name").asString()).isEqualTo("Agent agent-1");
+        assertThat(deletes.get("items").findValuesAsString("entityId")).containsExactly("agent-2");
+        assertThat(all.get("items").get(0).get("timestamp").asString())
+                .isGreaterThanOrEqualTo(all.get("items").get(all.get("items").size() - 1).get("timestamp").asString());
+        assertThat(http.get("/api/v1/admin/audit?to=" + before).json().get("totalItems").asLong()).isZero();
+        assertThat(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/admin/audit?entityId=agent-1").json()
+                .get("totalItems").asLong()).isZero();
+        assertProblem(http.get("/api/v1/admin/audit?from=yesterday"), 400, "validation");
+        assertProblem(http.get("/api/v1/admin/audit?from=" + Instant.now() + "&to=" + before), 400, "validation");
+        assertProblem(http.get("/api/v1/admin/audit?action=ERASE"), 400, "validation");
+    }
+
+    @Test
     void givenTheStore_integrity_answersTheReportOfEveryRuleWithoutAnError() {
         registerAgent("agent-1", "/repo/a");
         Http.Response quick = http.get("/api/v1/admin/integrity");
@@ -713,6 +739,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .probe("POST", "/api/v1/chat/messages/h-message/attachments", "{}", none, true,
                         "an attachment that is not multipart")
                 .badQueries("/api/v1/admin/integrity", Map.of("full", List.of("maybe", "2", "%00")))
+                .badQueries("/api/v1/admin/audit", Map.of("from", List.of("yesterday", "1", "2026-13-01T00:00:00Z"),
+                        "action", List.of("ERASE", "0"), "size", List.of("0", "501"), "sort", List.of("bogus,asc")))
                 .brokenBodies("POST", "/api/v1/agents", agent, none)
                 .brokenBodies("POST", "/api/v1/tasks", task, none)
                 .brokenBodies("PUT", "/api/v1/preferences/h.key", "{\"value\":\"2\",\"valueType\":\"INTEGER\"}", version)

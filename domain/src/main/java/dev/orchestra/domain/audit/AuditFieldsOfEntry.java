@@ -15,6 +15,9 @@ public final class AuditFieldsOfEntry {
     public static final Field<AuditEntry, Instant> TIMESTAMP =
             new Field<>("timestamp", Instant.class, AuditEntry::timestamp);
 
+    public static final java.util.List<Field<AuditEntry, ?>> ALL = java.util.List.of(ID, ENTITY_TYPE, ENTITY_ID,
+            ACTION, TIMESTAMP);
+
     private AuditFieldsOfEntry() {
     }
 }
