@@ -26,8 +26,10 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
      * @param type   sqlite (default) or json (the legacy document)
      * @param path   the database file; default ./data/orchestra.db, or ./data/orchestrator-state.json for json
      * @param sqlite SQLite connection settings
+     * @param minFreeSpace free space below which health reports the store's disk DOWN
      */
-    public record Storage(@DefaultValue("sqlite") StorageType type, Path path, @DefaultValue Sqlite sqlite) {
+    public record Storage(@DefaultValue("sqlite") StorageType type, Path path, @DefaultValue Sqlite sqlite,
+                          @DefaultValue("64MB") org.springframework.util.unit.DataSize minFreeSpace) {
         public Path resolvedPath() {
             if (path != null) {
                 return path;
@@ -44,13 +46,16 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
      * @param writeQueue  write units that may wait for the single writer
      * @param writeWait   how long a caller waits for room in that queue before "store busy"
      * @param maxBatch    units one transaction may group (group commit)
+     * @param maxSize     the most the database file may grow to (0: no cap); past it writes answer 507
      */
     public record Sqlite(@DefaultValue("4") int readers, @DefaultValue("10s") Duration busyTimeout,
                          @DefaultValue("FULL") SqliteSettings.Synchronous synchronous,
                          @DefaultValue("1024") int writeQueue, @DefaultValue("10s") Duration writeWait,
-                         @DefaultValue("256") int maxBatch) {
+                         @DefaultValue("256") int maxBatch,
+                         @DefaultValue("0") org.springframework.util.unit.DataSize maxSize) {
         SqliteSettings settings(java.nio.file.Path path) {
-            return new SqliteSettings(path, readers, busyTimeout, synchronous, writeQueue, writeWait, maxBatch);
+            return new SqliteSettings(path, readers, busyTimeout, synchronous, writeQueue, writeWait, maxBatch,
+                    maxSize.toBytes());
         }
     }
 

@@ -20,6 +20,7 @@ public class PreferenceConfiguration {
 
     @Bean
     ApplicationRunner defaultPreferences(PreferenceSettings preferences) {
-        return args -> preferences.createDefaults(Caller.system(TenantId.DEFAULT));
+        return args -> StartupDefaults.create("default preferences",
+                () -> preferences.createDefaults(Caller.system(TenantId.DEFAULT)));
     }
 }

@@ -34,6 +34,18 @@ public class StorageConfiguration {
         return store;
     }
 
+    /**
+     * Spring's disk-space health, pointed at the store's folder (not the working directory): a disk that
+     * fills up turns health DOWN before writes start answering 507.
+     */
+    @Bean("diskSpaceHealthIndicator")
+    org.springframework.boot.health.application.DiskSpaceHealthIndicator diskSpaceHealthIndicator(
+            OrchestraProperties properties) {
+        return new org.springframework.boot.health.application.DiskSpaceHealthIndicator(
+                properties.storage().resolvedPath().toAbsolutePath().getParent().toFile(),
+                properties.storage().minFreeSpace());
+    }
+
     /** What every area's use cases are built from (see the {@code …Configuration} classes). */
     @Bean
     Wiring wiring(Store store, Validator validator, Clock clock, OrchestraProperties properties) {

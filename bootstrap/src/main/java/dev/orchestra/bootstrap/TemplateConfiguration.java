@@ -20,6 +20,7 @@ public class TemplateConfiguration {
 
     @Bean
     ApplicationRunner defaultTemplates(TemplateCatalog templates) {
-        return args -> templates.createDefaults(Caller.system(TenantId.DEFAULT));
+        return args -> StartupDefaults.create("default templates",
+                () -> templates.createDefaults(Caller.system(TenantId.DEFAULT)));
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestra.adapter.sqlite;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.StoreFailure;
+import dev.orchestra.domain.shared.StoreFull;
 import dev.orchestra.domain.shared.ValidationFailed;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -36,6 +37,8 @@ final class SqlErrors {
                 case SQLITE_CONSTRAINT_FOREIGNKEY:
                     return new Conflict(what + ": it refers to a missing row or is still referred to ("
                             + detail(message) + ")");
+                case SQLITE_FULL:
+                    return new StoreFull(what, e);
                 case SQLITE_CONSTRAINT_TRIGGER:
                     // A trigger keeps history as written (append-only, decided once): a conflict, not bad input.
                     return new Conflict(what + ": " + detail(message));

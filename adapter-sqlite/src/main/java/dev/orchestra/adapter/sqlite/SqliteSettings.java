@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param writeQueue  how many write units may wait for the writer; more callers wait for room
  * @param writeWait   how long a caller waits for room in the queue before "store busy"
  * @param maxBatch    how many waiting units one transaction (one fsync) may group
+ * @param maxSizeBytes the most the database file may grow to (0: no cap); a write past it is refused as
+ *                     the store being full, as on a full disk
  */
 public record SqliteSettings(Path path, int readers, Duration busyTimeout, Synchronous synchronous, int writeQueue,
-                             Duration writeWait, int maxBatch) {
+                             Duration writeWait, int maxBatch, long maxSizeBytes) {
     public enum Synchronous { NORMAL, FULL }
 
     public SqliteSettings {
@@ -31,6 +33,14 @@ public record SqliteSettings(Path path, int readers, Duration busyTimeout, Synch
         if (writeQueue < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("writeQueue and maxBatch must be at least 1");
         }
+        if (maxSizeBytes < 0) {
+            throw new IllegalArgumentException("maxSizeBytes must be 0 (no cap) or more, not " + maxSizeBytes);
+        }
+    }
+
+    public SqliteSettings(Path path, int readers, Duration busyTimeout, Synchronous synchronous, int writeQueue,
+                          Duration writeWait, int maxBatch) {
+        this(path, readers, busyTimeout, synchronous, writeQueue, writeWait, maxBatch, 0);
     }
 
     public static SqliteSettings defaults(Path path) {

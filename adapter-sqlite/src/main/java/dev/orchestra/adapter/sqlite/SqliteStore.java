@@ -74,6 +74,7 @@ public final class SqliteStore implements Store {
         this.settings = settings;
         this.unitOfWork = unitOfWork;
         this.engineVersion = engineVersion;
+        unitOfWork.folder(settings.path().toAbsolutePath().getParent());
         this.agents = new SqliteAgents(unitOfWork);
         this.tasks = new SqliteTasks(unitOfWork);
         this.repositories = new SqliteCodeRepositories(unitOfWork);
@@ -103,6 +104,10 @@ public final class SqliteStore implements Store {
             SqliteEngine.requireSupported(version);
             migrate(dataSource(file, settings, false));
             verifyPragmas(writer, settings, "writer");
+            if (settings.maxSizeBytes() > 0) {
+                long pageSize = Long.parseLong(query(writer, "PRAGMA page_size"));
+                query(writer, "PRAGMA max_page_count = " + Math.max(1, settings.maxSizeBytes() / pageSize));
+            }
             List<SqliteUnitOfWork.Session> readers = new ArrayList<>();
             for (int i = 0; i < settings.readers(); i++) {
                 Connection reader = connect(file, settings, true);

@@ -3,6 +3,7 @@ package dev.orchestra.adapter.sqlite;
 import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.StoreBusy;
 import dev.orchestra.domain.shared.StoreFailure;
+import dev.orchestra.domain.shared.StoreFull;
 import dev.orchestra.domain.shared.UnitOfWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,6 +63,8 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Thread writerThread;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** The database's folder, to say how much room is left when the disk is full; null when not known. */
+    private volatile java.nio.file.Path folder;
 
     SqliteUnitOfWork(Session writer, List<Session> readers, Duration waitForReader, int queueCapacity,
                      int maxBatch, Duration waitForQueue) {
@@ -144,6 +147,9 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof StoreFull full && full.location() == null && folder != null) {
+                throw full.at(folder.toString(), folder.toFile().getUsableSpace());
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -240,6 +246,10 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         } catch (RuntimeException | Error e) {
             unit.done.completeExceptionally(e);
         }
+    }
+
+    void folder(java.nio.file.Path databaseFolder) {
+        this.folder = databaseFolder;
     }
 
     /** Transactions committed so far: fewer than write units when group commit is at work. */
@@ -343,6 +353,10 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.execute();
         } catch (SQLException e) {
+            if (e instanceof org.sqlite.SQLiteException lite
+                    && lite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_FULL) {
+                throw new StoreFull(sql, e);
+            }
             throw new StoreFailure(sql + " failed: " + e.getMessage(), e);
         }
     }

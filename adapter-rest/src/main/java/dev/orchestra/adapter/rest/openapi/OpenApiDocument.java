@@ -194,6 +194,7 @@ public class OpenApiDocument {
         ERRORS.put("428", "If-Match is required to change an existing resource");
         ERRORS.put("500", "the service failed (the log has the details)");
         ERRORS.put("503", "the store is busy; retry later");
+        ERRORS.put("507", "the disk holding the store is full: nothing of the write was kept; retry once space is freed");
     }
 
     private static void errorResponses(Operation operation, HandlerMethod handler) {
@@ -201,6 +202,7 @@ public class OpenApiDocument {
         List<String> codes = new java.util.ArrayList<>(List.of("400", "404", "406", "500", "503"));
         if (handler.getMethodAnnotation(org.springframework.web.bind.annotation.GetMapping.class) == null) {
             codes.add("409");
+            codes.add("507");
         }
         if (operation.getRequestBody() != null) {
             codes.add("413");

@@ -5,6 +5,7 @@ import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.StoreBusy;
 import dev.orchestra.domain.shared.StoreFailure;
+import dev.orchestra.domain.shared.StoreFull;
 import dev.orchestra.domain.shared.ValidationFailed;
 import dev.orchestra.domain.shared.VersionRequired;
 import dev.orchestra.domain.shared.Violation;
@@ -89,6 +90,14 @@ public class Problems extends ResponseEntityExceptionHandler {
         LOG.warn("store busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-busy", "Store busy", e.getMessage(), request,
                 null));
+    }
+
+    /** 507: the client can do nothing but wait; the detail says where the store is and how much room is left. */
+    @ExceptionHandler(StoreFull.class)
+    ResponseEntity<ProblemDetail> full(StoreFull e, HttpServletRequest request) {
+        LOG.error("store full on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(problem(HttpStatus.INSUFFICIENT_STORAGE, "store-full", "Insufficient storage", e.getMessage(),
+                request, null));
     }
 
     @ExceptionHandler(StoreFailure.class)
