@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.json;
 
 import dev.orchestra.domain.shared.StoreFailure;
+import dev.orchestra.domain.shared.StoreFull;
 import dev.orchestra.domain.shared.TenantId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -161,9 +162,18 @@ final class JsonJournal implements AutoCloseable {
                         + " restored (" + again.getMessage() + "); no more writes until the store is reopened,"
                         + " which replays the journal's whole units";
             }
+            if (broken == null && isDiskFull(e)) {
+                throw new StoreFull("append to the journal", e).at(path.toAbsolutePath().getParent().toString(),
+                        path.toAbsolutePath().getParent().toFile().getUsableSpace());
+            }
             throw new StoreFailure("cannot append to the JSON store's journal " + path + ": " + e.getMessage()
                     + "; the unit was not stored", e);
         }
+    }
+
+    /** The JDK reports ENOSPC only in the message ("No space left on device"). */
+    static boolean isDiskFull(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("No space left on device");
     }
 
     /** Empties the journal once the document holds all of it. */

@@ -90,6 +90,10 @@ final class JsonMessageAttachments implements MessageAttachments {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             JsonStore.syncFolder(folder);
         } catch (IOException e) {
+            if (JsonJournal.isDiskFull(e)) {
+                throw new dev.orchestra.domain.shared.StoreFull("write the attachment bytes", e)
+                        .at(folder.toString(), folder.toFile().getUsableSpace());
+            }
             throw new StoreFailure("cannot write the attachment bytes " + target + ": " + e.getMessage(), e);
         }
     }
