@@ -411,6 +411,31 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenAStore_aBackupIsTakenVerifiedListedAndVerifiedAgain() {
+        registerAgent("agent-1", "/repo/a");
+
+        Http.Response taken = http.post("/api/v1/admin/backups", null);
+
+        assertThat(taken.status()).as(taken.raw().body()).isEqualTo(201);
+        JsonNode manifest = taken.json();
+        String id = manifest.get("id").asString();
+        assertThat(taken.header("Location")).isEqualTo("/api/v1/admin/backups/" + id);
+        assertThat(manifest.get("verified").asBoolean()).as(taken.raw().body()).isTrue();
+        assertThat(manifest.get("trigger").asString()).isEqualTo("MANUAL");
+        assertThat(manifest.get("sha256").asString()).hasSize(64);
+        assertThat(manifest.get("sizeBytes").asLong()).isPositive();
+        assertThat(manifest.get("rowCounts").size()).isPositive();
+        assertThat(http.get("/api/v1/admin/backups").json().findValuesAsString("id")).contains(id);
+        assertThat(http.get("/api/v1/admin/backups/" + id).json().get("sha256").asString())
+                .isEqualTo(manifest.get("sha256").asString());
+        Http.Response again = http.post("/api/v1/admin/backups/" + id + "/verify", null);
+        assertThat(again.json().get("verified").asBoolean()).as(again.raw().body()).isTrue();
+        assertProblem(http.get("/api/v1/admin/backups/nope"), 404, "not-found");
+        assertProblem(http.get("/api/v1/admin/backups/.hidden"), 404, "not-found");
+        assertProblem(http.post("/api/v1/admin/backups/nope/verify", null), 404, "not-found");
+    }
+
+    @Test
     void givenTheStore_integrity_answersTheReportOfEveryRuleWithoutAnError() {
         registerAgent("agent-1", "/repo/a");
         Http.Response quick = http.get("/api/v1/admin/integrity");
@@ -739,6 +764,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .probe("POST", "/api/v1/chat/messages/h-message/attachments", "{}", none, true,
                         "an attachment that is not multipart")
                 .badQueries("/api/v1/admin/integrity", Map.of("full", List.of("maybe", "2", "%00")))
+                .badIds("GET", "/api/v1/admin/backups/{id}", null, none)
+                .badIds("POST", "/api/v1/admin/backups/{id}/verify", null, none)
                 .badQueries("/api/v1/admin/audit", Map.of("from", List.of("yesterday", "1", "2026-13-01T00:00:00Z"),
                         "action", List.of("ERASE", "0"), "size", List.of("0", "501"), "sort", List.of("bogus,asc")))
                 .brokenBodies("POST", "/api/v1/agents", agent, none)

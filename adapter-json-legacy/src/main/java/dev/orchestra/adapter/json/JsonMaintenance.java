@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** {@link StoreMaintenance} of the JSON store; a backup is a copy of the compacted document, taken between units. */
@@ -21,12 +22,18 @@ final class JsonMaintenance implements StoreMaintenance {
     private final JsonUnitOfWork unitOfWork;
     private final Path file;
     private final Runnable compact;
+    private final java.util.function.Function<Path, JsonStore> opener;
 
-    JsonMaintenance(JsonUnitOfWork unitOfWork, Path file, Runnable compact) {
+    JsonMaintenance(JsonUnitOfWork unitOfWork, Path file, Runnable compact,
+                    java.util.function.Function<Path, JsonStore> opener) {
         this.unitOfWork = unitOfWork;
         this.file = file;
         this.compact = compact;
+        this.opener = opener;
     }
+
+    /** The JSON document's format version (the store's own sections), as a backup's manifest names it. */
+    static final String FORMAT = "json-1";
 
     @Override
     public Set<TenantId> tenants() {
@@ -50,20 +57,92 @@ final class JsonMaintenance implements StoreMaintenance {
         String name = file.getFileName().toString().replaceFirst("\\.json$", "") + "_" + STAMP.format(at) + "_"
                 + reason.replaceAll("[^A-Za-z0-9-]", "-") + ".json";
         Path target = folder.resolve(name);
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         unitOfWork.exclusively(() -> {
-            // The document alone is the backup: first it takes in what the journal holds.
+            // The document is the backup, with the attachment files beside it: first it takes in what the
+            // journal holds. No unit runs meanwhile, so the counts are the copy's.
             compact.run();
+            unitOfWork.state().tenants().values().forEach(data -> data.countInto(counts));
             try {
                 Files.createDirectories(folder);
                 Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                Path bytes = JsonMessageAttachments.folderOf(file);
+                if (Files.isDirectory(bytes)) {
+                    Path into = Files.createDirectories(JsonMessageAttachments.folderOf(target));
+                    try (java.util.stream.Stream<Path> files = Files.list(bytes)) {
+                        for (Path f : files.toList()) {
+                            Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
             } catch (IOException e) {
                 throw new StoreFailure("backup to " + target + " failed: " + e.getMessage(), e);
             }
         });
         try {
-            return new Backup(target.toString(), at, Files.size(target));
+            return new Backup(target.toString(), at, Files.size(target), FORMAT, counts);
         } catch (IOException e) {
             throw new StoreFailure("backup " + target + " cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a copy of the backup (and its attachment files) in a temporary folder, so nothing is written beside
+     * the backup itself, and counts what it holds; a document that does not load is the problem found.
+     */
+    @Override
+    public Inspection inspect(Path backup) {
+        if (!Files.isRegularFile(backup)) {
+            throw new StoreFailure("there is no backup file " + backup);
+        }
+        String sha256;
+        long size;
+        try {
+            sha256 = dev.orchestra.domain.shared.Digests.sha256(Files.readAllBytes(backup));
+            size = Files.size(backup);
+        } catch (IOException e) {
+            throw new StoreFailure("cannot read the backup " + backup + ": " + e.getMessage(), e);
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("orchestra-verify-");
+            Path copy = scratch.resolve(file.getFileName());
+            Files.copy(backup, copy);
+            Path bytes = JsonMessageAttachments.folderOf(backup);
+            if (Files.isDirectory(bytes)) {
+                Path into = Files.createDirectories(JsonMessageAttachments.folderOf(copy));
+                try (java.util.stream.Stream<Path> files = Files.list(bytes)) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, into.resolve(f.getFileName()));
+                    }
+                }
+            }
+            try (JsonStore opened = opener.apply(copy)) {
+                List<String> problems = opened.unitOfWork().read(() -> opened.integrity().check(
+                        java.time.Instant.now(), true, 10)).stream()
+                        .filter(f -> f.severity() == dev.orchestra.domain.integrity.Severity.ERROR)
+                        .map(f -> f.rule().id() + " " + f.entityType() + " " + f.ids() + ": " + f.message())
+                        .toList();
+                return new Inspection(sha256, size, FORMAT, opened.rowCounts(), problems);
+            }
+        } catch (StoreFailure e) {
+            return new Inspection(sha256, size, null, java.util.Map.of(), List.of("the document does not load: "
+                    + e.getMessage()));
+        } catch (IOException e) {
+            throw new StoreFailure("cannot inspect the backup " + backup + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder the system cleans up anyway.
         }
     }
 }

@@ -121,6 +121,12 @@ final class JsonState {
             return log;
         }
 
+        /** Rows per area, for a backup's manifest. */
+        void countInto(Map<String, Long> counts) {
+            tables.forEach((area, table) -> counts.merge(area, (long) table.size(), Long::sum));
+            logs.forEach((area, log) -> counts.merge(area, (long) log.rows().size(), Long::sum));
+        }
+
         boolean isEmpty() {
             return tables.values().stream().allMatch(JsonTable::isEmpty)
                     && logs.values().stream().allMatch(JsonLog::isEmpty);

@@ -115,7 +115,8 @@ public final class JsonStore implements Store {
         this.preferences = new JsonPreferences(unitOfWork, door);
         this.auditTrail = new JsonAuditTrail(unitOfWork, door);
         this.legacyImports = new JsonLegacyImports(unitOfWork);
-        this.maintenance = new JsonMaintenance(unitOfWork, file, this::compact);
+        this.maintenance = new JsonMaintenance(unitOfWork, file, this::compact,
+                copy -> JsonStore.open(copy, validator, clock));
         this.templates = new JsonTaskTemplates(unitOfWork, door);
         this.circuitBreakers = new JsonCircuitBreakers(unitOfWork, door);
         this.routingDecisions = new JsonRoutingDecisions(unitOfWork, door);
@@ -235,6 +236,15 @@ public final class JsonStore implements Store {
     @Override
     public IntegrityCheck integrity() {
         return integrity;
+    }
+
+    /** Rows per area over every tenant: what a backup's manifest counts. */
+    java.util.Map<String, Long> rowCounts() {
+        return unitOfWork.read(() -> {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            state.tenants().values().forEach(data -> data.countInto(counts));
+            return counts;
+        });
     }
 
     /** The folder of attachment bytes beside the document. */

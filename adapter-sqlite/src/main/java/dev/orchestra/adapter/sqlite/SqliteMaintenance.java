@@ -71,9 +71,13 @@ final class SqliteMaintenance implements StoreMaintenance {
             throw new StoreFailure("cannot create the backup folder " + folder + ": " + e.getMessage(), e);
         }
         // VACUUM INTO writes a consistent, compacted copy; it runs outside a transaction, on the writer,
-        // so no write can run meanwhile.
+        // so no write can run meanwhile: the counts taken just before are the copy's.
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        String[] version = new String[1];
         unitOfWork.onWriterOutsideTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("VACUUM INTO ?")) {
+                counts.putAll(counts(connection));
+                version[0] = schemaVersion(connection);
                 statement.setString(1, target.toString());
                 statement.execute();
             } catch (SQLException e) {
@@ -81,9 +85,79 @@ final class SqliteMaintenance implements StoreMaintenance {
             }
         });
         try {
-            return new Backup(target.toString(), at, Files.size(target));
+            return new Backup(target.toString(), at, Files.size(target), version[0], counts);
         } catch (IOException e) {
             throw new StoreFailure("backup " + target + " cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows per table that keeps a tenant's data, read on the connection given (the writer, or a backup's). */
+    private static java.util.Map<String, Long> counts(java.sql.Connection connection) throws SQLException {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        List<String> tables = new java.util.ArrayList<>();
+        try (PreparedStatement list = connection.prepareStatement(TENANT_TABLES);
+             java.sql.ResultSet rows = list.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        for (String table : tables) {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM \"" + table + "\"");
+                 java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                counts.put(table, rows.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    private static String schemaVersion(java.sql.Connection connection) throws SQLException {
+        try (PreparedStatement version = connection.prepareStatement("SELECT max(CAST(version AS INTEGER))"
+                + " FROM flyway_schema_history WHERE success = 1"); java.sql.ResultSet rows = version.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    @Override
+    public Inspection inspect(Path backup) {
+        if (!Files.isRegularFile(backup)) {
+            throw new StoreFailure("there is no backup file " + backup);
+        }
+        String sha256;
+        long size;
+        try (java.io.InputStream in = Files.newInputStream(backup)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+            size = Files.size(backup);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new StoreFailure("cannot read the backup " + backup + ": " + e.getMessage(), e);
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+        List<String> problems = new java.util.ArrayList<>();
+        // immutable=1: nothing else writes a backup, so no -wal or -shm file is made beside it.
+        try (java.sql.Connection connection = config.createConnection("jdbc:sqlite:file:" + backup.toAbsolutePath()
+                + "?immutable=1")) {
+            try (PreparedStatement check = connection.prepareStatement("PRAGMA integrity_check(100)");
+                 java.sql.ResultSet rows = check.executeQuery()) {
+                while (rows.next()) {
+                    if (!"ok".equals(rows.getString(1))) {
+                        problems.add(rows.getString(1));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                return new Inspection(sha256, size, null, java.util.Map.of(), problems);
+            }
+            return new Inspection(sha256, size, schemaVersion(connection), counts(connection), problems);
+        } catch (SQLException e) {
+            problems.add("the file does not open as an SQLite database: " + e.getMessage());
+            return new Inspection(sha256, size, null, java.util.Map.of(), problems);
         }
     }
 }

@@ -1,0 +1,139 @@
+package dev.orchestra.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.application.maintenance.StoreBackups;
+import dev.orchestra.application.maintenance.StoreBackupsService;
+import dev.orchestra.domain.maintenance.BackupManifest;
+import dev.orchestra.domain.maintenance.BackupTrigger;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.Specification;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.store.Store;
+import dev.orchestra.domain.task.Task;
+import dev.orchestra.domain.task.TaskFields;
+import dev.orchestra.domain.testing.TestData;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A backup taken while 8 writers run: it verifies, holds every task acknowledged before it started and none
+ * begun after it returned, and no writer meets an error; a copy with a damaged byte is refused by verify and
+ * the running store is untouched. {@code -Dorchestra.backup.load-seconds=30} runs the writers longer.
+ */
+class BackupUnderLoadTest {
+    private static final long SECONDS = Long.getLong("orchestra.backup.load-seconds", 4);
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenEightWriters_aBackupVerifiesHoldsWhatWasAcknowledgedAndADamagedCopyIsRefused(String type)
+            throws Exception {
+        Path folder = Files.createDirectories(directory.resolve("live"));
+        Store store = TestStores.open(type, folder, Clock.systemUTC());
+        Path file = folder.resolve(type.equals("json") ? TestStores.JSON_FILE : TestStores.SQLITE_FILE);
+        StoreBackups backups = new StoreBackupsService(store.maintenance(), new FileBackupCatalog(file),
+                Clock.systemUTC());
+        // Each id with when its write began and when it was acknowledged (nanoTime).
+        ConcurrentHashMap<String, long[]> written = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong sequence = new AtomicLong();
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        List<Future<?>> running = new java.util.ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            running.add(writers.submit(() -> {
+                while (!stop.get()) {
+                    String id = String.format("t-%07d", sequence.incrementAndGet());
+                    long began = System.nanoTime();
+                    store.unitOfWork().write(() -> store.tasks().add(TestData.task(id, "/repo")));
+                    written.put(id, new long[] {began, System.nanoTime()});
+                }
+                return null;
+            }));
+        }
+        try {
+            Thread.sleep(SECONDS * 500);
+            long backupStarted = System.nanoTime();
+            BackupManifest manifest = backups.take(BackupTrigger.MANUAL);
+            long backupEnded = System.nanoTime();
+            Thread.sleep(SECONDS * 500);
+            stop.set(true);
+            for (Future<?> writer : running) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(manifest.verified()).as(manifest.problem()).isTrue();
+            Set<String> inBackup = idsIn(type, Path.of(manifest.file()));
+            Set<String> before = new HashSet<>();
+            Set<String> after = new HashSet<>();
+            written.forEach((id, t) -> {
+                if (t[1] < backupStarted) {
+                    before.add(id);
+                }
+                if (t[0] > backupEnded) {
+                    after.add(id);
+                }
+            });
+            assertThat(before).as("acknowledged before the backup began").isNotEmpty();
+            assertThat(after).as("begun after it returned").isNotEmpty();
+            assertThat(inBackup).containsAll(before).doesNotContainAnyElementsOf(after);
+            assertThat(manifest.rowCounts().get("tasks"))
+                    .isEqualTo(inBackup.size());
+
+            long live = store.unitOfWork().read(() -> store.tasks().find(TenantId.DEFAULT, Specification.all(),
+                    new PageRequest<>(0, 1, List.of(TaskFields.ID.asc()))).totalItems());
+            try (RandomAccessFile damage = new RandomAccessFile(manifest.file(), "rw")) {
+                damage.seek(damage.length() / 2);
+                int b = damage.read();
+                damage.seek(damage.length() / 2);
+                damage.write(b ^ 0xFF);
+            }
+            BackupManifest refused = backups.verify(manifest.id());
+            assertThat(refused.verified()).isFalse();
+            assertThat(refused.problem()).contains("SHA-256");
+            assertThat(store.unitOfWork().read(() -> store.tasks().find(TenantId.DEFAULT, Specification.all(),
+                    new PageRequest<>(0, 1, List.of(TaskFields.ID.asc()))).totalItems())).isEqualTo(live);
+        } finally {
+            stop.set(true);
+            writers.shutdownNow();
+            store.close();
+        }
+    }
+
+    /** The task ids of a backup, read from a copy opened as a store. */
+    private Set<String> idsIn(String type, Path backup) throws Exception {
+        Path folder = Files.createDirectories(directory.resolve("opened-" + type));
+        Files.copy(backup, folder.resolve(type.equals("json") ? TestStores.JSON_FILE : TestStores.SQLITE_FILE));
+        Set<String> ids = new HashSet<>();
+        try (Store opened = TestStores.open(type, folder, Clock.systemUTC())) {
+            opened.unitOfWork().read(() -> {
+                for (int page = 0; ; page++) {
+                    List<Task> items = opened.tasks().find(TenantId.DEFAULT, Specification.all(),
+                            new PageRequest<>(page, 500, List.of(TaskFields.ID.asc()))).items();
+                    items.forEach(t -> ids.add(t.id()));
+                    if (items.size() < 500) {
+                        return null;
+                    }
+                }
+            });
+        }
+        return ids;
+    }
+}
