@@ -35,7 +35,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"serve", "migrate", "copy", "check"})
+    @ValueSource(strings = {"serve", "migrate", "copy", "check", "backup", "backups", "verify"})
     void givenACommand_helpAndDashDashHelp_printItsUsageAndStartNothing(String command) {
         Run help = orchestra("help", command);
         Run dashed = orchestra(command, "--help");
@@ -103,5 +103,33 @@ class CommandLineTest {
         assertThat(orchestra("check", "--store", "sqlite:" + directory.resolve("none.db")).exit())
                 .isEqualTo(ExitCodes.FAILURE);
         assertThat(orchestra("check", "--store", "mysql:x").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void givenAStore_backupBackupsAndVerify_takeListAndProveCopiesAndRefuseADamagedOne() throws Exception {
+        Path db = directory.resolve("backed.db");
+        try (dev.orchestra.adapter.sqlite.SqliteStore store = dev.orchestra.adapter.sqlite.SqliteStore.open(
+                dev.orchestra.adapter.sqlite.SqliteSettings.defaults(db))) {
+            store.unitOfWork().writeVoid(() -> store.tasks().add(dev.orchestra.domain.testing.TestData.task("t1", "/r")));
+        }
+        String spec = "sqlite:" + db;
+
+        Run backup = orchestra("backup", "--store", spec);
+        assertThat(backup.exit()).as(backup.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(backup.out()).contains(" MANUAL ").contains(" verified ").contains("sha256=");
+        String id = backup.out().substring(0, backup.out().indexOf(' '));
+        Run listed = orchestra("backups", "--store", spec);
+        assertThat(listed.out()).contains(id).contains("1 backups");
+        assertThat(orchestra("verify", id, "--store", spec).exit()).isEqualTo(ExitCodes.DONE);
+        Path copy = directory.resolve("backups").resolve(id + ".db");
+        assertThat(orchestra("verify", copy.toString(), "--store", spec).exit()).isEqualTo(ExitCodes.DONE);
+
+        java.nio.file.Files.write(copy, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Run damaged = orchestra("verify", id, "--store", spec);
+        assertThat(damaged.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(damaged.out()).contains("NOT verified").contains("SHA-256");
+        Path garbage = java.nio.file.Files.writeString(directory.resolve("garbage.db"), "not a database");
+        assertThat(orchestra("verify", garbage.toString(), "--store", spec).exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(orchestra("verify", "no-such-backup", "--store", spec).exit()).isEqualTo(ExitCodes.INVALID_INPUT);
     }
 }
