@@ -436,6 +436,27 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenWrites_prometheus_showsTheWritersMetersAndTheClaimsPerPath() {
+        registerAgent("agent-1", "/repo/a");
+        http.post("/api/v1/tasks", "{\"command\":\"c\",\"repositoryPath\":\"/repo/a\"}");
+        http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\"}");
+
+        Http.Response scraped = http.get("/actuator/prometheus");
+
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.raw().body()).contains("http_server_requests_seconds_count")
+                .contains("uri=\"/api/v1/tasks/claim\"");
+        if (store instanceof dev.orchestra.adapter.sqlite.SqliteStore) {
+            assertThat(scraped.raw().body()).contains("orchestra_store_write_queue ")
+                    .contains("orchestra_store_write_units_total ").contains("orchestra_store_commits_total ")
+                    .contains("orchestra_store_write_wait_seconds_count ");
+            assertThat(Double.parseDouble(scraped.raw().body().lines()
+                    .filter(l -> l.startsWith("orchestra_store_write_units_total ")).findFirst().orElseThrow()
+                    .split(" ")[1])).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void givenTheStore_integrity_answersTheReportOfEveryRuleWithoutAnError() {
         registerAgent("agent-1", "/repo/a");
         Http.Response quick = http.get("/api/v1/admin/integrity");

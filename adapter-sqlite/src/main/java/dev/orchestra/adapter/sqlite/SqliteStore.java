@@ -126,6 +126,17 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * The single writer's figures: units waiting now, units run and transactions committed so far (their ratio
+     * is the group-commit batch size), and the time units spent waiting for their turn.
+     */
+    public record WriteStatistics(int queued, long units, long commits, long waitedNanos) {
+    }
+
+    public WriteStatistics writeStatistics() {
+        return unitOfWork.statistics();
+    }
+
     public UnitOfWork unitOfWork() {
         return unitOfWork;
     }

@@ -43,6 +43,7 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         final Supplier<?> work;
         final Consumer<Connection> outsideTransaction;
         final CompletableFuture<Object> done = new CompletableFuture<>();
+        final long queuedAt = System.nanoTime();
 
         Unit(Supplier<?> work, Consumer<Connection> outsideTransaction) {
             this.work = work;
@@ -63,6 +64,9 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Thread writerThread;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** Units run in transactions, and the nanoseconds they waited in the queue before their batch began. */
+    private final java.util.concurrent.atomic.AtomicLong unitsRun = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong waitedNanos = new java.util.concurrent.atomic.AtomicLong();
     /** The database's folder, to say how much room is left when the disk is full; null when not known. */
     private volatile java.nio.file.Path folder;
 
@@ -198,6 +202,13 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     private void runBatch(List<Unit> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
+        long began = System.nanoTime();
+        long waited = 0;
+        for (Unit unit : batch) {
+            waited += began - unit.queuedAt;
+        }
+        unitsRun.addAndGet(batch.size());
+        waitedNanos.addAndGet(waited);
         try {
             execute(writer.connection(), "BEGIN IMMEDIATE");
         } catch (StoreFailure e) {
@@ -250,6 +261,11 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
 
     void folder(java.nio.file.Path databaseFolder) {
         this.folder = databaseFolder;
+    }
+
+    /** What the writer has done so far, for the service's metrics. */
+    SqliteStore.WriteStatistics statistics() {
+        return new SqliteStore.WriteStatistics(queue.size(), unitsRun.get(), commits.get(), waitedNanos.get());
     }
 
     /** Transactions committed so far: fewer than write units when group commit is at work. */
