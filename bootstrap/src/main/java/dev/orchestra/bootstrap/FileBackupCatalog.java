@@ -71,6 +71,28 @@ public final class FileBackupCatalog implements BackupCatalog {
         return Files.isRegularFile(file) ? read(file) : Optional.empty();
     }
 
+    @Override
+    public void remove(BackupManifest manifest) {
+        Path copy = Path.of(manifest.file());
+        try {
+            // Only what lies in this catalog's folder: a manifest naming another file deletes nothing else.
+            if (copy.toAbsolutePath().normalize().getParent().equals(folder.normalize())) {
+                Files.deleteIfExists(copy);
+                Path bytes = copy.resolveSibling(copy.getFileName() + ".attachments");
+                if (Files.isDirectory(bytes)) {
+                    try (Stream<Path> files = Files.walk(bytes)) {
+                        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                }
+            }
+            Files.deleteIfExists(folder.resolve(manifest.id() + SUFFIX));
+        } catch (IOException e) {
+            throw new StoreFailure("cannot delete the backup " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Optional<BackupManifest> read(Path file) {
         try {
             return Optional.of(JSON.readValue(file.toFile(), BackupManifest.class));

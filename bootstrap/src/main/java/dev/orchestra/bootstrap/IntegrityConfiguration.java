@@ -23,6 +23,22 @@ public class IntegrityConfiguration {
                 new FileBackupCatalog(properties.storage().resolvedPath()), w.clock());
     }
 
+    /** Scheduled backups, when {@code orchestra.backup.every} is set: each verified, the newest {@code keep} kept. */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orchestra.backup.every")
+    PeriodicJob scheduledBackups(StoreBackups backups, OrchestraProperties properties) {
+        java.time.Duration every = properties.backup().every();
+        return new PeriodicJob("scheduled-backup", every, every, () -> {
+            dev.orchestra.domain.maintenance.BackupManifest taken =
+                    backups.take(dev.orchestra.domain.maintenance.BackupTrigger.SCHEDULED);
+            int pruned = backups.prune(dev.orchestra.domain.maintenance.BackupTrigger.SCHEDULED,
+                    properties.backup().keep()).size();
+            org.slf4j.LoggerFactory.getLogger(IntegrityConfiguration.class).info(
+                    "scheduled backup {} ({}); {} older scheduled backups deleted", taken.id(),
+                    taken.verified() ? "verified" : "NOT verified: " + taken.problem(), pruned);
+        });
+    }
+
     @Bean
     public static AuditQuery auditQuery(Wiring w) {
         return new AuditQueryService(w.store().unitOfWork(), w.store().auditTrail());

@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resilience circuit breaker defaults and recovery
  * @param workflows  workflow recovery
  * @param chat       chat history
+ * @param backup     scheduled backups
  */
 @ConfigurationProperties("orchestra")
 public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks,
                                   @DefaultValue Resilience resilience, @DefaultValue Workflows workflows,
-                                  @DefaultValue Chat chat) {
+                                  @DefaultValue Chat chat, @DefaultValue Backup backup) {
 
     public enum StorageType { SQLITE, JSON }
 
@@ -89,5 +90,20 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
      *                            start-up)
      */
     public record Chat(@DefaultValue("30s") Duration approvalSweepPeriod) {
+    }
+
+    /**
+     * @param every how often a verified backup is taken (the first one a period after start-up); none when unset
+     * @param keep  scheduled backups kept, the newest; older ones are deleted after each new one
+     */
+    public record Backup(Duration every, @DefaultValue("7") int keep) {
+        public Backup {
+            if (every != null && (every.isNegative() || every.isZero())) {
+                throw new IllegalArgumentException("orchestra.backup.every must be a positive duration, not " + every);
+            }
+            if (keep < 1) {
+                throw new IllegalArgumentException("orchestra.backup.keep must be at least 1, not " + keep);
+            }
+        }
     }
 }

@@ -15,6 +15,11 @@ final class PeriodicJob implements AutoCloseable {
     private final Runnable job;
 
     PeriodicJob(String name, Duration period, Runnable job) {
+        this(name, Duration.ZERO, period, job);
+    }
+
+    /** The first run after {@code initialDelay} instead of at once. */
+    PeriodicJob(String name, Duration initialDelay, Duration period, Runnable job) {
         this.name = name;
         this.job = job;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -22,7 +27,8 @@ final class PeriodicJob implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::runOnce, initialDelay.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void runOnce() {

@@ -136,4 +136,32 @@ class BackupUnderLoadTest {
         }
         return ids;
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenScheduledBackups_prune_deletesTheOldestScheduledOnesAndKeepsEveryOther(String type) throws Exception {
+        UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(java.time.Instant.parse("2026-05-01T00:00:00Z"));
+        Path folder = Files.createDirectories(directory.resolve("pruned"));
+        try (Store store = TestStores.open(type, folder, clock)) {
+            Path file = folder.resolve(type.equals("json") ? TestStores.JSON_FILE : TestStores.SQLITE_FILE);
+            StoreBackups backups = new StoreBackupsService(store.maintenance(), new FileBackupCatalog(file), clock);
+            store.unitOfWork().write(() -> store.tasks().add(TestData.task("t1", "/repo")));
+            List<BackupManifest> scheduled = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                scheduled.add(backups.take(BackupTrigger.SCHEDULED));
+                clock.advance(java.time.Duration.ofHours(1));
+            }
+            BackupManifest manual = backups.take(BackupTrigger.MANUAL);
+
+            List<BackupManifest> deleted = backups.prune(BackupTrigger.SCHEDULED, 2);
+
+            assertThat(deleted).extracting(BackupManifest::id)
+                    .containsExactlyInAnyOrder(scheduled.get(0).id(), scheduled.get(1).id());
+            assertThat(backups.list()).extracting(BackupManifest::id).containsExactly(manual.id(),
+                    scheduled.get(3).id(), scheduled.get(2).id());
+            assertThat(Path.of(scheduled.get(0).file())).doesNotExist();
+            assertThat(Path.of(scheduled.get(3).file())).exists();
+            assertThat(backups.verify(scheduled.get(3).id()).verified()).isTrue();
+        }
+    }
 }

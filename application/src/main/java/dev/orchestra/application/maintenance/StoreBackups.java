@@ -20,4 +20,7 @@ public interface StoreBackups {
 
     /** Verifies a backup again (its file's SHA-256 must still be the manifest's). */
     BackupManifest verify(String id);
+
+    /** Deletes the backups of {@code trigger} older than its newest {@code keep}; answers the ones deleted. */
+    List<BackupManifest> prune(BackupTrigger trigger, int keep);
 }

@@ -65,6 +65,16 @@ public final class StoreBackupsService implements StoreBackups {
         return judged;
     }
 
+    @Override
+    public List<BackupManifest> prune(BackupTrigger trigger, int keep) {
+        if (keep < 1) {
+            throw dev.orchestra.domain.shared.ValidationFailed.of("keep", "must be at least 1, not " + keep);
+        }
+        List<BackupManifest> old = catalog.list().stream().filter(m -> m.trigger() == trigger).skip(keep).toList();
+        old.forEach(catalog::remove);
+        return old;
+    }
+
     /** Verified when the engine's check passed, the digest is the manifest's and every count matches. */
     private BackupManifest judge(BackupManifest manifest, StoreMaintenance.Inspection inspection) {
         List<String> problems = new ArrayList<>(inspection.problems());

@@ -12,4 +12,7 @@ public interface BackupCatalog {
     List<BackupManifest> list();
 
     Optional<BackupManifest> find(String id);
+
+    /** Deletes a backup: its copy (and what came with it) and its manifest. */
+    void remove(BackupManifest manifest);
 }
