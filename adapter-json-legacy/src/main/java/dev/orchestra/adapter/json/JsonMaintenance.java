@@ -66,15 +66,7 @@ final class JsonMaintenance implements StoreMaintenance {
             try {
                 Files.createDirectories(folder);
                 Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                Path bytes = JsonMessageAttachments.folderOf(file);
-                if (Files.isDirectory(bytes)) {
-                    Path into = Files.createDirectories(JsonMessageAttachments.folderOf(target));
-                    try (java.util.stream.Stream<Path> files = Files.list(bytes)) {
-                        for (Path f : files.toList()) {
-                            Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
+                copyAttachments(file, target);
             } catch (IOException e) {
                 throw new StoreFailure("backup to " + target + " failed: " + e.getMessage(), e);
             }
@@ -108,15 +100,7 @@ final class JsonMaintenance implements StoreMaintenance {
             scratch = Files.createTempDirectory("orchestra-verify-");
             Path copy = scratch.resolve(file.getFileName());
             Files.copy(backup, copy);
-            Path bytes = JsonMessageAttachments.folderOf(backup);
-            if (Files.isDirectory(bytes)) {
-                Path into = Files.createDirectories(JsonMessageAttachments.folderOf(copy));
-                try (java.util.stream.Stream<Path> files = Files.list(bytes)) {
-                    for (Path f : files.toList()) {
-                        Files.copy(f, into.resolve(f.getFileName()));
-                    }
-                }
-            }
+            copyAttachments(backup, copy);
             try (JsonStore opened = opener.apply(copy)) {
                 List<String> problems = opened.unitOfWork().read(() -> opened.integrity().check(
                         java.time.Instant.now(), true, 10)).stream()
@@ -132,6 +116,19 @@ final class JsonMaintenance implements StoreMaintenance {
             throw new StoreFailure("cannot inspect the backup " + backup + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(scratch);
+        }
+    }
+
+    /** The attachment files beside document {@code from} into the folder beside document {@code to}. */
+    private static void copyAttachments(Path from, Path to) throws IOException {
+        Path bytes = JsonMessageAttachments.folderOf(from);
+        if (Files.isDirectory(bytes)) {
+            Path into = Files.createDirectories(JsonMessageAttachments.folderOf(to));
+            try (java.util.stream.Stream<Path> files = Files.list(bytes)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
