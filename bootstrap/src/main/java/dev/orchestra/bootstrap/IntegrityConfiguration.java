@@ -4,6 +4,8 @@ import dev.orchestra.application.audit.AuditQuery;
 import dev.orchestra.application.audit.AuditQueryService;
 import dev.orchestra.application.integrity.StoreIntegrity;
 import dev.orchestra.application.integrity.StoreIntegrityService;
+import dev.orchestra.application.integrity.StoreRepair;
+import dev.orchestra.application.integrity.StoreRepairService;
 import dev.orchestra.application.maintenance.StoreBackups;
 import dev.orchestra.application.maintenance.StoreBackupsService;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,11 @@ public class IntegrityConfiguration {
                     "scheduled backup {} ({}); {} older scheduled backups deleted", taken.id(),
                     taken.verified() ? "verified" : "NOT verified: " + taken.problem(), pruned);
         });
+    }
+
+    @Bean
+    public static StoreRepair storeRepair(Wiring w, StoreIntegrity integrity, StoreBackups backups) {
+        return new StoreRepairService(w.store(), integrity, backups, w.auditor(), w.clock());
     }
 
     @Bean

@@ -35,7 +35,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"serve", "migrate", "copy", "check", "backup", "backups", "verify"})
+    @ValueSource(strings = {"serve", "migrate", "copy", "check", "repair", "backup", "backups", "verify"})
     void givenACommand_helpAndDashDashHelp_printItsUsageAndStartNothing(String command) {
         Run help = orchestra("help", command);
         Run dashed = orchestra(command, "--help");
@@ -100,6 +100,13 @@ class CommandLineTest {
         assertThat(broken.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(broken.out()).contains("ERROR task-parent-cycle Task default t1,t2: the parent tasks of t1, t2 form "
                 + "a cycle").contains("not clean: 1 errors").contains("(full engine check)");
+        Run dry = orchestra("repair", "--dry-run", "--store", "sqlite:" + db);
+        assertThat(dry.exit()).as(dry.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(dry.out()).contains("WOULD REPAIR task-parent-cycle Task default t2").contains("dry run: 1 changes");
+        Run repaired = orchestra("repair", "--store", "sqlite:" + db);
+        assertThat(repaired.exit()).as(repaired.out() + repaired.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(repaired.out()).contains("repaired: 1 changes, backup ").contains("0 errors remain");
+        assertThat(orchestra("check", "--store", "sqlite:" + db).exit()).isEqualTo(ExitCodes.DONE);
         assertThat(orchestra("check", "--store", "sqlite:" + directory.resolve("none.db")).exit())
                 .isEqualTo(ExitCodes.FAILURE);
         assertThat(orchestra("check", "--store", "mysql:x").exit()).isEqualTo(ExitCodes.USAGE);

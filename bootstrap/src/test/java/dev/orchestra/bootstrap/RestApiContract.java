@@ -469,6 +469,12 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         assertThat(quick.json().get("findings").isArray()).isTrue();
         assertThat(full.json().get("full").asBoolean()).isTrue();
         assertProblem(http.get("/api/v1/admin/integrity?full=maybe"), 400, "validation");
+        Http.Response dry = http.post("/api/v1/admin/integrity/repair", null);
+        assertThat(dry.status()).as(dry.raw().body()).isEqualTo(200);
+        assertThat(dry.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.json().get("backupId").isNull()).isTrue();
+        assertThat(dry.json().get("after").get("errors").asLong()).isZero();
+        assertProblem(http.post("/api/v1/admin/integrity/repair?dryRun=perhaps", null), 400, "validation");
     }
 
     @Test

@@ -173,7 +173,8 @@ final class SqliteTasks implements Tasks {
                         assigned_at = :assignedAt, started_at = :startedAt, completed_at = :completedAt,
                         execution_duration_nanos = :duration, result = :result, error_message = :errorMessage,
                         retry_count = :retryCount, correlation_id = :correlationId, workflow_id = :workflowId,
-                        workflow_step = :workflowStep, progress_percentage = :progress,
+                        workflow_step = :workflowStep, parent_task_id = :parentTaskId,
+                        progress_percentage = :progress,
                         progress_message = :progressMessage, progress_updated_at = :progressUpdatedAt,
                         lease_token = :leaseToken, lease_expires_at = :leaseExpiresAt, updated_at = :updatedAt,
                         version = version + 1

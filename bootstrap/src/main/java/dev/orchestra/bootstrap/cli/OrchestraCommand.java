@@ -8,6 +8,7 @@ import picocli.CommandLine;
 @Command(name = "orchestra", mixinStandardHelpOptions = true, version = "Orchestra Store 0.1.0",
         description = "The persistent memory of an AI-agent orchestrator.",
         subcommands = {ServeCommand.class, MigrateCommand.class, CopyCommand.class, CheckCommand.class,
+                RepairCommand.class,
                 BackupCommands.Backup.class, BackupCommands.List.class, BackupCommands.Verify.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -92,6 +92,14 @@ public record Agent(
     }
 
     /** The same state at another version: stores use it to return what they wrote. */
+    /** The completed counter recomputed from the agent's tasks (a repair); the other figures stay. */
+    public Agent withCompletedCount(long completed, Instant now) {
+        return new Agent(tenantId, id, name, type, repositoryPath, repositoryId, status, lastPing, currentTaskId,
+                sessionId, capabilities, configuration, legacyAttributes, maxConcurrentTasks, healthCheckInterval,
+                new AgentStatistics(completed, statistics.failed(), statistics.totalExecutionTime()),
+                audit.touched(now, "repair"), deletedAt, deletedBy, version);
+    }
+
     public Agent withVersion(long newVersion) {
         return new Agent(tenantId, id, name, type, repositoryPath, repositoryId, status, lastPing, currentTaskId,
                 sessionId, capabilities, configuration, legacyAttributes, maxConcurrentTasks, healthCheckInterval,

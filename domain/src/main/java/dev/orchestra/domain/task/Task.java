@@ -197,6 +197,22 @@ public record Task(
                 now);
     }
 
+    /** An active task whose agent is gone, back to PENDING (a repair, not a retry: the count stays). */
+    public Task requeueLost(Instant now) {
+        if (!status.isActive()) {
+            throw new InvalidTransition(TASK, id, status, TaskStatus.PENDING);
+        }
+        return copy(TaskStatus.PENDING, null, null, null, null, result, errorMessage, retryCount, TaskProgress.NONE,
+                null, now);
+    }
+
+    /** The same task without its parent: how a repair breaks a cycle of parent tasks. */
+    public Task withoutParent(Instant now) {
+        return new Task(tenantId, id, command, repositoryPath, repositoryId, agentId, priority, status, createdAt,
+                assignedAt, startedAt, completedAt, result, errorMessage, retryCount, correlationId, workflowId,
+                workflowStep, null, container, progress, lease, now, version);
+    }
+
     public Task cancel(Instant now) {
         requireMove(TaskStatus.CANCELLED);
         return copy(TaskStatus.CANCELLED, agentId, assignedAt, startedAt,

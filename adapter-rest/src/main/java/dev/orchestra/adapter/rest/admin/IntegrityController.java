@@ -2,6 +2,7 @@ package dev.orchestra.adapter.rest.admin;
 
 import dev.orchestra.adapter.rest.RestApi;
 import dev.orchestra.application.integrity.StoreIntegrity;
+import dev.orchestra.application.integrity.StoreRepair;
 import dev.orchestra.domain.integrity.Finding;
 import dev.orchestra.domain.integrity.Severity;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +22,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(RestApi.BASE + "/admin/integrity")
 public class IntegrityController {
     private final StoreIntegrity integrity;
+    private final StoreRepair repair;
 
-    public IntegrityController(StoreIntegrity integrity) {
+    public IntegrityController(StoreIntegrity integrity, StoreRepair repair) {
         this.integrity = integrity;
+        this.repair = repair;
+    }
+
+    @Schema(name = "RepairChange")
+    public record ChangeResponse(String rule, String entityType, String tenant, String id, String action) {
+    }
+
+    @Schema(name = "RepairReport", description = "changes made (or, in a dry run, that would be made); unrepaired: "
+            + "errors no repair mends; after: the check after the repair (before it, for a dry run)")
+    public record RepairResponse(boolean dryRun, String backupId, List<ChangeResponse> changes,
+                                 List<FindingResponse> unrepaired, ReportResponse after) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/repair")
+    @Operation(operationId = "repairIntegrity", description = "dryRun=true (the default) lists the changes and makes "
+            + "none; otherwise a verified backup first, then every change in one unit of work, each audited, and a "
+            + "second check; history is never deleted")
+    public RepairResponse repair(@RequestParam(defaultValue = "true") boolean dryRun) {
+        StoreRepair.Report r = repair.repair(dryRun);
+        return new RepairResponse(r.dryRun(), r.backupId(), r.changes().stream().map(c -> new ChangeResponse(
+                c.rule().id(), c.entityType(), c.tenant(), c.id(), c.action())).toList(),
+                r.unrepaired().stream().map(FindingResponse::of).toList(), report(r.after()));
+    }
+
+    private static ReportResponse report(StoreIntegrity.Report report) {
+        return new ReportResponse(report.checkedAt(), report.full(), report.took(), report.clean(), report.errors(),
+                report.warnings(), report.limitPerRule(), report.findings().stream().map(FindingResponse::of).toList());
     }
 
     @Schema(name = "IntegrityFinding", description = "tenant is null for the engine's own checks")
@@ -46,8 +75,6 @@ public class IntegrityController {
     @Operation(operationId = "checkIntegrity", description = "the engine's checks (quick_check, or integrity_check "
             + "with full=true; foreign_key_check) and every application rule of DOMAIN.md; read-only")
     public ReportResponse check(@RequestParam(defaultValue = "false") boolean full) {
-        StoreIntegrity.Report report = integrity.check(full);
-        return new ReportResponse(report.checkedAt(), report.full(), report.took(), report.clean(), report.errors(),
-                report.warnings(), report.limitPerRule(), report.findings().stream().map(FindingResponse::of).toList());
+        return report(integrity.check(full));
     }
 }
