@@ -67,10 +67,10 @@ class StoreRepairTest {
         }
         try (Store store = TestStores.open("sqlite", directory, Clock.systemUTC())) {
             Wiring wiring = Wiring.of(store, TestStores.VALIDATOR, Clock.systemUTC(), Duration.ofMinutes(5));
-            StoreIntegrity integrity = IntegrityConfiguration.storeIntegrity(wiring);
+            StoreIntegrity integrity = StoreHealthConfiguration.storeIntegrity(wiring);
             StoreBackups backups = new StoreBackupsService(store.maintenance(), new FileBackupCatalog(file),
                     Clock.systemUTC());
-            StoreRepair repair = IntegrityConfiguration.storeRepair(wiring, integrity, backups);
+            StoreRepair repair = StoreHealthConfiguration.storeRepair(wiring, integrity, backups);
             String bytesBefore = Digests.sha256(Files.readAllBytes(file));
 
             StoreRepair.Report dry = repair.repair(true);

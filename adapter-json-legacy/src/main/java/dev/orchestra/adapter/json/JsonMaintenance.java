@@ -89,8 +89,8 @@ final class JsonMaintenance implements StoreMaintenance {
         }
         String sha256;
         long size;
-        try {
-            sha256 = dev.orchestra.domain.shared.Digests.sha256(Files.readAllBytes(backup));
+        try (java.io.InputStream in = Files.newInputStream(backup)) {
+            sha256 = dev.orchestra.domain.shared.Digests.sha256(in);
             size = Files.size(backup);
         } catch (IOException e) {
             throw new StoreFailure("cannot read the backup " + backup + ": " + e.getMessage(), e);

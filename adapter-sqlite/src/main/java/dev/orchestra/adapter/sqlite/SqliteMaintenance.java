@@ -126,14 +126,9 @@ final class SqliteMaintenance implements StoreMaintenance {
         String sha256;
         long size;
         try (java.io.InputStream in = Files.newInputStream(backup)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+            sha256 = dev.orchestra.domain.shared.Digests.sha256(in);
             size = Files.size(backup);
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new StoreFailure("cannot read the backup " + backup + ": " + e.getMessage(), e);
         }
         org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();

@@ -221,11 +221,9 @@ public final class ChatHistoryService implements ChatHistory {
 
     /** A user id as sessions keep it: 1 to 128 characters on one line (any other cannot own a session). */
     private static void requireUserId(String userId) {
-        String problem = userId.length() > MAX_USER_ID ? "must be at most " + MAX_USER_ID + " characters"
-                : userId.isBlank() ? "must not be blank" : Texts.problemWith(userId, false) == null ? null
-                : "must not contain " + Texts.problemWith(userId, false);
-        if (problem != null) {
-            throw ValidationFailed.of("userId", problem);
+        Texts.require("userId", userId, MAX_USER_ID, false);
+        if (userId.isBlank()) {
+            throw ValidationFailed.of("userId", "must not be blank");
         }
     }
 

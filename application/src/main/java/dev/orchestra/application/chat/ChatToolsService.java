@@ -122,12 +122,7 @@ public final class ChatToolsService implements ChatTools {
             throw ValidationFailed.of("decision", "EXPIRED is the sweep's; a person approves or rejects");
         }
         requireBy(how.by());
-        if (how.reason() != null && (how.reason().length() > Approval.MAX_REASON
-                || Texts.problemWith(how.reason(), true) != null)) {
-            throw ValidationFailed.of("reason", how.reason().length() > Approval.MAX_REASON
-                    ? "must be at most " + Approval.MAX_REASON + " characters, not " + how.reason().length()
-                    : "must not contain " + Texts.problemWith(how.reason(), true));
-        }
+        Texts.require("reason", how.reason(), Approval.MAX_REASON, true);
         if (how.argumentsSha256() != null && !how.argumentsSha256().matches("[0-9a-f]{64}")) {
             throw ValidationFailed.of("argumentsSha256", "must be 64 lowercase hex digits (SHA-256)");
         }
@@ -179,12 +174,10 @@ public final class ChatToolsService implements ChatTools {
     }
 
     private static void requireBy(String by) {
-        String problem = by == null || by.isBlank() ? "must name who decides"
-                : by.length() > Approval.MAX_BY ? "must be at most " + Approval.MAX_BY + " characters, not " + by.length()
-                : Texts.problemWith(by, false) == null ? null : "must not contain " + Texts.problemWith(by, false);
-        if (problem != null) {
-            throw ValidationFailed.of("by", problem);
+        if (by == null || by.isBlank()) {
+            throw ValidationFailed.of("by", "must name who decides");
         }
+        Texts.require("by", by, Approval.MAX_BY, false);
     }
 
     @Override

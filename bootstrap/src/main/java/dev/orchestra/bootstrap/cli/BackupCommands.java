@@ -1,8 +1,7 @@
 package dev.orchestra.bootstrap.cli;
 
 import dev.orchestra.application.maintenance.StoreBackups;
-import dev.orchestra.application.maintenance.StoreBackupsService;
-import dev.orchestra.bootstrap.FileBackupCatalog;
+import dev.orchestra.bootstrap.StoreHealthConfiguration;
 import dev.orchestra.domain.maintenance.BackupManifest;
 import dev.orchestra.domain.maintenance.BackupTrigger;
 import dev.orchestra.domain.maintenance.StoreMaintenance;
@@ -46,8 +45,8 @@ final class BackupCommands {
             }
             Clock clock = Clock.systemUTC();
             try (Store opened = store.open(clock)) {
-                return run(opened, new StoreBackupsService(opened.maintenance(), new FileBackupCatalog(store.path()),
-                        clock), spec.commandLine().getOut(), err);
+                return run(opened, StoreHealthConfiguration.storeBackups(StoreSpec.wiring(opened, clock), store.path()),
+                        spec.commandLine().getOut(), err);
             } catch (dev.orchestra.domain.shared.NotFound e) {
                 err.println("orchestra " + name() + ": " + e.getMessage() + " (see 'orchestra backups')");
                 return ExitCodes.INVALID_INPUT;

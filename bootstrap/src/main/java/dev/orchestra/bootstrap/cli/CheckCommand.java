@@ -1,7 +1,7 @@
 package dev.orchestra.bootstrap.cli;
 
 import dev.orchestra.application.integrity.StoreIntegrity;
-import dev.orchestra.application.integrity.StoreIntegrityService;
+import dev.orchestra.bootstrap.StoreHealthConfiguration;
 import dev.orchestra.domain.integrity.Finding;
 import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.store.Store;
@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         try (Store opened = store.open(clock)) {
-            StoreIntegrity.Report report = new StoreIntegrityService(opened.unitOfWork(), opened.integrity(), clock)
+            StoreIntegrity.Report report = StoreHealthConfiguration.storeIntegrity(StoreSpec.wiring(opened, clock))
                     .check(full);
             for (Finding f : report.findings()) {
                 out.println(f.severity() + " " + f.rule().id() + " " + f.entityType() + " "

@@ -1,12 +1,9 @@
 package dev.orchestra.bootstrap.cli;
 
 import dev.orchestra.application.integrity.StoreIntegrity;
-import dev.orchestra.application.integrity.StoreIntegrityService;
 import dev.orchestra.application.integrity.StoreRepair;
-import dev.orchestra.application.integrity.StoreRepairService;
-import dev.orchestra.application.maintenance.StoreBackupsService;
-import dev.orchestra.application.shared.Auditor;
-import dev.orchestra.bootstrap.FileBackupCatalog;
+import dev.orchestra.bootstrap.StoreHealthConfiguration;
+import dev.orchestra.bootstrap.Wiring;
 import dev.orchestra.domain.integrity.Finding;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.DomainException;
@@ -50,10 +47,10 @@ final class RepairCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         try (Store opened = store.open(clock)) {
-            StoreIntegrity integrity = new StoreIntegrityService(opened.unitOfWork(), opened.integrity(), clock);
-            StoreRepair repair = new StoreRepairService(opened, integrity, new StoreBackupsService(
-                    opened.maintenance(), new FileBackupCatalog(store.path()), clock),
-                    new Auditor(opened.auditTrail(), clock), clock);
+            Wiring wiring = StoreSpec.wiring(opened, clock);
+            StoreIntegrity integrity = StoreHealthConfiguration.storeIntegrity(wiring);
+            StoreRepair repair = StoreHealthConfiguration.storeRepair(wiring, integrity,
+                    StoreHealthConfiguration.storeBackups(wiring, store.path()));
             StoreRepair.Report report = repair.repair(dryRun);
             for (StoreRepair.Change c : report.changes()) {
                 out.println((dryRun ? "WOULD " : "") + "REPAIR " + c.rule().id() + " " + c.entityType() + " "

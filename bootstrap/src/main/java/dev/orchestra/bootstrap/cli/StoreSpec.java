@@ -37,6 +37,12 @@ record StoreSpec(Kind kind, Path path) {
         }
     }
 
+    /** The use cases' wiring over a store this command opened, as the service wires its own. */
+    static dev.orchestra.bootstrap.Wiring wiring(Store opened, Clock clock) {
+        // No command here claims tasks: the lease duration is the service's default, unused.
+        return dev.orchestra.bootstrap.Wiring.of(opened, VALIDATOR, clock, java.time.Duration.ofMinutes(5));
+    }
+
     Store open(Clock clock) {
         return kind == Kind.JSON ? JsonStore.open(path, VALIDATOR, clock)
                 : SqliteStore.open(SqliteSettings.defaults(path));

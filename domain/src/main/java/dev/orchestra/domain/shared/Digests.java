@@ -18,6 +18,16 @@ public final class Digests {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Of everything the stream holds, read in blocks (a backup may be far larger than memory). */
+    public static String sha256(java.io.InputStream in) throws java.io.IOException {
+        MessageDigest digest = digest();
+        byte[] buffer = new byte[1 << 16];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -5,6 +5,7 @@ package dev.orchestra.domain.shared;
  * acknowledged before it was; writes succeed again once space is freed.
  */
 public final class StoreFull extends StoreFailure {
+    private final String what;
     private final String location;
     private final long freeBytes;
 
@@ -16,13 +17,14 @@ public final class StoreFull extends StoreFailure {
         super(what + ": the disk holding the store is full" + (location == null ? "" : " (" + freeBytes
                 + " bytes free in " + location + ")") + "; nothing of this write was kept, and writes succeed again"
                 + " once space is freed", cause);
+        this.what = what;
         this.location = location;
         this.freeBytes = freeBytes;
     }
 
     /** The same failure, saying where the store is and how much room is left there. */
     public StoreFull at(String folder, long free) {
-        return new StoreFull(getMessage().substring(0, getMessage().indexOf(": the disk")), folder, free, getCause());
+        return new StoreFull(what, folder, free, getCause());
     }
 
     /** The store's folder, when known. */

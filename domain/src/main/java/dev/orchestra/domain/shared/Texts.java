@@ -5,6 +5,23 @@ public final class Texts {
     private Texts() {
     }
 
+    /**
+     * Refuses, naming {@code field}, a text longer than {@code max} or holding what {@link #problemWith}
+     * finds: for values checked on the caller's thread before a unit of work (a null passes).
+     */
+    public static void require(String field, String text, int max, boolean freeText) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > max) {
+            throw ValidationFailed.of(field, "must be at most " + max + " characters, not " + text.length());
+        }
+        String problem = problemWith(text, freeText);
+        if (problem != null) {
+            throw ValidationFailed.of(field, "must not contain " + problem);
+        }
+    }
+
     /** Null when {@code text} may be stored; else what is wrong and at which character. */
     public static String problemWith(String text, boolean freeText) {
         for (int i = 0; i < text.length(); i++) {

@@ -195,8 +195,7 @@ public final class StoreAreas {
 
     /** Attachments with their bytes, read one at a time (each up to 10 MiB), weighed so a copy flushes in time. */
     private static Area<MessageAttachment.WithContent> attachments(Store store) {
-        Area<MessageAttachment.WithContent> rows = StoreAreas.<MessageAttachment.WithContent>area("attachments",
-                a -> a.attachment().id(),
+        return StoreAreas.<MessageAttachment.WithContent>area("attachments", a -> a.attachment().id(),
                 tenant -> total(store.attachments().find(tenant, Specification.all(),
                         first(ChatFields.Attachment.ID))),
                 (tenant, row) -> Pages.each(List.of(ChatFields.Attachment.UPLOADED_AT.asc(),
@@ -207,53 +206,20 @@ public final class StoreAreas {
                                         new IllegalStateException("the bytes of attachment '" + a.id()
                                                 + "' (SHA-256 " + a.sha256() + ") are missing"))))),
                 (tenant, a) -> store.attachments().find(tenant, a.attachment().id()).isPresent(),
-                list -> list.forEach(a -> store.attachments().add(a.attachment(), a.content())));
-        return new Area<>() {
-            @Override
-            public String name() {
-                return rows.name();
-            }
-
-            @Override
-            public String idOf(MessageAttachment.WithContent row) {
-                return rows.idOf(row);
-            }
-
-            @Override
-            public long count(TenantId tenant) {
-                return rows.count(tenant);
-            }
-
-            @Override
-            public void each(TenantId tenant, Consumer<MessageAttachment.WithContent> row) {
-                rows.each(tenant, row);
-            }
-
-            @Override
-            public boolean has(TenantId tenant, MessageAttachment.WithContent row) {
-                return rows.has(tenant, row);
-            }
-
-            @Override
-            public void addAll(List<MessageAttachment.WithContent> list) {
-                rows.addAll(list);
-            }
-
-            @Override
-            public long bytesOf(MessageAttachment.WithContent row) {
-                return row.content().length;
-            }
-
-            @Override
-            public String toString() {
-                return rows.name();
-            }
-        };
+                list -> list.forEach(a -> store.attachments().add(a.attachment(), a.content())),
+                a -> a.content().length);
     }
 
     private static <T> Area<T> area(String name, Function<T, String> id, ToLongFunction<TenantId> count,
                                     BiConsumer<TenantId, Consumer<T>> each, BiPredicate<TenantId, T> has,
                                     Consumer<List<T>> addAll) {
+        return area(name, id, count, each, has, addAll, row -> 0);
+    }
+
+    /** As above, for rows that carry bytes beyond their fields ({@link Area#bytesOf}). */
+    private static <T> Area<T> area(String name, Function<T, String> id, ToLongFunction<TenantId> count,
+                                    BiConsumer<TenantId, Consumer<T>> each, BiPredicate<TenantId, T> has,
+                                    Consumer<List<T>> addAll, ToLongFunction<T> bytes) {
         return new Area<>() {
             @Override
             public String name() {
@@ -283,6 +249,11 @@ public final class StoreAreas {
             @Override
             public void addAll(List<T> rows) {
                 addAll.accept(rows);
+            }
+
+            @Override
+            public long bytesOf(T row) {
+                return bytes.applyAsLong(row);
             }
 
             @Override

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Keeping the store healthy: the integrity check, backups with their manifests, the audit trail's queries. */
 @Configuration(proxyBeanMethods = false)
-public class IntegrityConfiguration {
+public class StoreHealthConfiguration {
     @Bean
     public static StoreIntegrity storeIntegrity(Wiring w) {
         return new StoreIntegrityService(w.store().unitOfWork(), w.store().integrity(), w.clock());
@@ -21,8 +21,12 @@ public class IntegrityConfiguration {
 
     @Bean
     public static StoreBackups storeBackups(Wiring w, OrchestraProperties properties) {
-        return new StoreBackupsService(w.store().maintenance(),
-                new FileBackupCatalog(properties.storage().resolvedPath()), w.clock());
+        return storeBackups(w, properties.storage().resolvedPath());
+    }
+
+    /** Backups beside {@code storeFile}: the service's store, or the one a command names. */
+    public static StoreBackups storeBackups(Wiring w, java.nio.file.Path storeFile) {
+        return new StoreBackupsService(w.store().maintenance(), new FileBackupCatalog(storeFile), w.clock());
     }
 
     /** Scheduled backups, when {@code orchestra.backup.every} is set: each verified, the newest {@code keep} kept. */
@@ -35,7 +39,7 @@ public class IntegrityConfiguration {
                     backups.take(dev.orchestra.domain.maintenance.BackupTrigger.SCHEDULED);
             int pruned = backups.prune(dev.orchestra.domain.maintenance.BackupTrigger.SCHEDULED,
                     properties.backup().keep()).size();
-            org.slf4j.LoggerFactory.getLogger(IntegrityConfiguration.class).info(
+            org.slf4j.LoggerFactory.getLogger(StoreHealthConfiguration.class).info(
                     "scheduled backup {} ({}); {} older scheduled backups deleted", taken.id(),
                     taken.verified() ? "verified" : "NOT verified: " + taken.problem(), pruned);
         });
