@@ -171,4 +171,30 @@ class BackupUnderLoadTest {
             assertThat(backups.verify(scheduled.get(3).id()).verified()).isTrue();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenBackupsAtTheSameInstant_eachGetsItsOwnFileAndVerifies(String type) throws Exception {
+        // A clock that does not move: what concurrent requests in one millisecond meet (it was a 500).
+        Clock still = Clock.fixed(java.time.Instant.parse("2026-05-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        Path folder = Files.createDirectories(directory.resolve("same-instant"));
+        try (Store store = TestStores.open(type, folder, still)) {
+            Path file = folder.resolve(type.equals("json") ? TestStores.JSON_FILE : TestStores.SQLITE_FILE);
+            StoreBackups backups = new StoreBackupsService(store.maintenance(), new FileBackupCatalog(file), still);
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            List<Future<BackupManifest>> taken = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                taken.add(callers.submit(() -> backups.take(BackupTrigger.MANUAL)));
+            }
+            Set<String> files = new HashSet<>();
+            for (Future<BackupManifest> manifest : taken) {
+                BackupManifest m = manifest.get(60, TimeUnit.SECONDS);
+                assertThat(m.verified()).as(m.problem()).isTrue();
+                files.add(m.file());
+            }
+            callers.shutdown();
+            assertThat(files).hasSize(3);
+            assertThat(backups.list()).hasSize(3);
+        }
+    }
 }

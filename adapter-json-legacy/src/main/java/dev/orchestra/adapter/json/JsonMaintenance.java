@@ -54,15 +54,18 @@ final class JsonMaintenance implements StoreMaintenance {
     @Override
     public Backup backup(String reason, Instant at) {
         Path folder = file.getParent().resolve("backups");
-        String name = file.getFileName().toString().replaceFirst("\\.json$", "") + "_" + STAMP.format(at) + "_"
-                + reason.replaceAll("[^A-Za-z0-9-]", "-") + ".json";
-        Path target = folder.resolve(name);
+        String stem = file.getFileName().toString().replaceFirst("\\.json$", "") + "_" + STAMP.format(at) + "_"
+                + reason.replaceAll("[^A-Za-z0-9-]", "-");
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        Path[] chosen = new Path[1];
         unitOfWork.exclusively(() -> {
+            // Named while no other backup or unit runs: two taken in the same millisecond get two files.
+            Path target = unused(folder, stem, ".json");
+            chosen[0] = target;
             // The document is the backup, with the attachment files beside it: first it takes in what the
             // journal holds. No unit runs meanwhile, so the counts are the copy's.
             compact.run();
-            unitOfWork.state().tenants().values().forEach(data -> data.countInto(counts));
+            counts.putAll(unitOfWork.state().rowCounts());
             try {
                 Files.createDirectories(folder);
                 Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
@@ -71,6 +74,7 @@ final class JsonMaintenance implements StoreMaintenance {
                 throw new StoreFailure("backup to " + target + " failed: " + e.getMessage(), e);
             }
         });
+        Path target = chosen[0];
         try {
             return new Backup(target.toString(), at, Files.size(target), FORMAT, counts);
         } catch (IOException e) {
@@ -117,6 +121,15 @@ final class JsonMaintenance implements StoreMaintenance {
         } finally {
             deleteQuietly(scratch);
         }
+    }
+
+    /** {@code stem + extension} in {@code folder}, or {@code stem-2 + extension}, … whichever is not there yet. */
+    private static Path unused(Path folder, String stem, String extension) {
+        Path candidate = folder.resolve(stem + extension);
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = folder.resolve(stem + "-" + n + extension);
+        }
+        return candidate;
     }
 
     /** The attachment files beside document {@code from} into the folder beside document {@code to}. */

@@ -180,6 +180,17 @@ final class JsonState {
         return data;
     }
 
+    /**
+     * Rows per area over every tenant, each area named even when it is empty (a store without tenants counts
+     * the same as one whose tenants hold nothing): what a backup's manifest records and its check compares.
+     */
+    Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        empty.countInto(counts);
+        tenants.values().forEach(data -> data.countInto(counts));
+        return counts;
+    }
+
     Map<TenantId, TenantData> tenants() {
         return tenants;
     }

@@ -240,11 +240,7 @@ public final class JsonStore implements Store {
 
     /** Rows per area over every tenant: what a backup's manifest counts. */
     java.util.Map<String, Long> rowCounts() {
-        return unitOfWork.read(() -> {
-            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-            state.tenants().values().forEach(data -> data.countInto(counts));
-            return counts;
-        });
+        return unitOfWork.read(state::rowCounts);
     }
 
     /** The folder of attachment bytes beside the document. */

@@ -62,9 +62,8 @@ final class SqliteMaintenance implements StoreMaintenance {
     @Override
     public Backup backup(String reason, Instant at) {
         Path folder = file.toAbsolutePath().getParent().resolve("backups");
-        String name = file.getFileName().toString().replaceFirst("\\.db$", "") + "_" + STAMP.format(at) + "_"
-                + reason.replaceAll("[^A-Za-z0-9-]", "-") + ".db";
-        Path target = folder.resolve(name);
+        String stem = file.getFileName().toString().replaceFirst("\\.db$", "") + "_" + STAMP.format(at) + "_"
+                + reason.replaceAll("[^A-Za-z0-9-]", "-");
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -74,21 +73,34 @@ final class SqliteMaintenance implements StoreMaintenance {
         // so no write can run meanwhile: the counts taken just before are the copy's.
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         String[] version = new String[1];
+        Path[] chosen = new Path[1];
         unitOfWork.onWriterOutsideTransaction(connection -> {
+            // Named on the writer, one backup at a time: two taken in the same millisecond get two files.
+            chosen[0] = unused(folder, stem, ".db");
             try (PreparedStatement statement = connection.prepareStatement("VACUUM INTO ?")) {
                 counts.putAll(counts(connection));
                 version[0] = schemaVersion(connection);
-                statement.setString(1, target.toString());
+                statement.setString(1, chosen[0].toString());
                 statement.execute();
             } catch (SQLException e) {
-                throw new StoreFailure("backup to " + target + " failed: " + e.getMessage(), e);
+                throw new StoreFailure("backup to " + chosen[0] + " failed: " + e.getMessage(), e);
             }
         });
+        Path target = chosen[0];
         try {
             return new Backup(target.toString(), at, Files.size(target), version[0], counts);
         } catch (IOException e) {
             throw new StoreFailure("backup " + target + " cannot be read back: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code stem + extension} in {@code folder}, or {@code stem-2 + extension}, … whichever is not there yet. */
+    private static Path unused(Path folder, String stem, String extension) {
+        Path candidate = folder.resolve(stem + extension);
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = folder.resolve(stem + "-" + n + extension);
+        }
+        return candidate;
     }
 
     /** Rows per table that keeps a tenant's data, read on the connection given (the writer, or a backup's). */
