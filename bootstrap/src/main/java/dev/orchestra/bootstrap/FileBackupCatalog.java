@@ -25,9 +25,12 @@ public final class FileBackupCatalog implements BackupCatalog {
     private static final String SUFFIX = ".manifest.json";
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private final Path folder;
+    /** Backups are named after their store's file: two stores in one folder share it, not their lists. */
+    private final String prefix;
 
     public FileBackupCatalog(Path storeFile) {
         this.folder = storeFile.toAbsolutePath().getParent().resolve("backups");
+        this.prefix = storeFile.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "") + "_";
     }
 
     @Override
@@ -50,7 +53,8 @@ public final class FileBackupCatalog implements BackupCatalog {
         }
         List<BackupManifest> manifests = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)
+                    && f.getFileName().toString().startsWith(prefix)).toList()) {
                 read(file).ifPresent(manifests::add);
             }
         } catch (IOException e) {
@@ -64,7 +68,7 @@ public final class FileBackupCatalog implements BackupCatalog {
     @Override
     public Optional<BackupManifest> find(String id) {
         // An id is a file name here: anything else (a path, "..") names no backup.
-        if (id == null || !ID.matcher(id).matches() || id.startsWith(".")) {
+        if (id == null || !ID.matcher(id).matches() || id.startsWith(".") || !id.startsWith(prefix)) {
             return Optional.empty();
         }
         Path file = folder.resolve(id + SUFFIX);
