@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("orchestra")
 public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks,
                                   @DefaultValue Resilience resilience, @DefaultValue Workflows workflows,
-                                  @DefaultValue Chat chat, @DefaultValue Backup backup) {
+                                  @DefaultValue Chat chat, @DefaultValue Backup backup,
+                                  @DefaultValue Retention retention) {
 
     public enum StorageType { SQLITE, JSON }
 
@@ -104,6 +105,36 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
             if (keep < 1) {
                 throw new IllegalArgumentException("orchestra.backup.keep must be at least 1, not " + keep);
             }
+        }
+    }
+
+    /**
+     * Ages per kind (see {@code RetentionKind}); {@code 0} or unset keeps a kind forever.
+     *
+     * @param every how often retention runs (the first run a period after start-up); never when unset
+     */
+    public record Retention(Duration every, Duration finishedTasks,
+                            @DefaultValue("90d") Duration finishedWorkflowExecutions,
+                            @DefaultValue("90d") Duration routingDecisions,
+                            @DefaultValue("30d") Duration circuitHistory,
+                            Duration archivedChatSessions, Duration auditEntries) {
+        public Retention {
+            if (every != null && (every.isNegative() || every.isZero())) {
+                throw new IllegalArgumentException("orchestra.retention.every must be a positive duration, not "
+                        + every);
+            }
+        }
+
+        public dev.orchestra.application.maintenance.StoreRetentionPolicy policy() {
+            java.util.Map<dev.orchestra.domain.maintenance.RetentionKind, Duration> ages = new java.util.HashMap<>();
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.FINISHED_TASKS, finishedTasks);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.FINISHED_WORKFLOW_EXECUTIONS,
+                    finishedWorkflowExecutions);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.ROUTING_DECISIONS, routingDecisions);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.CIRCUIT_HISTORY, circuitHistory);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.ARCHIVED_CHAT_SESSIONS, archivedChatSessions);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.AUDIT_ENTRIES, auditEntries);
+            return new dev.orchestra.application.maintenance.StoreRetentionPolicy(ages);
         }
     }
 }

@@ -26,7 +26,7 @@ public class StoreHealthConfiguration {
 
     /** Backups beside {@code storeFile}: the service's store, or the one a command names. */
     public static StoreBackups storeBackups(Wiring w, java.nio.file.Path storeFile) {
-        return new StoreBackupsService(w.store().maintenance(), new FileBackupCatalog(storeFile), w.clock());
+        return new StoreBackupsService(w.store(), new FileBackupCatalog(storeFile), w.auditor(), w.clock());
     }
 
     /** Scheduled backups, when {@code orchestra.backup.every} is set: each verified, the newest {@code keep} kept. */
@@ -48,6 +48,32 @@ public class StoreHealthConfiguration {
     @Bean
     public static StoreRepair storeRepair(Wiring w, StoreIntegrity integrity, StoreBackups backups) {
         return new StoreRepairService(w.store(), integrity, backups, w.auditor(), w.clock());
+    }
+
+    @Bean
+    public static dev.orchestra.application.maintenance.StoreCleanup storeCleanup(Wiring w,
+            OrchestraProperties properties) {
+        return storeCleanup(w, properties.retention().policy());
+    }
+
+    public static dev.orchestra.application.maintenance.StoreCleanup storeCleanup(Wiring w,
+            dev.orchestra.application.maintenance.StoreRetentionPolicy policy) {
+        return new dev.orchestra.application.maintenance.StoreCleanupService(w.store(), policy, w.auditor(),
+                w.clock());
+    }
+
+    /** Retention on a schedule, when {@code orchestra.retention.every} is set. */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orchestra.retention.every")
+    PeriodicJob scheduledRetention(dev.orchestra.application.maintenance.StoreCleanup cleanup,
+                                   OrchestraProperties properties) {
+        java.time.Duration every = properties.retention().every();
+        return new PeriodicJob("retention", every, every, () -> {
+            dev.orchestra.application.maintenance.StoreCleanup.Report report = cleanup.cleanup(false);
+            org.slf4j.LoggerFactory.getLogger(StoreHealthConfiguration.class).info(
+                    "retention removed {}; {} bytes given back", report.kinds().stream()
+                            .map(k -> k.kind().id() + "=" + k.removed()).toList(), report.bytesGivenBack());
+        });
     }
 
     @Bean

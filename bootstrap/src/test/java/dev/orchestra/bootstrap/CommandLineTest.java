@@ -35,7 +35,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"serve", "migrate", "copy", "check", "repair", "backup", "backups", "verify"})
+    @ValueSource(strings = {"serve", "migrate", "copy", "check", "repair", "backup", "backups", "verify", "restore", "cleanup"})
     void givenACommand_helpAndDashDashHelp_printItsUsageAndStartNothing(String command) {
         Run help = orchestra("help", command);
         Run dashed = orchestra(command, "--help");
@@ -131,12 +131,68 @@ class CommandLineTest {
         Path copy = directory.resolve("backups").resolve(id + ".db");
         assertThat(orchestra("verify", copy.toString(), "--store", spec).exit()).isEqualTo(ExitCodes.DONE);
 
+        try (dev.orchestra.adapter.sqlite.SqliteStore store = dev.orchestra.adapter.sqlite.SqliteStore.open(
+                dev.orchestra.adapter.sqlite.SqliteSettings.defaults(db))) {
+            store.unitOfWork().writeVoid(() -> store.tasks().add(dev.orchestra.domain.testing.TestData.task("t2", "/r")));
+        }
+        Run restored = orchestra("restore", id, "--store", spec);
+        assertThat(restored.exit()).as(restored.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(restored.out()).contains("safety backup: ").contains(" BEFORE_RESTORE ")
+                .contains("restored and verified: " + id);
+        assertThat(taskIds(db)).containsExactly("t1");
+        Path fresh = directory.resolve("elsewhere").resolve("new.db");
+        Run intoNew = orchestra("restore", copy.toString(), "--store", "sqlite:" + fresh);
+        assertThat(intoNew.exit()).as(intoNew.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(taskIds(fresh)).containsExactly("t1");
+
         java.nio.file.Files.write(copy, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        String before = dev.orchestra.domain.shared.Digests.sha256(java.nio.file.Files.readAllBytes(db));
+        Run refused = orchestra("restore", id, "--store", spec);
+        assertThat(refused.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains("does not verify").contains("the store is unchanged");
+        assertThat(dev.orchestra.domain.shared.Digests.sha256(java.nio.file.Files.readAllBytes(db))).isEqualTo(before);
         Run damaged = orchestra("verify", id, "--store", spec);
         assertThat(damaged.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(damaged.out()).contains("NOT verified").contains("SHA-256");
         Path garbage = java.nio.file.Files.writeString(directory.resolve("garbage.db"), "not a database");
         assertThat(orchestra("verify", garbage.toString(), "--store", spec).exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(orchestra("verify", "no-such-backup", "--store", spec).exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    private static java.util.List<String> taskIds(Path db) {
+        try (dev.orchestra.adapter.sqlite.SqliteStore store = dev.orchestra.adapter.sqlite.SqliteStore.open(
+                dev.orchestra.adapter.sqlite.SqliteSettings.defaults(db))) {
+            return store.unitOfWork().read(() -> store.tasks().find(dev.orchestra.domain.shared.TenantId.DEFAULT,
+                    dev.orchestra.domain.shared.Specification.all(), new dev.orchestra.domain.shared.PageRequest<>(0,
+                            100, java.util.List.of(dev.orchestra.domain.task.TaskFields.ID.asc()))).items())
+                    .stream().map(dev.orchestra.domain.task.Task::id).toList();
+        }
+    }
+
+    @Test
+    void givenAStore_cleanup_countsOnADryRunRemovesOtherwiseAndRefusesABadAge() {
+        Path db = directory.resolve("retained.db");
+        try (dev.orchestra.adapter.sqlite.SqliteStore store = dev.orchestra.adapter.sqlite.SqliteStore.open(
+                dev.orchestra.adapter.sqlite.SqliteSettings.defaults(db))) {
+            store.unitOfWork().writeVoid(() -> store.tasks().add(dev.orchestra.domain.testing.TestData
+                    .completedTask("old", null)));
+        }
+        String spec = "sqlite:" + db;
+
+        Run dry = orchestra("cleanup", "--dry-run", "--keep", "finished-tasks=30d", "--store", spec);
+        Run done = orchestra("cleanup", "--keep", "finished-tasks=30d", "--store", spec);
+
+        assertThat(dry.exit()).as(dry.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(dry.out()).contains("finished-tasks older than PT720H").contains(": 1 would be removed")
+                .contains("dry run: nothing changed");
+        assertThat(done.exit()).as(done.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(done.out()).contains("finished-tasks older than PT720H").contains(": 1 removed")
+                .contains("bytes before ");
+        assertThat(taskIds(db)).isEmpty();
+        assertThat(orchestra("cleanup", "--keep", "bogus=1d", "--store", spec).exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(orchestra("cleanup", "--keep", "finished-tasks=-1d", "--store", spec).exit())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(orchestra("cleanup", "--keep", "finished-tasks=soon", "--store", spec).err())
+                .contains("is not a duration");
     }
 }

@@ -436,6 +436,80 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenABackup_restore_bringsItBackAndOtherCallsAnswerRestoringMeanwhile() throws Exception {
+        registerAgent("agent-1", "/repo/a");
+        String id = http.post("/api/v1/admin/backups", null).json().get("id").asString();
+        registerAgent("agent-2", "/repo/b");
+        // A write unit that holds the writer keeps the restore waiting, so the window is wide enough to see.
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            threads.submit(() -> store.unitOfWork().write(() -> {
+                holding.countDown();
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            java.util.concurrent.Future<Http.Response> restoring = threads.submit(() ->
+                    http.post("/api/v1/admin/backups/" + id + "/restore", null));
+            Http.Response meanwhile = null;
+            long deadline = System.nanoTime() + 1_400_000_000L;
+            while (System.nanoTime() < deadline) {
+                Http.Response r = http.get("/api/v1/agents");
+                if (r.status() == 503) {
+                    meanwhile = r;
+                    break;
+                }
+                assertThat(r.status()).isEqualTo(200);
+                Thread.sleep(5);
+            }
+            Http.Response restored = restoring.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(meanwhile).as("a call while the restore runs").isNotNull();
+            assertProblem(meanwhile, 503, "restoring");
+            assertThat(meanwhile.header("Retry-After")).isEqualTo("5");
+            assertThat(restored.status()).as(restored.raw().body()).isEqualTo(200);
+            JsonNode answer = restored.json();
+            assertThat(answer.get("verified").asBoolean()).as(restored.raw().body()).isTrue();
+            assertThat(answer.get("restoredFrom").asString()).isEqualTo(id);
+            assertThat(answer.get("safetyBackup").get("trigger").asString()).isEqualTo("BEFORE_RESTORE");
+            assertThat(answer.get("safetyBackup").get("verified").asBoolean()).isTrue();
+            assertThat(http.get("/api/v1/agents").json().get("items").findValuesAsString("id"))
+                    .containsExactly("agent-1");
+            // A restore changes every tenant: its entry is the store's, in the default tenant.
+            assertThat(http.withHeader("X-Tenant-Id", "default").get("/api/v1/admin/audit?action=RESTORE").json()
+                    .get("items").findValuesAsString("entityId")).contains(id);
+            assertProblem(http.post("/api/v1/admin/backups/nope/restore", null), 404, "not-found");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAStore_retentionCleanup_dryRunByDefaultThenRemovesAndReportsBytes() {
+        registerAgent("agent-1", "/repo/a");
+
+        Http.Response dry = http.post("/api/v1/admin/retention/cleanup", null);
+        Http.Response done = http.post("/api/v1/admin/retention/cleanup?dryRun=false", null);
+
+        assertThat(dry.status()).as(dry.raw().body()).isEqualTo(200);
+        assertThat(dry.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.json().get("kinds").findValuesAsString("kind")).containsExactly(
+                "finished-workflow-executions", "routing-decisions", "circuit-history");
+        assertThat(dry.json().get("kinds").get(0).get("olderThan").asString()).isEqualTo("PT2160H");
+        assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
+        assertThat(done.json().get("dryRun").asBoolean()).isFalse();
+        assertThat(done.json().get("bytesBefore").asLong()).isPositive();
+        assertThat(done.json().get("bytesGivenBack").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(http.get("/api/v1/agents/agent-1").status()).isEqualTo(200);
+        assertProblem(http.post("/api/v1/admin/retention/cleanup?dryRun=maybe", null), 400, "validation");
+    }
+
+    @Test
     void givenWrites_prometheus_showsTheWritersMetersAndTheClaimsPerPath() {
         registerAgent("agent-1", "/repo/a");
         http.post("/api/v1/tasks", "{\"command\":\"c\",\"repositoryPath\":\"/repo/a\"}");
@@ -793,6 +867,9 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badQueries("/api/v1/admin/integrity", Map.of("full", List.of("maybe", "2", "%00")))
                 .badIds("GET", "/api/v1/admin/backups/{id}", null, none)
                 .badIds("POST", "/api/v1/admin/backups/{id}/verify", null, none)
+                .badIds("POST", "/api/v1/admin/backups/{id}/restore", null, none)
+                .probe("POST", "/api/v1/admin/retention/cleanup?dryRun=2", null, none, true,
+                        "a retention dryRun that is not a boolean")
                 .badQueries("/api/v1/admin/audit", Map.of("from", List.of("yesterday", "1", "2026-13-01T00:00:00Z"),
                         "action", List.of("ERASE", "0"), "size", List.of("0", "501"), "sort", List.of("bogus,asc")))
                 .brokenBodies("POST", "/api/v1/agents", agent, none)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.application.integrity.StoreIntegrity;
 import dev.orchestra.application.integrity.StoreRepair;
 import dev.orchestra.application.maintenance.StoreBackups;
-import dev.orchestra.application.maintenance.StoreBackupsService;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditFieldsOfEntry;
 import dev.orchestra.domain.integrity.IntegrityRule;
@@ -68,8 +67,7 @@ class StoreRepairTest {
         try (Store store = TestStores.open("sqlite", directory, Clock.systemUTC())) {
             Wiring wiring = Wiring.of(store, TestStores.VALIDATOR, Clock.systemUTC(), Duration.ofMinutes(5));
             StoreIntegrity integrity = StoreHealthConfiguration.storeIntegrity(wiring);
-            StoreBackups backups = new StoreBackupsService(store.maintenance(), new FileBackupCatalog(file),
-                    Clock.systemUTC());
+            StoreBackups backups = StoreHealthConfiguration.storeBackups(wiring, file);
             StoreRepair repair = StoreHealthConfiguration.storeRepair(wiring, integrity, backups);
             String bytesBefore = Digests.sha256(Files.readAllBytes(file));
 

@@ -16,7 +16,8 @@ final class JsonChanges {
     record Change(TenantId tenant, String area, Kind kind, String id, Object value) {
     }
 
-    enum Kind { PUT, REMOVE, APPEND }
+    /** TRIM drops a log's oldest rows (retention); its id is how many. */
+    enum Kind { PUT, REMOVE, APPEND, TRIM }
 
     /** A table or log holding staged changes of the running unit. */
     interface Staged {

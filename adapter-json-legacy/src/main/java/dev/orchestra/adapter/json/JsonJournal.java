@@ -216,6 +216,7 @@ final class JsonJournal implements AutoCloseable {
                 }
                 case REMOVE -> c.put("remove", change.id());
                 case APPEND -> c.set("append", document.row(change.area(), change.value()));
+                case TRIM -> c.put("trim", Long.parseLong(change.id()));
             }
         }
         byte[] body = mapper.writeValueAsBytes(unit);
@@ -267,6 +268,9 @@ final class JsonJournal implements AutoCloseable {
                 } else if (c.has("remove")) {
                     change = new JsonChanges.Change(tenant, area, JsonChanges.Kind.REMOVE,
                             c.get("remove").asString(), null);
+                } else if (c.has("trim")) {
+                    change = new JsonChanges.Change(tenant, area, JsonChanges.Kind.TRIM,
+                            String.valueOf(c.get("trim").asLong()), null);
                 } else {
                     change = new JsonChanges.Change(tenant, area, JsonChanges.Kind.APPEND, null,
                             document.row(area, tenant, c.get("append")));

@@ -16,6 +16,8 @@ final class JsonLog<V> implements JsonChanges.Staged {
     private final JsonChanges changes;
     private final List<V> committed = new ArrayList<>();
     private final List<V> staged = new ArrayList<>();
+    /** The oldest committed rows the running unit drops (retention); they go when it is applied. */
+    private int trimmed;
 
     JsonLog(TenantId tenant, String area, JsonChanges changes) {
         this.tenant = tenant;
@@ -61,8 +63,37 @@ final class JsonLog<V> implements JsonChanges.Staged {
         changes.record(new JsonChanges.Change(tenant, area, JsonChanges.Kind.APPEND, null, value), this, first);
     }
 
+    /** How many of the oldest committed rows, in a row from the first, {@code due} accepts. */
+    int leading(java.util.function.Predicate<V> due) {
+        int n = trimmed;
+        while (n < committed.size() && due.test(committed.get(n))) {
+            n++;
+        }
+        return n - trimmed;
+    }
+
+    /** Drops the {@code count} oldest rows (retention): they go when the unit is applied. */
+    void trim(int count) {
+        changes.requireWritable();
+        if (count <= 0) {
+            return;
+        }
+        if (changes.loading()) {
+            committed.subList(0, Math.min(count, committed.size())).clear();
+            return;
+        }
+        boolean first = staged.isEmpty() && trimmed == 0;
+        trimmed += count;
+        changes.record(new JsonChanges.Change(tenant, area, JsonChanges.Kind.TRIM, String.valueOf(count), null),
+                this, first);
+    }
+
     @Override
     public void apply() {
+        if (trimmed > 0) {
+            committed.subList(0, Math.min(trimmed, committed.size())).clear();
+            trimmed = 0;
+        }
         committed.addAll(staged);
         staged.clear();
     }
@@ -70,5 +101,6 @@ final class JsonLog<V> implements JsonChanges.Staged {
     @Override
     public void discard() {
         staged.clear();
+        trimmed = 0;
     }
 }

@@ -23,13 +23,15 @@ final class JsonMaintenance implements StoreMaintenance {
     private final Path file;
     private final Runnable compact;
     private final java.util.function.Function<Path, JsonStore> opener;
+    private final java.util.function.Consumer<Path> replaceWith;
 
     JsonMaintenance(JsonUnitOfWork unitOfWork, Path file, Runnable compact,
-                    java.util.function.Function<Path, JsonStore> opener) {
+                    java.util.function.Function<Path, JsonStore> opener, java.util.function.Consumer<Path> replaceWith) {
         this.unitOfWork = unitOfWork;
         this.file = file;
         this.compact = compact;
         this.opener = opener;
+        this.replaceWith = replaceWith;
     }
 
     /** The JSON document's format version (the store's own sections), as a backup's manifest names it. */
@@ -52,34 +54,83 @@ final class JsonMaintenance implements StoreMaintenance {
     }
 
     @Override
+    public Space space() {
+        Path journal = file.resolveSibling(file.getFileName() + ".journal");
+        try {
+            long bytes = (Files.exists(file) ? Files.size(file) : 0) + (Files.exists(journal) ? Files.size(journal) : 0);
+            Path attachments = JsonMessageAttachments.folderOf(file);
+            if (Files.isDirectory(attachments)) {
+                try (java.util.stream.Stream<Path> files = Files.list(attachments)) {
+                    for (Path f : files.toList()) {
+                        bytes += Files.size(f);
+                    }
+                }
+            }
+            return new Space(file.getParent().toString(), bytes, file.getParent().toFile().getUsableSpace());
+        } catch (IOException e) {
+            throw new StoreFailure("cannot read the size of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Backup backup(String reason, Instant at) {
+        Backup[] taken = new Backup[1];
+        unitOfWork.exclusively(() -> taken[0] = copy(reason, at));
+        return taken[0];
+    }
+
+    /**
+     * The document is the backup, with the attachment files beside it: first it takes in what the journal
+     * holds. Called while no unit runs, so the counts are the copy's, and two backups taken in the same
+     * millisecond get two files.
+     */
+    private Backup copy(String reason, Instant at) {
         Path folder = file.getParent().resolve("backups");
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "") + "_" + STAMP.format(at) + "_"
                 + reason.replaceAll("[^A-Za-z0-9-]", "-");
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        Path[] chosen = new Path[1];
-        unitOfWork.exclusively(() -> {
-            // Named while no other backup or unit runs: two taken in the same millisecond get two files.
-            Path target = unused(folder, stem, ".json");
-            chosen[0] = target;
-            // The document is the backup, with the attachment files beside it: first it takes in what the
-            // journal holds. No unit runs meanwhile, so the counts are the copy's.
-            compact.run();
-            counts.putAll(unitOfWork.state().rowCounts());
-            try {
-                Files.createDirectories(folder);
-                Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                copyAttachments(file, target);
-            } catch (IOException e) {
-                throw new StoreFailure("backup to " + target + " failed: " + e.getMessage(), e);
-            }
-        });
-        Path target = chosen[0];
+        Path target = unused(folder, stem, ".json");
+        compact.run();
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>(unitOfWork.state().rowCounts());
         try {
+            Files.createDirectories(folder);
+            Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+            copyAttachments(file, target);
             return new Backup(target.toString(), at, Files.size(target), FORMAT, counts);
         } catch (IOException e) {
-            throw new StoreFailure("backup " + target + " cannot be read back: " + e.getMessage(), e);
+            throw JsonStore.failure("backup to " + target + " failed", e, file);
         }
+    }
+
+    @Override
+    public Restored restore(Path backup, String safetyReason, Instant at,
+                            java.util.function.Predicate<Backup> safetyAccepted) {
+        Inspection source = inspect(backup);
+        if (!source.problems().isEmpty()) {
+            throw new StoreFailure("the backup " + backup + " does not verify, so it is not restored: "
+                    + String.join("; ", source.problems()));
+        }
+        Restored[] restored = new Restored[1];
+        unitOfWork.exclusively(() -> {
+            Backup safety = copy(safetyReason, at);
+            if (!safetyAccepted.test(safety)) {
+                throw new StoreFailure("the safety backup " + safety.location() + " did not verify, so the store"
+                        + " was not replaced");
+            }
+            try {
+                // Attachment files are named by their digest: adding the backup's first changes no current row.
+                copyAttachments(backup, file);
+            } catch (IOException e) {
+                throw JsonStore.failure("restore from " + backup + " failed", e, file);
+            }
+            replaceWith.accept(backup);
+            try {
+                restored[0] = new Restored(safety, new Inspection(null, Files.size(file), FORMAT,
+                        unitOfWork.state().rowCounts(), List.of()));
+            } catch (IOException e) {
+                throw new StoreFailure("the restored store " + file + " cannot be read: " + e.getMessage(), e);
+            }
+        });
+        return restored[0];
     }
 
     /**

@@ -210,6 +210,7 @@ final class JsonState {
             case PUT -> data.table(change.area()).put(change.id(), change.value());
             case REMOVE -> data.table(change.area()).remove(change.id());
             case APPEND -> data.log(change.area()).add(change.value());
+            case TRIM -> data.log(change.area()).trim(Integer.parseInt(change.id()));
         }
     }
 }

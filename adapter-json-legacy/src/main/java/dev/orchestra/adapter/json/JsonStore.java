@@ -59,7 +59,8 @@ public final class JsonStore implements Store {
     private final Clock clock;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final JsonState state;
+    /** Replaced only by a restore, while no unit runs (see {@link JsonUnitOfWork#replace}). */
+    private volatile JsonState state;
     private final JsonJournal journal;
     private final long compactionBytes;
     private long documentBytes;
@@ -80,6 +81,7 @@ public final class JsonStore implements Store {
     private final JsonToolExecutions toolExecutions;
     private final JsonMessageAttachments attachments;
     private final JsonIntegrityCheck integrity;
+    private final JsonRetention retention;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -95,7 +97,7 @@ public final class JsonStore implements Store {
                 .build();
         this.document = new LegacyDocument(mapper);
         boolean existed = Files.exists(file);
-        this.state = existed ? load() : new JsonState();
+        this.state = existed ? load(file) : new JsonState();
         this.documentBytes = existed ? sizeOf(file) : 0;
         this.journal = JsonJournal.open(file.resolveSibling(file.getFileName() + ".journal"), mapper, document);
         try {
@@ -116,7 +118,7 @@ public final class JsonStore implements Store {
         this.auditTrail = new JsonAuditTrail(unitOfWork, door);
         this.legacyImports = new JsonLegacyImports(unitOfWork);
         this.maintenance = new JsonMaintenance(unitOfWork, file, this::compact,
-                copy -> JsonStore.open(copy, validator, clock));
+                copy -> JsonStore.open(copy, validator, clock), this::replaceWith);
         this.templates = new JsonTaskTemplates(unitOfWork, door);
         this.circuitBreakers = new JsonCircuitBreakers(unitOfWork, door);
         this.routingDecisions = new JsonRoutingDecisions(unitOfWork, door);
@@ -128,6 +130,8 @@ public final class JsonStore implements Store {
         // Bytes a unit wrote before it failed, or a crash cut short, are named by no row.
         attachments.collect(state);
         this.integrity = new JsonIntegrityCheck(unitOfWork, JsonMessageAttachments.folderOf(file));
+        this.retention = new JsonRetention(unitOfWork, chatSessions, toolExecutions, attachments, file,
+                this::compact);
     }
 
     /** Opens the document, creating it (and its folder) when missing, and replays its journal. */
@@ -249,6 +253,11 @@ public final class JsonStore implements Store {
     }
 
     @Override
+    public dev.orchestra.domain.maintenance.StoreRetention retention() {
+        return retention;
+    }
+
+    @Override
     public String description() {
         return "JSON document " + path();
     }
@@ -312,7 +321,21 @@ public final class JsonStore implements Store {
         journal.reset();
     }
 
-    private JsonState load() {
+    /**
+     * The store becomes the document at {@code from} (a backup, checked already), with no unit running: its
+     * state is read first, so a document that does not load changes nothing; then it is written over this
+     * store's document atomically, the journal emptied, and files no row names any more deleted.
+     */
+    private void replaceWith(Path from) {
+        JsonState loaded = load(from);
+        persist(loaded);
+        journal.reset();
+        unitOfWork.replace(loaded);
+        state = loaded;
+        attachments.collect(loaded);
+    }
+
+    private JsonState load(Path file) {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             JsonNode root = mapper.readTree(LegacyFiles.withoutByteOrderMark(in));
             if (root == null || !root.isObject()) {
@@ -323,7 +346,6 @@ public final class JsonStore implements Store {
             throw new StoreFailure("the JSON store " + file + " is not valid: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
         } catch (IOException e) {
-            closeQuietly(lockChannel);
             throw new StoreFailure("cannot read the JSON store " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (e instanceof StoreFailure) {
@@ -367,6 +389,16 @@ public final class JsonStore implements Store {
         } catch (IOException | JacksonException e) {
             throw new StoreFailure("cannot write the JSON store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A failed file operation of the store at {@code file}: {@link StoreFull} when the disk is full. */
+    static StoreFailure failure(String what, IOException e, Path file) {
+        if (JsonJournal.isDiskFull(e)) {
+            Path folder = file.toAbsolutePath().getParent();
+            return new dev.orchestra.domain.shared.StoreFull(what, e).at(folder.toString(),
+                    folder.toFile().getUsableSpace());
+        }
+        return new StoreFailure(what + ": " + e.getMessage(), e);
     }
 
     /** Makes a file's creation, rename or removal in {@code folder} durable. */

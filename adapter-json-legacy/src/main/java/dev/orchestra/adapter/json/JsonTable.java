@@ -75,6 +75,27 @@ final class JsonTable<V> implements JsonChanges.Staged {
         return Collections.unmodifiableList(merged);
     }
 
+    /** Committed rows {@code due} accepts. */
+    long countWhere(java.util.function.Predicate<V> due) {
+        return committed.values().stream().filter(due).count();
+    }
+
+    /** Removes at most {@code limit} committed rows {@code due} accepts; answers how many. */
+    int removeWhere(java.util.function.Predicate<V> due, int limit) {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, V> row : committed.entrySet()) {
+            if (ids.size() >= limit) {
+                break;
+            }
+            Slot<V> slot = staged.get(row.getKey());
+            if (slot == null && due.test(row.getValue())) {
+                ids.add(row.getKey());
+            }
+        }
+        ids.forEach(this::remove);
+        return ids.size();
+    }
+
     int size() {
         return values().size();
     }

@@ -27,7 +27,7 @@ final class JsonUnitOfWork implements UnitOfWork {
     private final ReentrantLock writers = new ReentrantLock(true);
     private final ReentrantReadWriteLock rows = new ReentrantReadWriteLock(true);
     private final ThreadLocal<Boolean> reading = new ThreadLocal<>();
-    private final JsonState state;
+    private volatile JsonState state;
     private final Commit commit;
     private final AfterCommit afterCommit;
     private volatile boolean closed;
@@ -117,6 +117,19 @@ final class JsonUnitOfWork implements UnitOfWork {
             action.run();
         } finally {
             writers.unlock();
+        }
+    }
+
+    /** A restore's new state; only inside {@link #exclusively}, and readers wait while it is swapped in. */
+    void replace(JsonState restored) {
+        if (!writers.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the state is replaced only while no write unit runs");
+        }
+        rows.writeLock().lock();
+        try {
+            state = restored;
+        } finally {
+            rows.writeLock().unlock();
         }
     }
 

@@ -94,6 +94,17 @@ public class RestApi implements WebMvcConfigurer {
         return registration;
     }
 
+    /** After the request guard: a request refused as malformed says so even while a restore runs. */
+    @Bean
+    FilterRegistrationBean<dev.orchestra.adapter.rest.admin.RestoreGate> restoreGate(
+            org.springframework.beans.factory.ObjectProvider<dev.orchestra.application.maintenance.StoreBackups>
+                    backups) {
+        FilterRegistrationBean<dev.orchestra.adapter.rest.admin.RestoreGate> registration =
+                new FilterRegistrationBean<>(new dev.orchestra.adapter.rest.admin.RestoreGate(backups::getObject));
+        registration.addUrlPatterns(BASE + "/*");
+        return registration;
+    }
+
     /** Tomcat reports what it refuses before any servlet runs (bad paths, huge headers) as problems too. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {

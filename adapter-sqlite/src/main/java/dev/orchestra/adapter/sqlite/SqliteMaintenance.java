@@ -27,10 +27,12 @@ final class SqliteMaintenance implements StoreMaintenance {
 
     private final SqliteUnitOfWork unitOfWork;
     private final Path file;
+    private final SqliteSettings settings;
 
-    SqliteMaintenance(SqliteUnitOfWork unitOfWork, Path file) {
+    SqliteMaintenance(SqliteUnitOfWork unitOfWork, SqliteSettings settings) {
         this.unitOfWork = unitOfWork;
-        this.file = file;
+        this.file = settings.path();
+        this.settings = settings;
     }
 
     private List<String> tenantTables() {
@@ -60,7 +62,33 @@ final class SqliteMaintenance implements StoreMaintenance {
     }
 
     @Override
+    public Space space() {
+        Path absolute = file.toAbsolutePath();
+        long bytes = 0;
+        for (String suffix : new String[] {"", "-wal"}) {
+            try {
+                Path part = absolute.resolveSibling(absolute.getFileName() + suffix);
+                bytes += Files.exists(part) ? Files.size(part) : 0;
+            } catch (IOException e) {
+                throw new StoreFailure("cannot read the size of " + absolute + ": " + e.getMessage(), e);
+            }
+        }
+        return new Space(absolute.getParent().toString(), bytes, absolute.getParent().toFile().getUsableSpace());
+    }
+
+    @Override
     public Backup backup(String reason, Instant at) {
+        Backup[] taken = new Backup[1];
+        unitOfWork.onWriterOutsideTransaction(connection -> taken[0] = copy(connection, reason, at));
+        return taken[0];
+    }
+
+    /**
+     * A {@code VACUUM INTO} copy, made on the writer outside any transaction: no write can run meanwhile, so
+     * the counts taken just before are the copy's. Named here, one backup at a time: two taken in the same
+     * millisecond get two files.
+     */
+    private Backup copy(java.sql.Connection connection, String reason, Instant at) {
         Path folder = file.toAbsolutePath().getParent().resolve("backups");
         String stem = file.getFileName().toString().replaceFirst("\\.db$", "") + "_" + STAMP.format(at) + "_"
                 + reason.replaceAll("[^A-Za-z0-9-]", "-");
@@ -69,29 +97,72 @@ final class SqliteMaintenance implements StoreMaintenance {
         } catch (IOException e) {
             throw new StoreFailure("cannot create the backup folder " + folder + ": " + e.getMessage(), e);
         }
-        // VACUUM INTO writes a consistent, compacted copy; it runs outside a transaction, on the writer,
-        // so no write can run meanwhile: the counts taken just before are the copy's.
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        String[] version = new String[1];
-        Path[] chosen = new Path[1];
-        unitOfWork.onWriterOutsideTransaction(connection -> {
-            // Named on the writer, one backup at a time: two taken in the same millisecond get two files.
-            chosen[0] = unused(folder, stem, ".db");
-            try (PreparedStatement statement = connection.prepareStatement("VACUUM INTO ?")) {
-                counts.putAll(counts(connection));
-                version[0] = schemaVersion(connection);
-                statement.setString(1, chosen[0].toString());
-                statement.execute();
-            } catch (SQLException e) {
-                throw new StoreFailure("backup to " + chosen[0] + " failed: " + e.getMessage(), e);
-            }
-        });
-        Path target = chosen[0];
+        Path target = unused(folder, stem, ".db");
+        java.util.Map<String, Long> counts;
+        String version;
+        try (PreparedStatement statement = connection.prepareStatement("VACUUM INTO ?")) {
+            counts = counts(connection);
+            version = schemaVersion(connection);
+            statement.setString(1, target.toString());
+            statement.execute();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("backup to " + target, e);
+        }
         try {
-            return new Backup(target.toString(), at, Files.size(target), version[0], counts);
+            return new Backup(target.toString(), at, Files.size(target), version, counts);
         } catch (IOException e) {
             throw new StoreFailure("backup " + target + " cannot be read back: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Restored restore(Path backup, String safetyReason, Instant at,
+                            java.util.function.Predicate<Backup> safetyAccepted) {
+        Inspection source = inspect(backup);
+        if (!source.problems().isEmpty()) {
+            throw new StoreFailure("the backup " + backup + " fails the engine's check, so it is not restored: "
+                    + String.join("; ", source.problems()));
+        }
+        Restored[] restored = new Restored[1];
+        unitOfWork.onWriterOutsideTransaction(connection -> {
+            try {
+                String current = schemaVersion(connection);
+                if (source.schemaVersion() != null && current != null
+                        && Long.parseLong(source.schemaVersion()) > Long.parseLong(current)) {
+                    throw new StoreFailure("the backup's schema (version " + source.schemaVersion() + ") is newer"
+                            + " than this store's (" + current + "); use a newer Orchestra Store to restore it");
+                }
+                Backup safety = copy(connection, safetyReason, at);
+                if (!safetyAccepted.test(safety)) {
+                    throw new StoreFailure("the safety backup " + safety.location() + " did not verify, so the"
+                            + " store was not replaced");
+                }
+                // SQLite's online backup, run backwards: the backup's pages are written into this database in
+                // one write transaction on the writer, so readers see the old rows or the new, never a mix,
+                // and a failure part-way leaves the old ones. The backup file itself is only read.
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("restore from '" + backup.toAbsolutePath().toString()
+                            .replace("'", "''") + "'");
+                }
+                SqliteStore.migrate(SqliteStore.dataSource(file.toAbsolutePath(), settings, false));
+                List<String> problems = new java.util.ArrayList<>();
+                try (PreparedStatement check = connection.prepareStatement("PRAGMA quick_check(100)");
+                     java.sql.ResultSet rows = check.executeQuery()) {
+                    while (rows.next()) {
+                        if (!"ok".equals(rows.getString(1))) {
+                            problems.add(rows.getString(1));
+                        }
+                    }
+                }
+                restored[0] = new Restored(safety, new Inspection(null, Files.size(file), schemaVersion(connection),
+                        counts(connection), problems));
+            } catch (SQLException e) {
+                throw SqlErrors.translate("restore from " + backup, e);
+            } catch (IOException e) {
+                throw new StoreFailure("the restored store " + file + " cannot be read: " + e.getMessage(), e);
+            }
+        });
+        return restored[0];
     }
 
     /** {@code stem + extension} in {@code folder}, or {@code stem-2 + extension}, … whichever is not there yet. */

@@ -69,6 +69,7 @@ public final class SqliteStore implements Store {
     private final SqliteToolExecutions toolExecutions;
     private final SqliteMessageAttachments attachments;
     private final SqliteIntegrityCheck integrity;
+    private final SqliteRetention retention;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -81,7 +82,7 @@ public final class SqliteStore implements Store {
         this.preferences = new SqlitePreferences(unitOfWork);
         this.auditTrail = new SqliteAuditTrail(unitOfWork);
         this.legacyImports = new SqliteLegacyImports(unitOfWork);
-        this.maintenance = new SqliteMaintenance(unitOfWork, settings.path());
+        this.maintenance = new SqliteMaintenance(unitOfWork, settings);
         this.templates = new SqliteTaskTemplates(unitOfWork);
         this.circuitBreakers = new SqliteCircuitBreakers(unitOfWork);
         this.routingDecisions = new SqliteRoutingDecisions(unitOfWork);
@@ -91,6 +92,7 @@ public final class SqliteStore implements Store {
         this.toolExecutions = new SqliteToolExecutions(unitOfWork);
         this.attachments = new SqliteMessageAttachments(unitOfWork);
         this.integrity = new SqliteIntegrityCheck(unitOfWork);
+        this.retention = new SqliteRetention(unitOfWork, settings.path().toAbsolutePath());
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -214,6 +216,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public dev.orchestra.domain.maintenance.StoreRetention retention() {
+        return retention;
+    }
+
+    @Override
     public String description() {
         return "SQLite " + engineVersion() + " database " + path().toAbsolutePath();
     }
@@ -267,7 +274,7 @@ public final class SqliteStore implements Store {
         return new SqliteUnitOfWork.Session(cached, JdbcClient.create(template), template);
     }
 
-    private static void migrate(SQLiteDataSource dataSource) {
+    static void migrate(SQLiteDataSource dataSource) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)

@@ -21,6 +21,19 @@ public interface StoreBackups {
     /** Verifies a backup again (its file's SHA-256 must still be the manifest's). */
     BackupManifest verify(String id);
 
+    /**
+     * Replaces the whole store with the backup {@code id}: verified first (a backup that fails is refused and
+     * nothing changes), then a verified safety backup of the store as it is, then the atomic replacement, then
+     * the store is checked against the backup's counts. One restore at a time; audited.
+     */
+    Restoration restore(String id);
+
+    /** As {@link #restore(String)}, from a backup file of this kind of store that has no manifest here. */
+    Restoration restoreFile(java.nio.file.Path file);
+
+    /** True while a restore runs: the service answers other calls with 503 meanwhile. */
+    boolean restoring();
+
     /** Deletes the backups of {@code trigger} older than its newest {@code keep}; answers the ones deleted. */
     List<BackupManifest> prune(BackupTrigger trigger, int keep);
 }

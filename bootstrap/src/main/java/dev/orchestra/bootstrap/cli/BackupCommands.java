@@ -36,10 +36,15 @@ final class BackupCommands {
 
         abstract int run(Store opened, StoreBackups backups, PrintWriter out, PrintWriter err);
 
+        /** Whether the command may create the store it names (a restore into a new file). */
+        boolean createsStore() {
+            return false;
+        }
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(store.path())) {
+            if (!createsStore() && !Files.isRegularFile(store.path())) {
                 err.println("orchestra " + name() + ": " + store + " does not exist");
                 return ExitCodes.FAILURE;
             }
@@ -49,6 +54,9 @@ final class BackupCommands {
                         spec.commandLine().getOut(), err);
             } catch (dev.orchestra.domain.shared.NotFound e) {
                 err.println("orchestra " + name() + ": " + e.getMessage() + " (see 'orchestra backups')");
+                return ExitCodes.INVALID_INPUT;
+            } catch (dev.orchestra.domain.shared.Conflict e) {
+                err.println("orchestra " + name() + ": " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
             } catch (DomainException e) {
                 err.println("orchestra " + name() + ": " + e.getMessage());
@@ -129,6 +137,45 @@ final class BackupCommands {
             out.println((inspection.problems().isEmpty() ? "verified: " : "NOT verified: ") + file + " sha256="
                     + inspection.sha256() + " schema=" + inspection.schemaVersion() + " rows=" + inspection.rowCounts());
             return inspection.problems().isEmpty() ? ExitCodes.DONE : ExitCodes.INVALID_INPUT;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = {"Replace the whole store with a backup: by its id (see 'orchestra backups') or any backup "
+                    + "file of this kind of store. The backup is verified first and refused if it fails; then a "
+                    + "verified safety backup of the store as it is (BEFORE_RESTORE) is taken; then the backup's rows "
+                    + "replace the store's in one step, and the store is checked against the backup's counts.",
+                    "A store that does not exist yet is created: a backup restored into a new file.",
+                    "Prints what was restored, the safety backup (restore it to undo) and the rows now held."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:restored and verified", "1:the backup does not verify (nothing changed), or the "
+                    + "restored store does not match it", "2:usage", "3:store failure (nothing changed)"})
+    static final class Restore extends OnStore {
+        @Parameters(paramLabel = "<backup id or file>", description = "an id from 'orchestra backups', or a file")
+        String backup;
+
+        @Override
+        String name() {
+            return "restore";
+        }
+
+        @Override
+        boolean createsStore() {
+            return true;
+        }
+
+        @Override
+        int run(Store opened, StoreBackups backups, PrintWriter out, PrintWriter err) {
+            Path file = Path.of(backup);
+            dev.orchestra.application.maintenance.Restoration r =
+                    backup.contains("/") || backup.contains("\\") || Files.isRegularFile(file)
+                            ? backups.restoreFile(file) : backups.restore(backup);
+            out.print("safety backup: ");
+            print(out, r.safetyBackup());
+            out.println("rows now: " + r.rowCounts());
+            out.println((r.verified() ? "restored and verified: " : "restored but NOT verified: " + r.problem()
+                    + ": ") + r.restoredFrom() + " into " + store);
+            return r.verified() ? ExitCodes.DONE : ExitCodes.INVALID_INPUT;
         }
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine;
         subcommands = {ServeCommand.class, MigrateCommand.class, CopyCommand.class, CheckCommand.class,
                 RepairCommand.class,
                 BackupCommands.Backup.class, BackupCommands.List.class, BackupCommands.Verify.class,
+                BackupCommands.Restore.class, CleanupCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:invalid input, nothing written", "2:usage", "3:I/O or store failure"})
@@ -22,7 +23,7 @@ public final class OrchestraCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, migrate or copy");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, migrate, copy, check, repair, backup, backups, verify, restore or cleanup");
     }
 
     public static int execute(String[] args) {

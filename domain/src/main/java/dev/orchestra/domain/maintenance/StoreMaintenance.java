@@ -34,4 +34,25 @@ public interface StoreMaintenance {
 
     /** Opens a backup this kind of store wrote, read-only, and inspects it; never changes it. */
     Inspection inspect(java.nio.file.Path backup);
+
+    /** The store's bytes on disk (with its journal or write-ahead log) and the free space of its folder. */
+    record Space(String folder, long storeBytes, long freeBytes) {
+    }
+
+    Space space();
+
+    /** What a restore did: the copy of the store as it was just before, and the store as it is now. */
+    record Restored(Backup safety, Inspection now) {
+    }
+
+    /**
+     * Replaces the whole store with a backup this kind of store wrote, while no unit runs: first a safety
+     * copy of the store as it is (as {@link #backup} takes it, named for {@code safetyReason}), which
+     * {@code safetyAccepted} must accept (it is called with no unit running), then the backup's rows in one
+     * atomic step, then the store as it now is (engine check, schema version, rows). When anything before the
+     * replacement fails or the safety copy is not accepted, the store is left as it was. A backup whose schema
+     * is older is brought up to date; a newer one is refused. Call outside a unit of work.
+     */
+    Restored restore(java.nio.file.Path backup, String safetyReason, Instant at,
+                     java.util.function.Predicate<Backup> safetyAccepted);
 }

@@ -63,6 +63,8 @@ public interface Store extends AutoCloseable {
 
     IntegrityCheck integrity();
 
+    dev.orchestra.domain.maintenance.StoreRetention retention();
+
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {
         return StoreAreas.of(this);

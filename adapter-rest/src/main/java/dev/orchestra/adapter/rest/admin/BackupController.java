@@ -1,6 +1,7 @@
 package dev.orchestra.adapter.rest.admin;
 
 import dev.orchestra.adapter.rest.RestApi;
+import dev.orchestra.application.maintenance.Restoration;
 import dev.orchestra.application.maintenance.StoreBackups;
 import dev.orchestra.domain.maintenance.BackupManifest;
 import dev.orchestra.domain.maintenance.BackupTrigger;
@@ -64,6 +65,23 @@ public class BackupController {
     @Operation(operationId = "getBackup")
     public Manifest get(@PathVariable String id) {
         return Manifest.of(backups.get(id));
+    }
+
+    @Schema(name = "Restoration", description = "the backup the store now holds, the safety backup of the store "
+            + "as it was just before (restore it to undo), the rows held now, and whether they are the backup's")
+    public record RestoreAnswer(String restoredFrom, Instant restoredAt, Manifest safetyBackup,
+                                Map<String, Long> rowCounts, boolean verified, String problem) {
+    }
+
+    @PostMapping("/{id}/restore")
+    @Operation(operationId = "restoreBackup", description = "replaces the whole store with this backup: verified "
+            + "first (one that fails is refused with 409 and nothing changes), then a verified safety backup of the "
+            + "store as it is, then the atomic replacement and a check against the backup's counts; meanwhile "
+            + "every other call answers 503 with the problem type 'restoring'")
+    public RestoreAnswer restore(@PathVariable String id) {
+        Restoration r = backups.restore(id);
+        return new RestoreAnswer(r.restoredFrom(), r.restoredAt(), Manifest.of(r.safetyBackup()), r.rowCounts(),
+                r.verified(), r.problem());
     }
 
     @PostMapping("/{id}/verify")

@@ -193,7 +193,7 @@ public class OpenApiDocument {
         ERRORS.put("415", "the Content-Type is not accepted");
         ERRORS.put("428", "If-Match is required to change an existing resource");
         ERRORS.put("500", "the service failed (the log has the details)");
-        ERRORS.put("503", "the store is busy; retry later");
+        ERRORS.put("503", "the store is busy (problem type store-busy) or being restored (restoring, with Retry-After); retry later");
         ERRORS.put("507", "the disk holding the store is full: nothing of the write was kept; retry once space is freed");
     }
 
