@@ -14,6 +14,7 @@ import dev.orchestra.domain.shared.PageRequest;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.store.Store;
+import dev.orchestra.domain.task.Task;
 import dev.orchestra.domain.task.TaskStatus;
 import dev.orchestra.domain.testing.TestData;
 import java.nio.file.Files;
@@ -63,6 +64,8 @@ class StoreRepairTest {
             s.execute("UPDATE user_preferences SET repository_id = 'no-repo' WHERE id = 'p1'");
             s.execute("UPDATE agents SET tasks_completed = 9 WHERE id = 'a1'");
             s.execute("UPDATE chat_sessions SET message_count = 2 WHERE id = 's1'");
+            s.execute("UPDATE tasks SET completed_at = '2000-01-01T00:00:00.000000000Z' WHERE id = 'done'");
+            s.execute("UPDATE repositories SET successful_tasks = 50 WHERE id = 'r1'");
         }
         try (Store store = TestStores.open("sqlite", directory, Clock.systemUTC())) {
             Wiring wiring = Wiring.of(store, TestStores.VALIDATOR, Clock.systemUTC(), Duration.ofMinutes(5));
@@ -77,7 +80,8 @@ class StoreRepairTest {
             assertThat(backups.list()).as("a dry run takes no backup").isEmpty();
             assertThat(dry.changes()).extracting(StoreRepair.Change::rule).containsExactlyInAnyOrder(
                     IntegrityRule.TASK_AGENT_MISSING, IntegrityRule.TASK_PARENT_CYCLE,
-                    IntegrityRule.PREFERENCE_TARGET_MISSING, IntegrityRule.AGENT_COUNTERS);
+                    IntegrityRule.PREFERENCE_TARGET_MISSING, IntegrityRule.AGENT_COUNTERS,
+                    IntegrityRule.TIMESTAMPS_OUT_OF_ORDER, IntegrityRule.REPOSITORY_STATISTICS);
             // The engine's foreign-key finding is t1's missing agent again: mended with it, as the check after shows.
             assertThat(dry.unrepaired()).extracting(f -> f.rule()).containsExactlyInAnyOrder(
                     IntegrityRule.ENGINE_FOREIGN_KEYS, IntegrityRule.CHAT_SEQUENCE);
@@ -98,8 +102,13 @@ class StoreRepairTest {
                 assertThat(store.agents().findById(T, "a1").orElseThrow().statistics().completed()).isEqualTo(1);
                 assertThat(store.tasks().count(T, Specification.all())).as("no task deleted").isEqualTo(4);
                 assertThat(store.preferences().count(T)).isZero();
+                Task finished = store.tasks().findById(T, "done").orElseThrow();
+                assertThat(finished.completedAt()).as("moved up to its start").isEqualTo(finished.startedAt());
+                var statistics = store.repositories().findById(T, "r1").orElseThrow().statistics();
+                assertThat(statistics.successfulTasks()).as("the counts are kept").isEqualTo(50);
+                assertThat(statistics.totalTasks()).isEqualTo(52);
                 assertThat(store.auditTrail().find(T, AuditFieldsOfEntry.ACTION.eq(AuditAction.REPAIR),
-                        PageRequest.first(50, List.of())).items()).hasSize(4);
+                        PageRequest.first(50, List.of())).items()).hasSize(6);
                 return null;
             });
             assertThat(repair.repair(true).changes()).as("nothing left to repair").isEmpty();

@@ -11,6 +11,7 @@ import dev.orchestra.domain.integrity.Severity;
 import dev.orchestra.domain.maintenance.BackupManifest;
 import dev.orchestra.domain.maintenance.BackupTrigger;
 import dev.orchestra.domain.preference.UserPreference;
+import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.shared.Conflict;
 import dev.orchestra.domain.shared.Specification;
 import dev.orchestra.domain.shared.TenantId;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * The repairs of DOMAIN.md that mend rows without deleting history: an active task of a missing agent goes
  * back to PENDING; a preference of a missing agent or repository, which applies to nothing, is removed (its
  * values stay in the audit entry); the newest task of a parent cycle loses its parent; an agent's completed
- * counter is recounted from its tasks. Counters of circuits, approvals and leases are mended by their own
+ * counter is recounted from its tasks; a task's moments are put in order; a repository whose successful +
+ * failed exceed its total gets the total raised. Counters of circuits, approvals and leases are mended by their own
  * sweeps; the rest is reported.
  */
 public final class StoreRepairService implements StoreRepair {
@@ -152,6 +154,37 @@ public final class StoreRepairService implements StoreRepair {
                 }
                 return Optional.of(new Change(f.rule(), "Agent", tenant.value(), agent.id(),
                         "completed counter " + agent.statistics().completed() + " -> " + completed));
+            }
+            case TIMESTAMPS_OUT_OF_ORDER -> {
+                // Tasks are mended; the other kinds' moments are reported for a person to judge.
+                if (!"Task".equals(f.entityType())) {
+                    return Optional.empty();
+                }
+                Task task = store.tasks().findById(tenant, f.ids().get(0)).orElse(null);
+                if (task == null) {
+                    return Optional.empty();
+                }
+                if (now != null) {
+                    Task saved = store.tasks().update(task.withTimesInOrder(now));
+                    auditor.changed(repair, Task.ENTITY, task.id(), AuditAction.REPAIR, task, saved);
+                }
+                return Optional.of(new Change(f.rule(), "Task", tenant.value(), task.id(),
+                        "moments put in order, each moved up to the one it follows (" + f.message() + ")"));
+            }
+            case REPOSITORY_STATISTICS -> {
+                CodeRepository repository = store.repositories().findById(tenant, f.ids().get(0)).orElse(null);
+                if (repository == null) {
+                    return Optional.empty();
+                }
+                if (now != null) {
+                    CodeRepository saved = store.repositories().update(repository.withConsistentStatistics(now));
+                    auditor.changed(repair, CodeRepository.ENTITY, repository.id(), AuditAction.REPAIR, repository,
+                            saved);
+                }
+                return Optional.of(new Change(f.rule(), "CodeRepository", tenant.value(), repository.id(),
+                        "total raised to successful + failed ("
+                                + (repository.statistics().successfulTasks() + repository.statistics().failedTasks())
+                                + "); the counts are kept"));
             }
             default -> {
                 return Optional.empty();

@@ -88,6 +88,22 @@ public record CodeRepository(
                 audit.touched(now, by), version);
     }
 
+    /**
+     * Repair: statistics whose successful + failed exceed the total get the total raised to their sum; the
+     * counts themselves are history (finished tasks may have been removed by retention) and stay.
+     */
+    public CodeRepository withConsistentStatistics(Instant now) {
+        long finished = statistics.successfulTasks() + statistics.failedTasks();
+        if (finished <= statistics.totalTasks()) {
+            return this;
+        }
+        RepositoryStatistics mended = new RepositoryStatistics(finished, statistics.successfulTasks(),
+                statistics.failedTasks(), statistics.totalExecutionTime(), statistics.lastTaskExecutedAt());
+        return new CodeRepository(tenantId, id, name, path, description, type, active, settings, defaultBranch,
+                allowedOperations, accessLevel, ownerUserId, mended, performanceRating, reliabilityScore,
+                lastAccessedAt, audit.touched(now, "repair"), version);
+    }
+
     /** A task in this repository finished; reliability follows the success share of finished tasks. */
     public CodeRepository recordTask(boolean succeeded, Duration duration, Instant now) {
         RepositoryStatistics next = succeeded

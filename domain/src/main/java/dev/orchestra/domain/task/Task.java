@@ -213,6 +213,20 @@ public record Task(
                 workflowStep, null, container, progress, lease, now, version);
     }
 
+    /**
+     * Repair: every recorded moment no earlier than the one it follows (assigned and started not before created,
+     * completed not before started): a later moment recorded before an earlier one is moved up to it.
+     */
+    public Task withTimesInOrder(Instant now) {
+        Instant assigned = assignedAt == null || !assignedAt.isBefore(createdAt) ? assignedAt : createdAt;
+        Instant started = startedAt == null || !startedAt.isBefore(createdAt) ? startedAt : createdAt;
+        Instant floor = started != null ? started : createdAt;
+        Instant completed = completedAt == null || !completedAt.isBefore(floor) ? completedAt : floor;
+        return new Task(tenantId, id, command, repositoryPath, repositoryId, agentId, priority, status, createdAt,
+                assigned, started, completed, result, errorMessage, retryCount, correlationId, workflowId,
+                workflowStep, parentTaskId, container, progress, lease, notBefore(now, updatedAt), version);
+    }
+
     public Task cancel(Instant now) {
         requireMove(TaskStatus.CANCELLED);
         return copy(TaskStatus.CANCELLED, agentId, assignedAt, startedAt,
