@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MigrationConfiguration {
     @Bean
-    public static LegacyImporter legacyImporter(Wiring w) {
+    public static LegacyImporter legacyImporter(Wiring w, dev.orchestra.application.maintenance.StoreBackups backups) {
         return new LegacyImporterService(new LegacyMigrationService(new LegacyStateReader(), w.constraints(),
-                w.clock()), w.store());
+                w.clock(), store -> backups), w.store());
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue Tasks tasks,
                                   @DefaultValue Resilience resilience, @DefaultValue Workflows workflows,
                                   @DefaultValue Chat chat, @DefaultValue Backup backup,
-                                  @DefaultValue Retention retention) {
+                                  @DefaultValue Retention retention,
+                                  @DefaultValue Observability observability) {
 
     public enum StorageType { SQLITE, JSON }
 
@@ -117,7 +118,11 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
                             @DefaultValue("90d") Duration finishedWorkflowExecutions,
                             @DefaultValue("90d") Duration routingDecisions,
                             @DefaultValue("30d") Duration circuitHistory,
-                            Duration archivedChatSessions, Duration auditEntries) {
+                            Duration archivedChatSessions,
+                            @DefaultValue("30d") Duration orchestrationLogs,
+                            @DefaultValue("7d") Duration rawMetrics,
+                            @DefaultValue("30d") Duration closedClientSessions,
+                            Duration auditEntries) {
         public Retention {
             if (every != null && (every.isNegative() || every.isZero())) {
                 throw new IllegalArgumentException("orchestra.retention.every must be a positive duration, not "
@@ -133,8 +138,30 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
             ages.put(dev.orchestra.domain.maintenance.RetentionKind.ROUTING_DECISIONS, routingDecisions);
             ages.put(dev.orchestra.domain.maintenance.RetentionKind.CIRCUIT_HISTORY, circuitHistory);
             ages.put(dev.orchestra.domain.maintenance.RetentionKind.ARCHIVED_CHAT_SESSIONS, archivedChatSessions);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.ORCHESTRATION_LOGS, orchestrationLogs);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.RAW_METRICS, rawMetrics);
+            ages.put(dev.orchestra.domain.maintenance.RetentionKind.CLOSED_CLIENT_SESSIONS, closedClientSessions);
             ages.put(dev.orchestra.domain.maintenance.RetentionKind.AUDIT_ENTRIES, auditEntries);
             return new dev.orchestra.application.maintenance.StoreRetentionPolicy(ages);
+        }
+    }
+
+    /**
+     * @param rollupPeriod     how often complete hours and days of metric samples are rolled up
+     * @param clientStaleAfter how long a client session may stay silent before cleanup closes it
+     * @param clientSweepPeriod how often that cleanup runs
+     * @param recordServiceLogs whether the service's own warnings and errors go into the orchestration log
+     */
+    public record Observability(@DefaultValue("5m") Duration rollupPeriod,
+                                @DefaultValue("2m") Duration clientStaleAfter,
+                                @DefaultValue("30s") Duration clientSweepPeriod,
+                                @DefaultValue("true") boolean recordServiceLogs) {
+        public Observability {
+            for (Duration d : new Duration[] {rollupPeriod, clientStaleAfter, clientSweepPeriod}) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("orchestra.observability periods must be positive, not " + d);
+                }
+            }
         }
     }
 }

@@ -137,8 +137,10 @@ class MigrateCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("backup of the target:");
         try (Stream<Path> backups = Files.list(directory.resolve("backups"))) {
-            assertThat(backups.toList()).hasSize(1);
+            assertThat(backups.filter(p -> p.toString().endsWith(".db")).toList()).hasSize(1);
         }
+        Run listed = orchestra("backups", "--store", "sqlite:" + db());
+        assertThat(listed.out()).contains(" BEFORE_MIGRATION ").contains(" verified ").contains("1 backups");
     }
 
     static Stream<Arguments> malformedFiles() {

@@ -499,7 +499,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         assertThat(dry.status()).as(dry.raw().body()).isEqualTo(200);
         assertThat(dry.json().get("dryRun").asBoolean()).isTrue();
         assertThat(dry.json().get("kinds").findValuesAsString("kind")).containsExactly(
-                "finished-workflow-executions", "routing-decisions", "circuit-history");
+                "finished-workflow-executions", "routing-decisions", "circuit-history", "orchestration-logs",
+                "raw-metrics", "closed-client-sessions");
         assertThat(dry.json().get("kinds").get(0).get("olderThan").asString()).isEqualTo("PT2160H");
         assertThat(done.status()).as(done.raw().body()).isEqualTo(200);
         assertThat(done.json().get("dryRun").asBoolean()).isFalse();
@@ -507,6 +508,100 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         assertThat(done.json().get("bytesGivenBack").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(http.get("/api/v1/agents/agent-1").status()).isEqualTo(200);
         assertProblem(http.post("/api/v1/admin/retention/cleanup?dryRun=maybe", null), 400, "validation");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.orchestra.application.observability.MetricsSeries metricsSeries;
+
+    @Test
+    void givenLogsPosted_theyAreQueriedByLevelCategoryAndTime_andTheServicesOwnWarningsAreThereToo() throws Exception {
+        Instant before = Instant.now();
+        Http.Response posted = http.post("/api/v1/admin/logs", "{\"level\":\"WARN\",\"category\":\"router\","
+                + "\"message\":\"agent-1 answered slowly\",\"properties\":{\"ms\":1200}}");
+        http.post("/api/v1/admin/logs", "{\"level\":\"INFO\",\"category\":\"router\",\"message\":\"routed\"}");
+        http.post("/api/v1/admin/logs", "{\"level\":\"ERROR\",\"category\":\"ui\",\"message\":\"crashed\"}");
+
+        assertThat(posted.status()).as(posted.raw().body()).isEqualTo(201);
+        assertThat(posted.json().get("properties").get("ms").asInt()).isEqualTo(1200);
+        assertThat(http.get("/api/v1/admin/logs?level=WARN").json().get("items").findValuesAsString("message"))
+                .containsExactly("crashed", "agent-1 answered slowly");
+        assertThat(http.get("/api/v1/admin/logs?category=router").json().get("totalItems").asLong()).isEqualTo(2);
+        assertThat(http.get("/api/v1/admin/logs?to=" + before).json().get("totalItems").asLong()).isZero();
+        assertProblem(http.get("/api/v1/admin/logs?level=LOUD"), 400, "validation");
+        assertProblem(http.post("/api/v1/admin/logs", "{\"level\":\"WARN\",\"category\":\"x\"}"), 400,
+                "validation");
+        assertProblem(http.post("/api/v1/admin/logs", "{\"level\":\"WARN\",\"category\":\"x\",\"message\":\""
+                + "m".repeat(10_001) + "\"}"), 400, "validation");
+        assertThat(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/admin/logs").json().get("totalItems")
+                .asLong()).isZero();
+
+        String marker = "disk nearly full " + java.util.UUID.randomUUID();
+        org.slf4j.LoggerFactory.getLogger("orchestra.test").warn(marker);
+        JsonNode found = null;
+        for (int i = 0; i < 100 && (found == null || found.get("totalItems").asLong() == 0); i++) {
+            Thread.sleep(50);
+            found = http.withHeader("X-Tenant-Id", "default").get("/api/v1/admin/logs?category=service.orchestra.test")
+                    .json();
+        }
+        assertThat(found.get("items").findValuesAsString("message")).contains(marker);
+    }
+
+    @Test
+    void givenSamplesInAClosedHour_rollUp_writesOneHourlyRowWithCountMinMaxAndDeviation() {
+        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(3 * 3600);
+        for (double v : new double[] {2, 4, 4, 4, 5, 5, 7, 9}) {
+            Http.Response r = http.post("/api/v1/admin/metrics", "{\"entityType\":\"AGENT\",\"entityId\":\"agent-1\","
+                    + "\"name\":\"task.duration\",\"value\":" + v + ",\"unit\":\"s\",\"timestamp\":\""
+                    + hour.plusSeconds((long) v * 60) + "\"}");
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        }
+
+        metricsSeries.rollUp();
+        metricsSeries.rollUp();
+
+        JsonNode raw = http.get("/api/v1/admin/metrics?name=task.duration&entityId=agent-1").json();
+        assertThat(raw.get("totalItems").asLong()).isEqualTo(8);
+        JsonNode hourly = http.get("/api/v1/admin/metrics?name=task.duration&period=HOURLY").json();
+        assertThat(hourly.get("totalItems").asLong()).as("rolled once, however often asked").isEqualTo(1);
+        JsonNode row = hourly.get("items").get(0);
+        assertThat(row.get("periodStart").asString()).isEqualTo(hour.toString());
+        assertThat(row.get("sampleCount").asLong()).isEqualTo(8);
+        assertThat(row.get("value").asDouble()).isEqualTo(5.0);
+        assertThat(row.get("min").asDouble()).isEqualTo(2.0);
+        assertThat(row.get("max").asDouble()).isEqualTo(9.0);
+        assertThat(row.get("standardDeviation").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertProblem(http.post("/api/v1/admin/metrics", "{\"entityType\":\"AGENT\",\"name\":\"x\",\"value\":1e999,"
+                + "\"unit\":\"s\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/admin/metrics", "{\"entityType\":\"PLANET\",\"name\":\"x\",\"value\":1,"
+                + "\"unit\":\"s\"}"), 400, "malformed-body");
+        assertProblem(http.get("/api/v1/admin/metrics?period=MONTHLY"), 400, "validation");
+    }
+
+    @Test
+    void givenAClient_openHeartbeatAndList_keepItsSessionActive() {
+        Http.Response opened = http.post("/api/v1/admin/client-sessions", "{\"clientId\":\"ui-7\","
+                + "\"metadata\":{\"tab\":\"tasks\"}}");
+        assertThat(opened.status()).as(opened.raw().body()).isEqualTo(201);
+        String id = opened.json().get("id").asString();
+        assertThat(opened.header("Location")).isEqualTo("/api/v1/admin/client-sessions/" + id);
+
+        Http.Response beat = http.post("/api/v1/admin/client-sessions/" + id + "/heartbeat",
+                "{\"metadata\":{\"tab\":\"agents\"}}");
+        Http.Response bare = http.post("/api/v1/admin/client-sessions/" + id + "/heartbeat", null);
+
+        assertThat(beat.status()).as(beat.raw().body()).isEqualTo(200);
+        assertThat(beat.json().get("metadata").get("tab").asString()).isEqualTo("agents");
+        assertThat(bare.json().get("metadata").get("tab").asString()).isEqualTo("agents");
+        assertThat(bare.json().get("version").asLong()).isEqualTo(2);
+        assertThat(http.get("/api/v1/admin/client-sessions?active=true").json().get("items")
+                .findValuesAsString("id")).containsExactly(id);
+        assertThat(http.get("/api/v1/admin/client-sessions?active=false").json().get("totalItems").asLong()).isZero();
+        assertProblem(http.post("/api/v1/admin/client-sessions/nope/heartbeat", null), 404, "not-found");
+        assertProblem(http.get("/api/v1/admin/client-sessions/nope"), 404, "not-found");
+        assertProblem(http.post("/api/v1/admin/client-sessions", "{\"clientId\":\"ui\",\"metadata\":[1]}"), 400,
+                "validation");
+        assertProblem(http.withHeader("X-Tenant-Id", "elsewhere").get("/api/v1/admin/client-sessions/" + id), 404,
+                "not-found");
     }
 
     @Test
@@ -870,6 +965,18 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badIds("POST", "/api/v1/admin/backups/{id}/restore", null, none)
                 .probe("POST", "/api/v1/admin/retention/cleanup?dryRun=2", null, none, true,
                         "a retention dryRun that is not a boolean")
+                .brokenBodies("POST", "/api/v1/admin/logs", "{\"level\":\"WARN\",\"category\":\"c\",\"message\":\"m\"}",
+                        none)
+                .brokenBodies("POST", "/api/v1/admin/metrics", "{\"entityType\":\"AGENT\",\"name\":\"n\",\"value\":1,"
+                        + "\"unit\":\"s\"}", none)
+                .brokenBodies("POST", "/api/v1/admin/client-sessions", "{\"clientId\":\"ui\"}", none)
+                .badQueries("/api/v1/admin/logs", Map.of("level", List.of("LOUD", "1"), "from", List.of("yesterday"),
+                        "size", List.of("0", "501")))
+                .badQueries("/api/v1/admin/metrics", Map.of("period", List.of("MONTHLY"), "entityType",
+                        List.of("PLANET"), "to", List.of("soon")))
+                .badQueries("/api/v1/admin/client-sessions", Map.of("active", List.of("maybe")))
+                .badIds("POST", "/api/v1/admin/client-sessions/{id}/heartbeat", null, none)
+                .badIds("GET", "/api/v1/admin/client-sessions/{id}", null, none)
                 .badQueries("/api/v1/admin/audit", Map.of("from", List.of("yesterday", "1", "2026-13-01T00:00:00Z"),
                         "action", List.of("ERASE", "0"), "size", List.of("0", "501"), "sort", List.of("bogus,asc")))
                 .brokenBodies("POST", "/api/v1/agents", agent, none)

@@ -52,6 +52,9 @@ final class JsonRetention implements StoreRetention {
             case CIRCUIT_HISTORY -> oldTransitions(data, cutoff)
                     + data.circuitBreakers.countWhere(idleClosed(cutoff));
             case ARCHIVED_CHAT_SESSIONS -> data.chatSessions.countWhere(archived(data, cutoff));
+            case ORCHESTRATION_LOGS -> data.orchestrationLogs.leading(e -> e.timestamp().isBefore(cutoff));
+            case RAW_METRICS -> data.metrics.countWhere(rawBefore(cutoff));
+            case CLOSED_CLIENT_SESSIONS -> data.clientSessions.countWhere(closedBefore(cutoff));
             case AUDIT_ENTRIES -> data.audit.leading(e -> e.timestamp().isBefore(cutoff));
         };
     }
@@ -93,6 +96,15 @@ final class JsonRetention implements StoreRetention {
                 }
                 return removed;
             }
+            case ORCHESTRATION_LOGS: {
+                int old = Math.min(limit, data.orchestrationLogs.leading(e -> e.timestamp().isBefore(cutoff)));
+                data.orchestrationLogs.trim(old);
+                return old;
+            }
+            case RAW_METRICS:
+                return data.metrics.removeWhere(rawBefore(cutoff), limit);
+            case CLOSED_CLIENT_SESSIONS:
+                return data.clientSessions.removeWhere(closedBefore(cutoff), limit);
             case AUDIT_ENTRIES: {
                 int old = Math.min(limit, data.audit.leading(e -> e.timestamp().isBefore(cutoff)));
                 data.audit.trim(old);
@@ -171,6 +183,15 @@ final class JsonRetention implements StoreRetention {
         });
         return s -> s.status() == SessionStatus.ARCHIVED && s.lastModifiedAt().isBefore(cutoff)
                 && !unfinished.contains(s.id());
+    }
+
+    private static Predicate<dev.orchestra.domain.observability.PerformanceMetric> rawBefore(Instant cutoff) {
+        return m -> m.period() == dev.orchestra.domain.observability.MetricPeriod.INSTANT
+                && m.periodStart().isBefore(cutoff);
+    }
+
+    private static Predicate<dev.orchestra.domain.observability.ClientSession> closedBefore(Instant cutoff) {
+        return s -> !s.active() && s.closedAt() != null && s.closedAt().isBefore(cutoff);
     }
 
     /** The document is rewritten without the removed rows, and the journal emptied. */

@@ -50,6 +50,9 @@ final class JsonState {
     static final String TOOL_CALLS = "toolCalls";
     static final String TOOL_EXECUTIONS = "toolExecutions";
     static final String ATTACHMENTS = "attachments";
+    static final String LOGS = "orchestrationLogs";
+    static final String METRICS = "performanceMetrics";
+    static final String CLIENT_SESSIONS = "clientSessions";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -78,6 +81,9 @@ final class JsonState {
         final JsonTable<ToolExecution> toolExecutions;
         /** The rows; the bytes are files named by their digest (see {@link JsonMessageAttachments}). */
         final JsonTable<MessageAttachment> attachments;
+        final JsonLog<dev.orchestra.domain.observability.OrchestrationLog> orchestrationLogs;
+        final JsonTable<dev.orchestra.domain.observability.PerformanceMetric> metrics;
+        final JsonTable<dev.orchestra.domain.observability.ClientSession> clientSessions;
 
         /** Every table and log by area, in the order made: what emptiness and the journal's replay go over. */
         private final Map<String, JsonTable<?>> tables = new LinkedHashMap<>();
@@ -107,6 +113,9 @@ final class JsonState {
             this.toolCalls = newTable(TOOL_CALLS);
             this.toolExecutions = newTable(TOOL_EXECUTIONS);
             this.attachments = newTable(ATTACHMENTS);
+            this.orchestrationLogs = newLog(LOGS);
+            this.metrics = newTable(METRICS);
+            this.clientSessions = newTable(CLIENT_SESSIONS);
         }
 
         private <V> JsonTable<V> newTable(String area) {

@@ -82,6 +82,9 @@ public final class JsonStore implements Store {
     private final JsonMessageAttachments attachments;
     private final JsonIntegrityCheck integrity;
     private final JsonRetention retention;
+    private final JsonObservability.Logs logs;
+    private final JsonObservability.Metrics metrics;
+    private final JsonObservability.Clients clientSessions;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -130,6 +133,9 @@ public final class JsonStore implements Store {
         // Bytes a unit wrote before it failed, or a crash cut short, are named by no row.
         attachments.collect(state);
         this.integrity = new JsonIntegrityCheck(unitOfWork, JsonMessageAttachments.folderOf(file));
+        this.logs = new JsonObservability.Logs(unitOfWork, door);
+        this.metrics = new JsonObservability.Metrics(unitOfWork, door);
+        this.clientSessions = new JsonObservability.Clients(unitOfWork, door);
         this.retention = new JsonRetention(unitOfWork, chatSessions, toolExecutions, attachments, file,
                 this::compact);
     }
@@ -255,6 +261,21 @@ public final class JsonStore implements Store {
     @Override
     public dev.orchestra.domain.maintenance.StoreRetention retention() {
         return retention;
+    }
+
+    @Override
+    public dev.orchestra.domain.observability.OrchestrationLogs logs() {
+        return logs;
+    }
+
+    @Override
+    public dev.orchestra.domain.observability.PerformanceMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public dev.orchestra.domain.observability.ClientSessions clientSessions() {
+        return clientSessions;
     }
 
     @Override

@@ -75,6 +75,7 @@ final class StoreRows {
         RoutingRows routing = new RoutingRows(mapper);
         WorkflowRows workflows = new WorkflowRows(mapper);
         ChatRows chat = new ChatRows(mapper);
+        ObservabilityRows observed = new ObservabilityRows(mapper);
         // In the order the document lists them.
         this.sections = List.of(
                 new Section<UserPreference>("Preferences", JsonState.PREFERENCES, d -> d.preferences.values(),
@@ -120,7 +121,18 @@ final class StoreRows {
                         (d, e) -> d.toolExecutions.put(e.id(), e)),
                 new Section<MessageAttachment>("MessageAttachments", JsonState.ATTACHMENTS,
                         d -> d.attachments.values(), chat::attachment, chat::attachment, MessageAttachment::tenantId,
-                        (d, a) -> d.attachments.put(a.id(), a)));
+                        (d, a) -> d.attachments.put(a.id(), a)),
+                new Section<dev.orchestra.domain.observability.OrchestrationLog>("OrchestrationLogs", JsonState.LOGS,
+                        d -> d.orchestrationLogs.rows(), observed::log, observed::log,
+                        dev.orchestra.domain.observability.OrchestrationLog::tenantId, (d, l) -> d.orchestrationLogs.add(l)),
+                new Section<dev.orchestra.domain.observability.PerformanceMetric>("PerformanceMetrics",
+                        JsonState.METRICS, d -> d.metrics.values(), observed::metric, observed::metric,
+                        dev.orchestra.domain.observability.PerformanceMetric::tenantId,
+                        (d, m) -> d.metrics.put(m.id(), m)),
+                new Section<dev.orchestra.domain.observability.ClientSession>("ClientSessions",
+                        JsonState.CLIENT_SESSIONS, d -> d.clientSessions.values(), observed::clientSession,
+                        observed::clientSession, dev.orchestra.domain.observability.ClientSession::tenantId,
+                        (d, s) -> d.clientSessions.put(s.id(), s)));
     }
 
     List<Section<?>> sections() {

@@ -67,6 +67,12 @@ final class SqliteRetention implements StoreRetention {
                             "DELETE FROM tool_executions WHERE tenant_id = :tenant AND session_id IN " + BATCH,
                             "DELETE FROM tool_calls WHERE tenant_id = :tenant AND session_id IN " + BATCH,
                             "DELETE FROM chat_messages WHERE tenant_id = :tenant AND session_id IN " + BATCH))),
+            RetentionKind.ORCHESTRATION_LOGS, List.of(new Target("orchestration_logs", "t.timestamp < :cutoff",
+                    List.of())),
+            RetentionKind.RAW_METRICS, List.of(new Target("performance_metrics",
+                    "t.period = 'INSTANT' AND t.period_start < :cutoff", List.of())),
+            RetentionKind.CLOSED_CLIENT_SESSIONS, List.of(new Target("client_sessions",
+                    "t.active = 0 AND t.closed_at < :cutoff", List.of())),
             RetentionKind.AUDIT_ENTRIES, List.of(new Target("audit_log", "t.timestamp < :cutoff", List.of())));
 
     private final SqliteUnitOfWork unitOfWork;

@@ -70,6 +70,9 @@ public final class SqliteStore implements Store {
     private final SqliteMessageAttachments attachments;
     private final SqliteIntegrityCheck integrity;
     private final SqliteRetention retention;
+    private final SqliteOrchestrationLogs logs;
+    private final SqlitePerformanceMetrics metrics;
+    private final SqliteClientSessions clientSessions;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -93,6 +96,9 @@ public final class SqliteStore implements Store {
         this.attachments = new SqliteMessageAttachments(unitOfWork);
         this.integrity = new SqliteIntegrityCheck(unitOfWork);
         this.retention = new SqliteRetention(unitOfWork, settings.path().toAbsolutePath());
+        this.logs = new SqliteOrchestrationLogs(unitOfWork);
+        this.metrics = new SqlitePerformanceMetrics(unitOfWork);
+        this.clientSessions = new SqliteClientSessions(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -218,6 +224,21 @@ public final class SqliteStore implements Store {
     @Override
     public dev.orchestra.domain.maintenance.StoreRetention retention() {
         return retention;
+    }
+
+    @Override
+    public dev.orchestra.domain.observability.OrchestrationLogs logs() {
+        return logs;
+    }
+
+    @Override
+    public dev.orchestra.domain.observability.PerformanceMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public dev.orchestra.domain.observability.ClientSessions clientSessions() {
+        return clientSessions;
     }
 
     @Override

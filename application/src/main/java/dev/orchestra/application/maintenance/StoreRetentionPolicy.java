@@ -25,12 +25,15 @@ public record StoreRetentionPolicy(Map<RetentionKind, Duration> ages) {
 
     /**
      * What the service keeps when nothing is configured (the {@code orchestra.retention.*} defaults): finished
-     * workflow executions and routing decisions 90 days, circuit history 30 days; tasks, archived chat sessions
-     * and audit entries forever.
+     * workflow executions and routing decisions 90 days, circuit history and orchestration logs 30 days, raw
+     * metric samples 7 days, closed client sessions 30 days; tasks, archived chat sessions and audit entries
+     * forever.
      */
     public static StoreRetentionPolicy defaults() {
         return new StoreRetentionPolicy(Map.of(RetentionKind.FINISHED_WORKFLOW_EXECUTIONS, Duration.ofDays(90),
                 RetentionKind.ROUTING_DECISIONS, Duration.ofDays(90), RetentionKind.CIRCUIT_HISTORY,
+                Duration.ofDays(30), RetentionKind.ORCHESTRATION_LOGS, Duration.ofDays(30),
+                RetentionKind.RAW_METRICS, Duration.ofDays(7), RetentionKind.CLOSED_CLIENT_SESSIONS,
                 Duration.ofDays(30)));
     }
 

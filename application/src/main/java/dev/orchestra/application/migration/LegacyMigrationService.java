@@ -5,7 +5,6 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.application.shared.ConstraintCheck;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.audit.AuditAction;
-import dev.orchestra.domain.maintenance.StoreMaintenance;
 import dev.orchestra.domain.migration.Finding;
 import dev.orchestra.domain.migration.LegacyDocuments;
 import dev.orchestra.domain.migration.LegacyIds;
@@ -52,11 +51,19 @@ public final class LegacyMigrationService implements LegacyMigration {
     private final LegacyDocuments documents;
     private final ConstraintCheck constraints;
     private final Clock clock;
+    private final java.util.function.Function<Store, dev.orchestra.application.maintenance.StoreBackups> backups;
 
-    public LegacyMigrationService(LegacyDocuments documents, ConstraintCheck constraints, Clock clock) {
+    /**
+     * {@code backups} gives the backups of a target store: a target that holds data is backed up (verified,
+     * with its manifest, trigger BEFORE_MIGRATION) before anything is written.
+     */
+    public LegacyMigrationService(LegacyDocuments documents, ConstraintCheck constraints, Clock clock,
+                                  java.util.function.Function<Store, dev.orchestra.application.maintenance.StoreBackups>
+                                          backups) {
         this.documents = documents;
         this.constraints = constraints;
         this.clock = clock;
+        this.backups = backups;
     }
 
     @Override
@@ -97,8 +104,13 @@ public final class LegacyMigrationService implements LegacyMigration {
                     + facts.name() + " (SHA-256 " + facts.sha256() + ") was migrated before; nothing was written");
         }
         if (!target.unitOfWork().read(() -> target.maintenance().isEmpty())) {
-            StoreMaintenance.Backup backup = target.maintenance().backup("before-legacy-import", clock.instant());
-            report.backup = backup.location();
+            dev.orchestra.domain.maintenance.BackupManifest backup = backups.apply(target)
+                    .take(dev.orchestra.domain.maintenance.BackupTrigger.BEFORE_MIGRATION);
+            report.backup = backup.file();
+            if (!backup.verified()) {
+                return report.done(MigrationReport.Outcome.CONFLICT, "the backup of the target before the migration"
+                        + " did not verify (" + backup.problem() + "); nothing was written");
+            }
         }
         try {
             progress.phase("import", validation.tasks, "tasks");

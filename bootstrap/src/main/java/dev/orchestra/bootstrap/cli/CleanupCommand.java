@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = {"Remove what has aged out, per kind, then give the space back (the file shrinks) and "
                 + "checkpoint the write-ahead log. Never removed: unfinished work, OPEN circuits, anything a kept "
                 + "row refers to. Each kind's removal is audited.",
-                "Ages by default: finished-workflow-executions 90d, routing-decisions 90d, circuit-history 30d; "
+                "Ages by default: finished-workflow-executions 90d, routing-decisions 90d, circuit-history 30d, "
+                        + "orchestration-logs 30d, raw-metrics 7d, closed-client-sessions 30d; "
                         + "finished-tasks, archived-chat-sessions and audit-entries are kept unless named.",
                 "Prints one line a kind (removed, or would be), then the bytes before and after."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -39,7 +40,7 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "<kind>=<age>", description = "keep a kind this long instead of its "
             + "default, e.g. finished-tasks=30d or audit-entries=P365D (0 keeps it forever); kinds: "
             + "finished-tasks, finished-workflow-executions, routing-decisions, circuit-history, "
-            + "archived-chat-sessions, audit-entries")
+            + "archived-chat-sessions, orchestration-logs, raw-metrics, closed-client-sessions, audit-entries")
     Map<String, String> keep = Map.of();
 
     @CommandLine.Spec

@@ -115,7 +115,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         LegacyMigration migration = new LegacyMigrationService(new LegacyStateReader(),
-                new ConstraintCheck(StoreSpec.VALIDATOR), clock);
+                new ConstraintCheck(StoreSpec.VALIDATOR), clock,
+                store -> dev.orchestra.bootstrap.StoreHealthConfiguration.storeBackups(StoreSpec.wiring(store, clock),
+                        target));
         Store[] opened = new Store[1];
         try {
             MigrationReport result = migration.migrate(new Caller(into, System.getProperty("user.name")),

@@ -19,6 +19,12 @@ public enum RetentionKind {
     CIRCUIT_HISTORY,
     /** ARCHIVED chat sessions with their messages, tool calls, tool executions and attachments. */
     ARCHIVED_CHAT_SESSIONS,
+    /** Orchestration log entries, by timestamp. */
+    ORCHESTRATION_LOGS,
+    /** Raw metric samples (INSTANT), by time: their hours and days are rolled up within two days. */
+    RAW_METRICS,
+    /** Closed client sessions, by the time they were closed. */
+    CLOSED_CLIENT_SESSIONS,
     /** Audit entries, by timestamp. */
     AUDIT_ENTRIES;
 

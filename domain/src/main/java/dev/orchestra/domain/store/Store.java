@@ -65,6 +65,12 @@ public interface Store extends AutoCloseable {
 
     dev.orchestra.domain.maintenance.StoreRetention retention();
 
+    dev.orchestra.domain.observability.OrchestrationLogs logs();
+
+    dev.orchestra.domain.observability.PerformanceMetrics metrics();
+
+    dev.orchestra.domain.observability.ClientSessions clientSessions();
+
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {
         return StoreAreas.of(this);

@@ -11,6 +11,12 @@ import dev.orchestra.domain.chat.MessageAttachment;
 import dev.orchestra.domain.chat.ToolCall;
 import dev.orchestra.domain.chat.ToolExecution;
 import dev.orchestra.domain.migration.LegacyImport;
+import dev.orchestra.domain.observability.ClientSession;
+import dev.orchestra.domain.observability.ClientSessionFields;
+import dev.orchestra.domain.observability.LogFields;
+import dev.orchestra.domain.observability.MetricFields;
+import dev.orchestra.domain.observability.OrchestrationLog;
+import dev.orchestra.domain.observability.PerformanceMetric;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.repository.CodeRepository;
 import dev.orchestra.domain.repository.RepositoryFields;
@@ -190,7 +196,27 @@ public final class StoreAreas {
                         // The port lists the newest first; a copy adds them in the order they happened.
                         (tenant, row) -> reversed(store.legacyImports().list(tenant)).forEach(row),
                         (tenant, i) -> store.legacyImports().findBySha256(tenant, i.sha256()).isPresent(),
-                        rows -> rows.forEach(store.legacyImports()::add)));
+                        rows -> rows.forEach(store.legacyImports()::add)),
+                StoreAreas.<OrchestrationLog>area("orchestrationLogs", OrchestrationLog::id,
+                        tenant -> total(store.logs().find(tenant, Specification.all(), first(LogFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(LogFields.TIMESTAMP.asc(), LogFields.ID.asc()),
+                                (where, page) -> store.logs().find(tenant, where, page), row),
+                        (tenant, l) -> total(store.logs().find(tenant, LogFields.ID.eq(l.id()),
+                                first(LogFields.ID))) > 0,
+                        rows -> rows.forEach(store.logs()::append)),
+                StoreAreas.<PerformanceMetric>area("performanceMetrics", PerformanceMetric::id,
+                        tenant -> total(store.metrics().find(tenant, Specification.all(), first(MetricFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(MetricFields.PERIOD_START.asc(), MetricFields.ID.asc()),
+                                (where, page) -> store.metrics().find(tenant, where, page), row),
+                        (tenant, m) -> store.metrics().findById(tenant, m.id()).isPresent(),
+                        rows -> rows.forEach(store.metrics()::add)),
+                StoreAreas.<ClientSession>area("clientSessions", ClientSession::id,
+                        tenant -> total(store.clientSessions().find(tenant, Specification.all(),
+                                first(ClientSessionFields.ID))),
+                        (tenant, row) -> Pages.each(List.of(ClientSessionFields.ID.asc()),
+                                (where, page) -> store.clientSessions().find(tenant, where, page), row),
+                        (tenant, c) -> store.clientSessions().findById(tenant, c.id()).isPresent(),
+                        rows -> rows.forEach(store.clientSessions()::add)));
     }
 
     /** Attachments with their bytes, read one at a time (each up to 10 MiB), weighed so a copy flushes in time. */

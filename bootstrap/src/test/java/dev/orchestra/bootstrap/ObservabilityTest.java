@@ -1,0 +1,100 @@
+package dev.orchestra.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.orchestra.application.observability.ClientPresence;
+import dev.orchestra.application.observability.MetricsSeries;
+import dev.orchestra.application.shared.Caller;
+import dev.orchestra.domain.observability.ClientSession;
+import dev.orchestra.domain.observability.MetricEntity;
+import dev.orchestra.domain.observability.MetricPeriod;
+import dev.orchestra.domain.observability.PerformanceMetric;
+import dev.orchestra.domain.shared.JsonDocument;
+import dev.orchestra.domain.shared.PageRequest;
+import dev.orchestra.domain.shared.TenantId;
+import dev.orchestra.domain.store.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Metric roll-ups agree with the raw samples; client sessions gone silent are closed, active ones are not. */
+class ObservabilityTest {
+    private static final Instant DAY = Instant.parse("2026-11-20T00:00:00Z");
+    private static final Caller CALLER = new Caller(TenantId.DEFAULT, "tester");
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenADayOfRandomSamples_theDailyRollUpOfHourlyRowsEqualsStatisticsOverTheRawSamples(String type) {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
+        try (Store store = TestStores.open(type, directory, clock)) {
+            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(
+                    Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5)));
+            List<Double> values = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                double value = Math.round(random.nextGaussian() * 1000 + 5000) / 10.0;
+                values.add(value);
+                metrics.record(CALLER, new MetricsSeries.Sample(MetricEntity.SYSTEM, null, "queue.depth", value,
+                        "tasks", DAY.plusSeconds(random.nextInt(86_400))));
+            }
+            clock.advance(Duration.ofDays(1).plusMinutes(5));
+
+            metrics.rollUp();
+
+            List<PerformanceMetric> daily = metrics.series(CALLER, new MetricsSeries.Filter("queue.depth", null, null,
+                    MetricPeriod.DAILY, null, null), new PageRequest<>(0, 10, List.of())).items();
+            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double deviation = Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum()
+                    / values.size());
+            assertThat(daily).as("seed %d", seed).hasSize(1);
+            PerformanceMetric day = daily.get(0);
+            assertThat(day.periodStart()).isEqualTo(DAY);
+            assertThat(day.periodEnd()).isEqualTo(DAY.plus(Duration.ofDays(1)));
+            assertThat(day.sampleCount()).as("seed %d", seed).isEqualTo(300);
+            assertThat(day.value()).as("seed %d", seed).isCloseTo(mean, within(1e-9));
+            assertThat(day.standardDeviation()).as("seed %d", seed).isCloseTo(deviation, within(1e-9));
+            assertThat(day.min()).isEqualTo(values.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+            assertThat(day.max()).isEqualTo(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            long hours = metrics.series(CALLER, new MetricsSeries.Filter("queue.depth", null, null,
+                    MetricPeriod.HOURLY, null, null), new PageRequest<>(0, 100, List.of())).items().stream()
+                    .mapToLong(PerformanceMetric::sampleCount).sum();
+            assertThat(hours).as("every sample in exactly one hour, seed %d", seed).isEqualTo(300);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenClientsOneSilent_closeStale_closesOnlyTheSilentOneAndAHeartbeatReopensIt(String type) {
+        UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
+        try (Store store = TestStores.open(type, directory, clock)) {
+            ClientPresence presence = ObservabilityConfiguration.clientPresence(
+                    Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5)), Duration.ofMinutes(2));
+            ClientSession silent = presence.open(CALLER, "ui-1", JsonDocument.EMPTY);
+            ClientSession talking = presence.open(CALLER, "ui-2", JsonDocument.EMPTY);
+            clock.advance(Duration.ofMinutes(1));
+            presence.heartbeat(CALLER, talking.id(), null);
+            clock.advance(Duration.ofSeconds(90));
+
+            int closed = presence.closeStale();
+
+            assertThat(closed).isEqualTo(1);
+            assertThat(presence.get(CALLER, silent.id()).active()).isFalse();
+            assertThat(presence.get(CALLER, silent.id()).closedAt()).isEqualTo(clock.instant());
+            assertThat(presence.get(CALLER, talking.id()).active()).isTrue();
+            assertThat(presence.closeStale()).isZero();
+            assertThat(presence.heartbeat(CALLER, silent.id(), null).active()).isTrue();
+            assertThat(presence.get(CALLER, silent.id()).closedAt()).isNull();
+        }
+    }
+}

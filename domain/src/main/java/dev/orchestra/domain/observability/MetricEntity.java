@@ -1,0 +1,6 @@
+package dev.orchestra.domain.observability;
+
+/** What a performance metric measures. */
+public enum MetricEntity {
+    AGENT, TASK, REPOSITORY, SYSTEM
+}
