@@ -95,13 +95,14 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
     }
 
     /**
-     * @param every how often a verified backup is taken (the first one a period after start-up); none when unset
+     * @param schedule when a verified backup is taken: a period ({@code 24h}, the first one a period after
+     *                 start-up) or a cron expression ({@code 0 0 3 * * *}); none when unset
      * @param keep  scheduled backups kept, the newest; older ones are deleted after each new one
      */
-    public record Backup(Duration every, @DefaultValue("7") int keep) {
+    public record Backup(String schedule, @DefaultValue("7") int keep) {
         public Backup {
-            if (every != null && (every.isNegative() || every.isZero())) {
-                throw new IllegalArgumentException("orchestra.backup.every must be a positive duration, not " + every);
+            if (schedule != null) {
+                Schedule.parse("orchestra.backup.schedule", schedule);
             }
             if (keep < 1) {
                 throw new IllegalArgumentException("orchestra.backup.keep must be at least 1, not " + keep);
@@ -112,9 +113,10 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
     /**
      * Ages per kind (see {@code RetentionKind}); {@code 0} or unset keeps a kind forever.
      *
-     * @param every how often retention runs (the first run a period after start-up); never when unset
+     * @param schedule when retention runs: a period ({@code 24h}, the first run a period after start-up) or a
+     *                 cron expression ({@code 0 30 3 * * *}); never when unset
      */
-    public record Retention(Duration every, Duration finishedTasks,
+    public record Retention(String schedule, Duration finishedTasks,
                             @DefaultValue("90d") Duration finishedWorkflowExecutions,
                             @DefaultValue("90d") Duration routingDecisions,
                             @DefaultValue("30d") Duration circuitHistory,
@@ -124,9 +126,8 @@ public record OrchestraProperties(@DefaultValue Storage storage, @DefaultValue T
                             @DefaultValue("30d") Duration closedClientSessions,
                             Duration auditEntries) {
         public Retention {
-            if (every != null && (every.isNegative() || every.isZero())) {
-                throw new IllegalArgumentException("orchestra.retention.every must be a positive duration, not "
-                        + every);
+            if (schedule != null) {
+                Schedule.parse("orchestra.retention.schedule", schedule);
             }
         }
 

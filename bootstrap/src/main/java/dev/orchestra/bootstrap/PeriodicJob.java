@@ -31,6 +31,35 @@ final class PeriodicJob implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code job} as {@code schedule} says: every period (the first a period after start-up), or by cron. */
+    static PeriodicJob scheduled(String name, Schedule schedule, Runnable job) {
+        if (schedule.every() != null) {
+            return new PeriodicJob(name, schedule.every(), schedule.every(), job);
+        }
+        return new PeriodicJob(name, schedule, job);
+    }
+
+    private PeriodicJob(String name, Schedule cron, Runnable job) {
+        this.name = name;
+        this.job = job;
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduleNext(cron);
+    }
+
+    private void scheduleNext(Schedule cron) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        executor.schedule(() -> {
+            runOnce();
+            scheduleNext(cron);
+        }, cron.untilNext(Schedule.now()).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void runOnce() {
         try {
             job.run();

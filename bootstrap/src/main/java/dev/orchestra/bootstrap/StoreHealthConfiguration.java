@@ -29,12 +29,12 @@ public class StoreHealthConfiguration {
         return new StoreBackupsService(w.store(), new FileBackupCatalog(storeFile), w.auditor(), w.clock());
     }
 
-    /** Scheduled backups, when {@code orchestra.backup.every} is set: each verified, the newest {@code keep} kept. */
+    /** Scheduled backups, when {@code orchestra.backup.schedule} is set: each verified, the newest {@code keep} kept. */
     @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orchestra.backup.every")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orchestra.backup.schedule")
     PeriodicJob scheduledBackups(StoreBackups backups, OrchestraProperties properties) {
-        java.time.Duration every = properties.backup().every();
-        return new PeriodicJob("scheduled-backup", every, every, () -> {
+        return PeriodicJob.scheduled("scheduled-backup", Schedule.parse("orchestra.backup.schedule",
+                properties.backup().schedule()), () -> {
             dev.orchestra.domain.maintenance.BackupManifest taken =
                     backups.take(dev.orchestra.domain.maintenance.BackupTrigger.SCHEDULED);
             int pruned = backups.prune(dev.orchestra.domain.maintenance.BackupTrigger.SCHEDULED,
@@ -62,13 +62,13 @@ public class StoreHealthConfiguration {
                 w.clock());
     }
 
-    /** Retention on a schedule, when {@code orchestra.retention.every} is set. */
+    /** Retention on a schedule, when {@code orchestra.retention.schedule} is set. */
     @Bean(destroyMethod = "close")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orchestra.retention.every")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("orchestra.retention.schedule")
     PeriodicJob scheduledRetention(dev.orchestra.application.maintenance.StoreCleanup cleanup,
                                    OrchestraProperties properties) {
-        java.time.Duration every = properties.retention().every();
-        return new PeriodicJob("retention", every, every, () -> {
+        return PeriodicJob.scheduled("retention", Schedule.parse("orchestra.retention.schedule",
+                properties.retention().schedule()), () -> {
             dev.orchestra.application.maintenance.StoreCleanup.Report report = cleanup.cleanup(false);
             org.slf4j.LoggerFactory.getLogger(StoreHealthConfiguration.class).info(
                     "retention removed {}; {} bytes given back", report.kinds().stream()
