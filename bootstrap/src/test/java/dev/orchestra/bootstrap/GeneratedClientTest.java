@@ -67,6 +67,7 @@ class GeneratedClientTest {
     WorkflowExecutionsApi executions;
     RoutingDecisionsApi routing;
     ChatApi chat;
+    dev.orchestra.client.api.AdministrationApi admin;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -82,6 +83,39 @@ class GeneratedClientTest {
         executions = new WorkflowExecutionsApi(client);
         routing = new RoutingDecisionsApi(client);
         chat = new ChatApi(client);
+        admin = new dev.orchestra.client.api.AdministrationApi(client);
+    }
+
+    @Test
+    void givenTheGeneratedClient_aBackupIsRestoredAndLogsMetricsAndClientSessionsAreKept() throws Exception {
+        agents.registerAgent(new AgentRequest().id("kept").name("Kept").type("t").repositoryPath("/r"), TENANT, null);
+        dev.orchestra.client.model.BackupManifest backup = admin.takeBackup(TENANT, null);
+        agents.registerAgent(new AgentRequest().id("dropped").name("Dropped").type("t").repositoryPath("/r"), TENANT,
+                null);
+
+        dev.orchestra.client.model.Restoration restored = admin.restoreBackup(backup.getId(), TENANT, null);
+
+        assertThat(restored.getVerified()).isTrue();
+        assertThat(restored.getSafetyBackup().getTrigger())
+                .isEqualTo(dev.orchestra.client.model.BackupManifest.TriggerEnum.BEFORE_RESTORE);
+        assertThat(agents.listAgents(null, null, null, null, null, null, TENANT, null).getItems())
+                .extracting(AgentResponse::getId).contains("kept").doesNotContain("dropped");
+        dev.orchestra.client.model.RetentionReport dry = admin.cleanupRetention(true, TENANT, null);
+        assertThat(dry.getDryRun()).isTrue();
+
+        admin.recordLog(new dev.orchestra.client.model.OrchestrationLogRequest()
+                .level(dev.orchestra.client.model.OrchestrationLogRequest.LevelEnum.ERROR).category("ui")
+                .message("crashed").properties(Map.of("tab", "tasks")), TENANT, null);
+        assertThat(admin.queryLogs("ERROR", "ui", null, null, null, null, null, TENANT, null).getItems())
+                .extracting(dev.orchestra.client.model.OrchestrationLog::getMessage).containsExactly("crashed");
+        admin.recordMetric(new dev.orchestra.client.model.MetricSampleRequest()
+                .entityType(dev.orchestra.client.model.MetricSampleRequest.EntityTypeEnum.SYSTEM)
+                .name("queue.depth").value(12.0).unit("tasks"), TENANT, null);
+        assertThat(admin.queryMetrics("queue.depth", null, null, null, null, null, null, null, null, TENANT, null)
+                .getItems()).extracting(dev.orchestra.client.model.PerformanceMetric::getValue).containsExactly(12.0);
+        dev.orchestra.client.model.ClientSession session = admin.openClientSession(
+                new dev.orchestra.client.model.ClientSessionRequest().clientId("ui-1"), TENANT, null);
+        assertThat(admin.heartbeatClientSession(session.getId(), TENANT, null, null).getActive()).isTrue();
     }
 
     @Test
