@@ -570,6 +570,10 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         assertThat(row.get("min").asDouble()).isEqualTo(2.0);
         assertThat(row.get("max").asDouble()).isEqualTo(9.0);
         assertThat(row.get("standardDeviation").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        Http.Response whole = http.post("/api/v1/admin/metrics", "{\"entityType\":\"SYSTEM\",\"name\":\"whole\","
+                + "\"value\":3,\"unit\":\"tasks\"}");
+        assertThat(whole.status()).as("an integer is a number: " + whole.raw().body()).isEqualTo(201);
+        assertThat(whole.json().get("value").asDouble()).isEqualTo(3.0);
         assertProblem(http.post("/api/v1/admin/metrics", "{\"entityType\":\"AGENT\",\"name\":\"x\",\"value\":1e999,"
                 + "\"unit\":\"s\"}"), 400, "validation");
         assertProblem(http.post("/api/v1/admin/metrics", "{\"entityType\":\"PLANET\",\"name\":\"x\",\"value\":1,"

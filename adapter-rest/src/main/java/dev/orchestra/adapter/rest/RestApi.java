@@ -71,6 +71,9 @@ public class RestApi implements WebMvcConfigurer {
                     }
                     strict.setAcceptBlankAsEmpty(false);
                 })
+                // An integer is a number too: "value": 1 for a double (a decimal is never taken for an integer).
+                .withCoercionConfig(LogicalType.Float, number -> number
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert))
                 .withCoercionConfig(LogicalType.Textual, text -> text
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
