@@ -22,11 +22,7 @@ final class PeriodicJob implements AutoCloseable {
     PeriodicJob(String name, Duration initialDelay, Duration period, Runnable job) {
         this.name = name;
         this.job = job;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = executor(name);
         executor.scheduleWithFixedDelay(this::runOnce, initialDelay.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -42,11 +38,7 @@ final class PeriodicJob implements AutoCloseable {
     private PeriodicJob(String name, Schedule cron, Runnable job) {
         this.name = name;
         this.job = job;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = executor(name);
         scheduleNext(cron);
     }
 
@@ -58,6 +50,15 @@ final class PeriodicJob implements AutoCloseable {
             runOnce();
             scheduleNext(cron);
         }, cron.untilNext(Schedule.now()).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One daemon thread named for the job: a job never keeps the process alive. */
+    private static ScheduledExecutorService executor(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void runOnce() {

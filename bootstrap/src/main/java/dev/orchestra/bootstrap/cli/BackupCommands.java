@@ -11,10 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code orchestra backup}, {@code backups} and {@code verify}: backups beside a store, with their manifests. */
@@ -23,12 +21,7 @@ final class BackupCommands {
     }
 
     /** What the three commands share: the store, opened for the length of the command. */
-    abstract static class OnStore implements Callable<Integer> {
-        @Option(names = "--store", paramLabel = "<kind:file>", converter = StoreSpec.Converter.class,
-                defaultValue = "sqlite:data/orchestra.db",
-                description = "the store: sqlite:<file> or json:<file> (default: ${DEFAULT-VALUE})")
-        StoreSpec store;
-
+    abstract static class OnStore extends StoreCommand {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 

@@ -7,7 +7,6 @@ import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,12 +18,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no error found (warnings may be printed)", "1:at least one error found", "2:usage",
                 "3:the store cannot be opened or read"})
-final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--store", paramLabel = "<kind:file>", converter = StoreSpec.Converter.class,
-            defaultValue = "sqlite:data/orchestra.db",
-            description = "the store: sqlite:<file> or json:<file> (default: ${DEFAULT-VALUE})")
-    StoreSpec store;
-
+final class CheckCommand extends StoreCommand {
     @Option(names = "--full", description = "the engine's full integrity check (slower) instead of its quick one")
     boolean full;
 

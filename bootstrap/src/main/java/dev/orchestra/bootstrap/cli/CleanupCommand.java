@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,12 +27,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (or, with --dry-run, counted)", "2:usage",
                 "3:the store cannot be opened or written, or the disk has less room than the store takes"})
-final class CleanupCommand implements Callable<Integer> {
-    @Option(names = "--store", paramLabel = "<kind:file>", converter = StoreSpec.Converter.class,
-            defaultValue = "sqlite:data/orchestra.db",
-            description = "the store: sqlite:<file> or json:<file> (default: ${DEFAULT-VALUE})")
-    StoreSpec store;
-
+final class CleanupCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "count what would go and change nothing")
     boolean dryRun;
 

@@ -11,7 +11,6 @@ import dev.orchestra.domain.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,12 +24,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the store is clean afterwards (or, with --dry-run, nothing needs more than a repair)",
                 "1:errors remain that no repair mends (or the backup did not verify: nothing changed)", "2:usage",
                 "3:the store cannot be opened or written"})
-final class RepairCommand implements Callable<Integer> {
-    @Option(names = "--store", paramLabel = "<kind:file>", converter = StoreSpec.Converter.class,
-            defaultValue = "sqlite:data/orchestra.db",
-            description = "the store: sqlite:<file> or json:<file> (default: ${DEFAULT-VALUE})")
-    StoreSpec store;
-
+final class RepairCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "list the changes and make none (no backup either)")
     boolean dryRun;
 
