@@ -52,6 +52,9 @@ class StoreRepairTest {
                 store.tasks().add(TestData.completedTask("done", "a1"));
                 store.preferences().add(TestData.preference("p1", new PreferenceScope("alice", "r1", null), "k", "v"));
                 store.chatSessions().addSession(TestData.chatSession("s1", "alice"));
+                // Past their reset and expiry (both at T0 + minutes): what the sweeps mend in a running service.
+                store.circuitBreakers().add(TestData.openBreaker("agent-x"));
+                store.toolExecutions().add(TestData.toolExecution("x1", "s1", true));
             });
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
@@ -81,7 +84,8 @@ class StoreRepairTest {
             assertThat(dry.changes()).extracting(StoreRepair.Change::rule).containsExactlyInAnyOrder(
                     IntegrityRule.TASK_AGENT_MISSING, IntegrityRule.TASK_PARENT_CYCLE,
                     IntegrityRule.PREFERENCE_TARGET_MISSING, IntegrityRule.AGENT_COUNTERS,
-                    IntegrityRule.TIMESTAMPS_OUT_OF_ORDER, IntegrityRule.REPOSITORY_STATISTICS);
+                    IntegrityRule.TIMESTAMPS_OUT_OF_ORDER, IntegrityRule.REPOSITORY_STATISTICS,
+                    IntegrityRule.CIRCUIT_PAST_RESET, IntegrityRule.APPROVAL_OVERDUE);
             // The engine's foreign-key finding is t1's missing agent again: mended with it, as the check after shows.
             assertThat(dry.unrepaired()).extracting(f -> f.rule()).containsExactlyInAnyOrder(
                     IntegrityRule.ENGINE_FOREIGN_KEYS, IntegrityRule.CHAT_SEQUENCE);
@@ -107,8 +111,12 @@ class StoreRepairTest {
                 var statistics = store.repositories().findById(T, "r1").orElseThrow().statistics();
                 assertThat(statistics.successfulTasks()).as("the counts are kept").isEqualTo(50);
                 assertThat(statistics.totalTasks()).isEqualTo(52);
+                assertThat(store.circuitBreakers().findByKey(T, "agent-x").orElseThrow().state())
+                        .isEqualTo(dev.orchestra.domain.resilience.CircuitState.HALF_OPEN);
+                assertThat(store.toolExecutions().find(T, "x1").orElseThrow().status())
+                        .isEqualTo(dev.orchestra.domain.chat.ToolExecutionStatus.CANCELLED);
                 assertThat(store.auditTrail().find(T, AuditFieldsOfEntry.ACTION.eq(AuditAction.REPAIR),
-                        PageRequest.first(50, List.of())).items()).hasSize(6);
+                        PageRequest.first(50, List.of())).items()).hasSize(8);
                 return null;
             });
             assertThat(repair.repair(true).changes()).as("nothing left to repair").isEmpty();

@@ -33,8 +33,8 @@ import java.util.Optional;
  * back to PENDING; a preference of a missing agent or repository, which applies to nothing, is removed (its
  * values stay in the audit entry); the newest task of a parent cycle loses its parent; an agent's completed
  * counter is recounted from its tasks; a task's moments are put in order; a repository whose successful +
- * failed exceed its total gets the total raised. Counters of circuits, approvals and leases are mended by their own
- * sweeps; the rest is reported.
+ * failed exceed its total gets the total raised; an OPEN circuit past its reset goes HALF_OPEN and an approval
+ * past its expiry expires, as their sweeps do in the service. The rest is reported.
  */
 public final class StoreRepairService implements StoreRepair {
     private final Store store;
@@ -185,6 +185,38 @@ public final class StoreRepairService implements StoreRepair {
                         "total raised to successful + failed ("
                                 + (repository.statistics().successfulTasks() + repository.statistics().failedTasks())
                                 + "); the counts are kept"));
+            }
+            case CIRCUIT_PAST_RESET -> {
+                // What the recovery sweep does in the service; a store repaired offline has no sweep.
+                var breaker = store.circuitBreakers().findByKey(tenant, f.ids().get(0)).orElse(null);
+                Instant at = now != null ? now : clock.instant();
+                if (breaker == null || breaker.state() != dev.orchestra.domain.resilience.CircuitState.OPEN
+                        || breaker.resetAt().isAfter(at)) {
+                    return Optional.empty();
+                }
+                if (now != null) {
+                    var moved = breaker.recover(now, "repair");
+                    var saved = store.circuitBreakers().update(moved.breaker());
+                    moved.transitions().forEach(store.circuitBreakers()::append);
+                    auditor.changed(repair, dev.orchestra.domain.resilience.CircuitBreaker.ENTITY, breaker.agentKey(),
+                            AuditAction.REPAIR, breaker, saved);
+                }
+                return Optional.of(new Change(f.rule(), "CircuitBreaker", tenant.value(), breaker.agentKey(),
+                        "OPEN past its reset time " + breaker.resetAt() + ": HALF_OPEN, a trial call may go"));
+            }
+            case APPROVAL_OVERDUE -> {
+                var execution = store.toolExecutions().find(tenant, f.ids().get(0)).orElse(null);
+                if (execution == null
+                        || execution.status() != dev.orchestra.domain.chat.ToolExecutionStatus.AWAITING_APPROVAL) {
+                    return Optional.empty();
+                }
+                if (now != null) {
+                    var saved = store.toolExecutions().update(execution.expired(now));
+                    auditor.changed(repair, dev.orchestra.domain.chat.ToolExecution.ENTITY, execution.id(),
+                            AuditAction.REPAIR, execution, saved);
+                }
+                return Optional.of(new Change(f.rule(), "ToolExecution", tenant.value(), execution.id(),
+                        "its approval expired at " + execution.approval().expiresAt() + ": CANCELLED, EXPIRED"));
             }
             default -> {
                 return Optional.empty();
