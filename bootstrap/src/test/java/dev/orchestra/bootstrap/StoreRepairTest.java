@@ -51,6 +51,7 @@ class StoreRepairTest {
                 }
                 store.tasks().add(TestData.completedTask("done", "a1"));
                 store.preferences().add(TestData.preference("p1", new PreferenceScope("alice", "r1", null), "k", "v"));
+                store.preferences().add(TestData.preference("p2", new PreferenceScope("alice", null, "a1"), "k", "v"));
                 store.chatSessions().addSession(TestData.chatSession("s1", "alice"));
                 // Past their reset and expiry (both at T0 + minutes): what the sweeps mend in a running service.
                 store.circuitBreakers().add(TestData.openBreaker("agent-x"));
@@ -65,6 +66,7 @@ class StoreRepairTest {
             s.execute("UPDATE tasks SET parent_task_id = 'c2' WHERE id = 'c1'");
             s.execute("UPDATE tasks SET parent_task_id = 'c1' WHERE id = 'c2'");
             s.execute("UPDATE user_preferences SET repository_id = 'no-repo' WHERE id = 'p1'");
+            s.execute("UPDATE user_preferences SET agent_id = 'no-agent' WHERE id = 'p2'");
             s.execute("UPDATE agents SET tasks_completed = 9 WHERE id = 'a1'");
             s.execute("UPDATE chat_sessions SET message_count = 2 WHERE id = 's1'");
             s.execute("UPDATE tasks SET completed_at = '2000-01-01T00:00:00.000000000Z' WHERE id = 'done'");
@@ -83,8 +85,8 @@ class StoreRepairTest {
             assertThat(backups.list()).as("a dry run takes no backup").isEmpty();
             assertThat(dry.changes()).extracting(StoreRepair.Change::rule).containsExactlyInAnyOrder(
                     IntegrityRule.TASK_AGENT_MISSING, IntegrityRule.TASK_PARENT_CYCLE,
-                    IntegrityRule.PREFERENCE_TARGET_MISSING, IntegrityRule.AGENT_COUNTERS,
-                    IntegrityRule.TIMESTAMPS_OUT_OF_ORDER, IntegrityRule.REPOSITORY_STATISTICS,
+                    IntegrityRule.PREFERENCE_TARGET_MISSING, IntegrityRule.PREFERENCE_TARGET_MISSING,
+                    IntegrityRule.AGENT_COUNTERS, IntegrityRule.TIMESTAMPS_OUT_OF_ORDER, IntegrityRule.REPOSITORY_STATISTICS,
                     IntegrityRule.CIRCUIT_PAST_RESET, IntegrityRule.APPROVAL_OVERDUE);
             // The engine's foreign-key finding is t1's missing agent again: mended with it, as the check after shows.
             assertThat(dry.unrepaired()).extracting(f -> f.rule()).containsExactlyInAnyOrder(
@@ -116,7 +118,7 @@ class StoreRepairTest {
                 assertThat(store.toolExecutions().find(T, "x1").orElseThrow().status())
                         .isEqualTo(dev.orchestra.domain.chat.ToolExecutionStatus.CANCELLED);
                 assertThat(store.auditTrail().find(T, AuditFieldsOfEntry.ACTION.eq(AuditAction.REPAIR),
-                        PageRequest.first(50, List.of())).items()).hasSize(8);
+                        PageRequest.first(50, List.of())).items()).hasSize(9);
                 return null;
             });
             assertThat(repair.repair(true).changes()).as("nothing left to repair").isEmpty();
