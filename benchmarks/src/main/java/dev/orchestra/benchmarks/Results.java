@@ -118,6 +118,11 @@ final class Results {
         }
         t.append("- \"database is locked\" errors = 0: ").append(lockedErrors.get() == 0 ? "holds" : "misses")
                 .append(" (").append(lockedErrors.get()).append(")\n");
+        double wakeupP99 = fig("wakeup.p99");
+        if (!Double.isNaN(wakeupP99)) {
+            t.append("- waiting claim answered within 50 ms of an enqueue (p99): ").append(wakeupP99 < 50 ? "holds"
+                    : "misses").append(String.format(" (%.2f ms)%n", wakeupP99));
+        }
         double enqueueP99 = fig("rest.enqueue.p99");
         if (!Double.isNaN(enqueueP99)) {
             t.append("- REST enqueue p99 < 20 ms: ").append(enqueueP99 < 20 ? "holds" : "misses")

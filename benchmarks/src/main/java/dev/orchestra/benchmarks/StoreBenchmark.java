@@ -77,21 +77,23 @@ public final class StoreBenchmark {
     private final Results results;
 
     /** One store with its use cases. */
-    private record Project(SqliteStore store, TaskQueue queue, AgentRegistry agents, Analytics analytics) {
+    private record Project(SqliteStore store, TaskQueue queue, AgentRegistry agents, Analytics analytics,
+                           dev.orchestra.application.task.WaitingClaims waiting) {
         static Project open(Path file) {
             SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file));
             // The service's own wiring: the same factories the Spring configuration calls.
             Wiring wiring = Wiring.of(store, Validation.buildDefaultValidatorFactory().getValidator(),
                     Clock.systemUTC(), Duration.ofMinutes(5));
-            return new Project(store, TaskConfiguration.taskQueue(wiring), AgentConfiguration.agentRegistry(wiring),
-                    AnalyticsConfiguration.analytics(wiring));
+            TaskQueue queue = TaskConfiguration.taskQueue(wiring);
+            return new Project(store, queue, AgentConfiguration.agentRegistry(wiring),
+                    AnalyticsConfiguration.analytics(wiring), TaskConfiguration.waitingClaims(queue, wiring));
         }
     }
 
     private StoreBenchmark(Map<String, String> options) throws IOException {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
-        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,integrity,soak,small,json,chat,
+        // --only batch,single,producers,claim,complete,get,list,analytics,statistics,integrity,wakeup,soak,small,json,chat,
         //        orchestration,rest
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
@@ -191,6 +193,37 @@ public final class StoreBenchmark {
         if (wanted("integrity")) {
             integrity(p, scale);
         }
+        if (wanted("wakeup")) {
+            wakeup(p);
+        }
+    }
+
+    /**
+     * A claim waiting for work (as {@code POST /tasks/claim?wait=…}), then an enqueue: the time from the enqueue's
+     * acknowledgement to the claim's answer, 1,000 times (each task completed before the next wait).
+     */
+    private void wakeup(Project p) throws Exception {
+        String agent = "bench-waiting-agent";
+        p.agents().register(CALLER, new dev.orchestra.domain.agent.Agent.Registration(agent, "waiting", "bench",
+                "/repo/bench-wake", null, java.util.Set.of(), 1, null, null, null));
+        AtomicLong sequence = new AtomicLong();
+        long[] latencies = new long[1000];
+        long began = System.nanoTime();
+        for (int i = 0; i < latencies.length; i++) {
+            java.util.concurrent.CompletableFuture<java.util.Optional<Task>> waiting =
+                    p.waiting().claim(CALLER, agent, false, Duration.ofSeconds(10));
+            p.queue().enqueue(CALLER, newTask("/repo/bench-wake", sequence));
+            long enqueued = System.nanoTime();
+            Task task = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+            latencies[i] = System.nanoTime() - enqueued;
+            p.queue().start(CALLER, task.id(), task.lease().token());
+            p.queue().complete(CALLER, task.id(), task.lease().token(), "done");
+        }
+        Stats stats = new Stats("waiting claim answered after an enqueue", latencies.length, latencies.length,
+                System.nanoTime() - began, latencies);
+        results.figures.put("wakeup.p99", stats.p99Millis());
+        results.rows.add(new String[] {"waiting claim answered after an enqueue (1,000 tries)", "", "", "",
+                Results.ms(stats.p50Millis()), Results.ms(stats.p99Millis()), "", "", "", ""});
     }
 
     /** The whole store's integrity check (quick engine check and every rule), timed; median of the repeats. */

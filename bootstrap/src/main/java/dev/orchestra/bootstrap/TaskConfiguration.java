@@ -17,13 +17,19 @@ public class TaskConfiguration {
     @Bean
     public static TaskQueue taskQueue(Wiring w) {
         return new TaskQueueService(w.store().unitOfWork(), w.store().tasks(), w.store().agents(),
-                w.store().repositories(), w.constraints(), w.auditor(), w.clock(), w.leaseDuration());
+                w.store().repositories(), w.constraints(), w.auditor(), w.clock(), w.leaseDuration(), w.arrivals());
     }
 
     @Bean
     public static LeaseReaper leaseReaper(Wiring w) {
         return new LeaseReaperService(w.store().unitOfWork(), w.store().tasks(), w.store().agents(),
-                w.store().maintenance(), w.auditor(), w.clock(), w.leaseDuration());
+                w.store().maintenance(), w.auditor(), w.clock(), w.leaseDuration(), w.arrivals());
+    }
+
+    /** Claims that wait for work ({@code POST /tasks/claim?wait=PT30S}). */
+    @Bean(destroyMethod = "close")
+    public static dev.orchestra.application.task.WaitingClaims waitingClaims(TaskQueue queue, Wiring w) {
+        return new dev.orchestra.application.task.WaitingClaims(queue, w.arrivals());
     }
 
     /** Expired leases are swept at start-up and every reaper period. */

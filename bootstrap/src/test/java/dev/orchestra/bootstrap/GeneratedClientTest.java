@@ -130,7 +130,7 @@ class GeneratedClientTest {
                 .repositoryPath("/repo/demo").priority(EnqueueRequest.PriorityEnum.HIGH), TENANT, "tester");
         assertThat(enqueued.getStatus()).isEqualTo(TaskResponse.StatusEnum.PENDING);
 
-        TaskResponse claimed = tasks.claimTask(new ClaimRequest().agentId("agent-1"), TENANT, "agent-1");
+        TaskResponse claimed = tasks.claimTask(new ClaimRequest().agentId("agent-1"), null, TENANT, "agent-1");
         TaskResponse started = tasks.startTask("task-1", claimed.getLeaseToken(), TENANT, "agent-1");
         TaskResponse completed = tasks.completeTask("task-1", claimed.getLeaseToken(), TENANT, "agent-1",
                 new CompleteRequest().result("all green"));
@@ -142,7 +142,7 @@ class GeneratedClientTest {
         assertThat(completed.getResult()).isEqualTo("all green");
         assertThat(tasks.getTask("task-1", TENANT, null).getLeaseToken()).isNull();
         assertThat(agents.getAgent("agent-1", TENANT, null).getStatistics().getCompleted()).isEqualTo(1);
-        assertThat(tasks.claimTaskWithHttpInfo(new ClaimRequest().agentId("agent-1"), TENANT, null).getStatusCode())
+        assertThat(tasks.claimTaskWithHttpInfo(new ClaimRequest().agentId("agent-1"), "PT0.2S", TENANT, null).getStatusCode())
                 .isEqualTo(204);
     }
 

@@ -510,6 +510,40 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         assertProblem(http.post("/api/v1/admin/retention/cleanup?dryRun=maybe", null), 400, "validation");
     }
 
+    @Test
+    void givenAWaitingClaim_anEnqueue_isAnsweredAtOnceAndAnEmptyWaitEndsIn204() throws Exception {
+        registerAgent("agent-1", "/repo/a");
+        java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Http.Response> waiting = caller.submit(() ->
+                    http.post("/api/v1/tasks/claim?wait=PT20S", "{\"agentId\":\"agent-1\"}"));
+            Thread.sleep(300);
+            assertThat(waiting).as("still waiting: nothing is enqueued").isNotDone();
+            enqueue("task-1", "/repo/a", "NORMAL");
+            long enqueued = System.nanoTime();
+            Http.Response claimed = waiting.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            long millis = (System.nanoTime() - enqueued) / 1_000_000;
+
+            assertThat(claimed.status()).as(claimed.raw().body()).isEqualTo(200);
+            assertThat(claimed.json().get("id").asString()).isEqualTo("task-1");
+            assertThat(claimed.json().get("leaseToken").asString()).isNotBlank();
+            // Generous for a loaded CI machine; the benchmark measures the real figure.
+            assertThat(millis).as("answered after the enqueue, in ms").isLessThan(2_000);
+        } finally {
+            caller.shutdownNow();
+        }
+        registerAgent("agent-2", "/repo/b");
+        long began = System.nanoTime();
+        Http.Response empty = http.post("/api/v1/tasks/claim?wait=PT0.4S", "{\"agentId\":\"agent-2\"}");
+        assertThat(empty.status()).isEqualTo(204);
+        assertThat((System.nanoTime() - began) / 1_000_000).as("waited its time").isGreaterThanOrEqualTo(350);
+        assertProblem(http.post("/api/v1/tasks/claim?wait=PT61S", "{\"agentId\":\"agent-2\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/tasks/claim?wait=-PT1S", "{\"agentId\":\"agent-2\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/tasks/claim?wait=soon", "{\"agentId\":\"agent-2\"}"), 400, "validation");
+        assertProblem(http.post("/api/v1/tasks/claim?wait=PT5S", "{\"agentId\":\"agent-1\"}"), 409, "conflict");
+        assertProblem(http.post("/api/v1/tasks/claim?wait=PT5S", "{\"agentId\":\"ghost\"}"), 404, "not-found");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     dev.orchestra.application.observability.MetricsSeries metricsSeries;
 
@@ -979,6 +1013,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .badQueries("/api/v1/admin/metrics", Map.of("period", List.of("MONTHLY"), "entityType",
                         List.of("PLANET"), "to", List.of("soon")))
                 .badQueries("/api/v1/admin/client-sessions", Map.of("active", List.of("maybe")))
+                .probe("POST", "/api/v1/tasks/claim?wait=P1D", "{\"agentId\":\"h-agent\"}", none, true,
+                        "a claim waiting longer than a minute")
                 .badIds("POST", "/api/v1/admin/client-sessions/{id}/heartbeat", null, none)
                 .badIds("GET", "/api/v1/admin/client-sessions/{id}", null, none)
                 .badQueries("/api/v1/admin/audit", Map.of("from", List.of("yesterday", "1", "2026-13-01T00:00:00Z"),

@@ -33,9 +33,10 @@ public final class LeaseReaperService implements LeaseReaper {
     private final Auditor auditor;
     private final Clock clock;
     private final Duration leaseDuration;
+    private final WorkArrivals arrivals;
 
     public LeaseReaperService(UnitOfWork unitOfWork, Tasks tasks, Agents agents, StoreMaintenance maintenance,
-                              Auditor auditor, Clock clock, Duration leaseDuration) {
+                              Auditor auditor, Clock clock, Duration leaseDuration, WorkArrivals arrivals) {
         this.unitOfWork = unitOfWork;
         this.tasks = tasks;
         this.agents = agents;
@@ -43,6 +44,7 @@ public final class LeaseReaperService implements LeaseReaper {
         this.auditor = auditor;
         this.clock = clock;
         this.leaseDuration = leaseDuration;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -58,6 +60,9 @@ public final class LeaseReaperService implements LeaseReaper {
                 continue;
             }
             Sweep sweep = unitOfWork.write(() -> sweep(Caller.system(tenant)));
+            if (sweep.requeued() > 0) {
+                arrivals.arrived(tenant);
+            }
             requeued += sweep.requeued();
             failed += sweep.failed();
             offline += sweep.agentsOffline();

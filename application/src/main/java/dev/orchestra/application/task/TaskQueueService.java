@@ -49,9 +49,12 @@ public final class TaskQueueService implements TaskQueue {
     private final Auditor auditor;
     private final Clock clock;
     private final Duration leaseDuration;
+    private final WorkArrivals arrivals;
 
     public TaskQueueService(UnitOfWork unitOfWork, Tasks tasks, Agents agents, CodeRepositories repositories,
-                            ConstraintCheck constraints, Auditor auditor, Clock clock, Duration leaseDuration) {
+                            ConstraintCheck constraints, Auditor auditor, Clock clock, Duration leaseDuration,
+                            WorkArrivals arrivals) {
+        this.arrivals = arrivals;
         this.unitOfWork = unitOfWork;
         this.tasks = tasks;
         this.agents = agents;
@@ -64,7 +67,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Task enqueue(Caller caller, Task.NewTask request) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task task = newTask(caller, request, new HashMap<>());
             constraints.require(task);
             requireParent(caller, task);
@@ -83,7 +86,7 @@ public final class TaskQueueService implements TaskQueue {
         if (requests.isEmpty() || requests.size() > MAX_BATCH) {
             throw ValidationFailed.of("tasks", "must hold 1 to " + MAX_BATCH + " tasks, not " + requests.size());
         }
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Map<String, Optional<String>> repositoryIds = new HashMap<>();
             List<Task> batch = new ArrayList<>(requests.size());
             // Ids the caller chose, and parents, are looked up in one query; generated ids are new.
@@ -130,7 +133,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Optional<Task> claim(Caller caller, String agentId, boolean anyRepository) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Agent agent = agents.findById(caller.tenant(), agentId).orElseThrow(() -> new NotFound(AGENT, agentId));
             // This agent's active tasks only: counting every agent's would scan the whole history.
             long active = tasks.count(caller.tenant(), TaskFields.AGENT_ID.eq(agentId)
@@ -168,7 +171,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Task complete(Caller caller, String taskId, String leaseToken, String result) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task before = leased(caller, taskId, leaseToken);
             Instant now = clock.instant();
             Task done = save(caller, before, before.complete(result, now));
@@ -180,7 +183,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Task fail(Caller caller, String taskId, String leaseToken, String errorMessage, boolean retry) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task before = leased(caller, taskId, leaseToken);
             Instant now = clock.instant();
             Task failed = save(caller, before, before.fail(errorMessage, now));
@@ -191,7 +194,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Task cancel(Caller caller, String taskId) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task before = existing(caller, taskId);
             Instant now = clock.instant();
             Task cancelled = cancelOne(caller, before, now);
@@ -235,7 +238,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Task retry(Caller caller, String taskId) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task before = existing(caller, taskId);
             return save(caller, before, before.retry(clock.instant()));
         });
@@ -243,7 +246,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Task unassign(Caller caller, String taskId) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task before = existing(caller, taskId);
             Instant now = clock.instant();
             Task pending = save(caller, before, before.unassign(now));
@@ -285,10 +288,25 @@ public final class TaskQueueService implements TaskQueue {
     }
 
     private Task transition(Caller caller, String taskId, String leaseToken, Move move) {
-        return unitOfWork.write(() -> {
+        return written(caller, () -> {
             Task before = leased(caller, taskId, leaseToken);
             return save(caller, before, move.apply(before, clock.instant()));
         });
+    }
+
+    /**
+     * A write unit; once it has committed, waiting claims of the tenant are woken when it left a task
+     * claimable (PENDING): an enqueue, a retry, an unassign.
+     */
+    private <T> T written(Caller caller, java.util.function.Supplier<T> work) {
+        T result = unitOfWork.write(work);
+        boolean claimable = result instanceof Task t ? t.status() == TaskStatus.PENDING
+                : result instanceof List<?> list && list.stream().anyMatch(r -> r instanceof Task t
+                        && t.status() == TaskStatus.PENDING);
+        if (claimable) {
+            arrivals.arrived(caller.tenant());
+        }
+        return result;
     }
 
     private Task save(Caller caller, Task before, Task after) {

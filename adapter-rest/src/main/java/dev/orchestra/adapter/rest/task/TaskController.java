@@ -43,8 +43,11 @@ public class TaskController {
     private static final TaskMapper MAPPER = TaskMapper.INSTANCE;
     private final TaskQueue queue;
 
-    public TaskController(TaskQueue queue) {
+    private final dev.orchestra.application.task.WaitingClaims waitingClaims;
+
+    public TaskController(TaskQueue queue, dev.orchestra.application.task.WaitingClaims waitingClaims) {
         this.queue = queue;
+        this.waitingClaims = waitingClaims;
     }
 
     @PostMapping
@@ -108,14 +111,31 @@ public class TaskController {
         return queue.tree(caller, id).stream().map(MAPPER::toResponse).toList();
     }
 
-    /** 200 with the claimed task and its lease token, or 204 when nothing is waiting. */
+    /**
+     * 200 with the claimed task and its lease token, or 204 when nothing is waiting; with {@code wait} the
+     * answer comes as soon as a task for the agent is enqueued (or the wait is over), holding no thread meanwhile.
+     */
     @PostMapping("/claim")
-    @Operation(operationId = "claimTask")
+    @Operation(operationId = "claimTask", description = "wait (ISO-8601, at most PT60S) holds the call open until "
+            + "a task this agent may take is enqueued, then answers it at once; 204 only when the wait is over "
+            + "with nothing to claim. Without wait the answer is immediate.")
     @ApiResponse(responseCode = "200", description = "the claimed task, now ASSIGNED, with its leaseToken",
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "204", description = "no task is waiting for this agent", content = @Content)
-    public ResponseEntity<TaskResponse> claim(Caller caller, @Valid @RequestBody TaskRequests.Claim request) {
-        Optional<Task> claimed = queue.claim(caller, request.agentId(), Boolean.TRUE.equals(request.anyRepository()));
+    public java.util.concurrent.CompletableFuture<ResponseEntity<TaskResponse>> claim(Caller caller,
+            @Valid @RequestBody TaskRequests.Claim request,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "string", format = "duration", example = "PT30S"))
+            @RequestParam(required = false) Duration wait) {
+        boolean anyRepository = Boolean.TRUE.equals(request.anyRepository());
+        if (wait == null || wait.isZero()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    claimed(queue.claim(caller, request.agentId(), anyRepository)));
+        }
+        return waitingClaims.claim(caller, request.agentId(), anyRepository, wait).thenApply(TaskController::claimed);
+    }
+
+    private static ResponseEntity<TaskResponse> claimed(Optional<Task> claimed) {
         return claimed.map(task -> ResponseEntity.ok().eTag(Versions.etag(task.version()))
                         .body(TaskResponse.claimed(MAPPER.toResponse(task), task.lease().token())))
                 .orElseGet(() -> ResponseEntity.noContent().build());
