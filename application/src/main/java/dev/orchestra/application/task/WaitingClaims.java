@@ -26,6 +26,7 @@ public final class WaitingClaims implements AutoCloseable {
     private final WorkArrivals arrivals;
     private final ScheduledExecutorService timer;
     private final ExecutorService claims;
+    private final java.util.Set<CompletableFuture<Optional<Task>>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public WaitingClaims(TaskQueue queue, WorkArrivals arrivals) {
         this.queue = queue;
@@ -44,7 +45,14 @@ public final class WaitingClaims implements AutoCloseable {
             throw ValidationFailed.of("wait", "must be a duration from PT0S to " + MAX_WAIT + ", not " + wait);
         }
         CompletableFuture<Optional<Task>> answer = new CompletableFuture<>();
-        look(caller, agentId, anyRepository, System.nanoTime() + wait.toNanos(), answer, true);
+        open.add(answer);
+        answer.whenComplete((task, failure) -> open.remove(answer));
+        try {
+            look(caller, agentId, anyRepository, System.nanoTime() + wait.toNanos(), answer, true);
+        } catch (RuntimeException e) {
+            open.remove(answer);
+            throw e;
+        }
         return answer;
     }
 
@@ -89,10 +97,11 @@ public final class WaitingClaims implements AutoCloseable {
         };
     }
 
-    /** Answers every waiting claim with what it has (nothing) and stops. */
+    /** Answers every waiting claim with nothing (a 204: the agent asks again) and stops. */
     @Override
     public void close() {
         timer.shutdownNow();
         claims.shutdownNow();
+        java.util.List.copyOf(open).forEach(answer -> answer.complete(Optional.empty()));
     }
 }
