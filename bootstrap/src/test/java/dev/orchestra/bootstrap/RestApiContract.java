@@ -511,6 +511,19 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenAHugeRefusedValue_theProblemQuotesItCutAndSaysHowLongItWas() {
+        Http.Response refused = http.get("/api/v1/tasks?status=" + "x".repeat(5000));
+        Http.Response body = http.post("/api/v1/agents", "{\"id\":\"a\",\"name\":\"A\",\"type\":\"t\","
+                + "\"repositoryPath\":\"/r\",\"status\":\"" + "y".repeat(5000) + "\"}");
+
+        assertProblem(refused, 400, "validation");
+        assertThat(refused.json().get("detail").asString()).contains("x".repeat(100) + "… (5000 characters)")
+                .doesNotContain("x".repeat(101)).hasSizeLessThan(400);
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.raw().body()).doesNotContain("y".repeat(101));
+    }
+
+    @Test
     void givenAWaitingClaim_anEnqueue_isAnsweredAtOnceAndAnEmptyWaitEndsIn204() throws Exception {
         registerAgent("agent-1", "/repo/a");
         java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();

@@ -135,7 +135,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             field = path(invalid, null);
             detail = (invalid.getValue() instanceof Number
                     ? "a number is not accepted for an enum; use a name: one of "
-                    : "'" + invalid.getValue() + "' is not one of ") + names(invalid.getTargetType());
+                    : "'" + echoed(invalid.getValue()) + "' is not one of ") + names(invalid.getTargetType());
         } else if (cause instanceof InvalidNullException nullValue) {
             field = path(nullValue, null);
             detail = "must not be null";
@@ -210,9 +210,9 @@ public class Problems extends ResponseEntityExceptionHandler {
             type = org.springframework.core.ResolvableType.forMethodParameter(m.getParameter()).resolveGeneric(0);
         }
         WireValues.Refused refused = causeOf(e, WireValues.Refused.class);
-        String given = e.getValue() instanceof Object[] values
+        String given = echoed(e.getValue() instanceof Object[] values
                 ? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining("', '"))
-                : String.valueOf(e.getValue());
+                : String.valueOf(e.getValue()));
         // A repeatable parameter (?status=A&status=B) arrives as an array; one value of it was refused.
         String detail = type != null && type.isEnum()
                 ? (repeatable ? "each of '" + given + "' must be one of " : "'" + given + "' is not one of ") + names(type)
@@ -269,8 +269,18 @@ public class Problems extends ResponseEntityExceptionHandler {
     /** A refused request is the client's business: one line in the log, never a stack trace. */
     static void logged(int status, String type, String detail, String instance) {
         if (status < 500) {
-            LOG.info("{} {} {}: {}", status, instance, type.substring(type.lastIndexOf('/') + 1), detail);
+            LOG.info("{} {} {}: {}", status, instance, type.substring(type.lastIndexOf('/') + 1),
+                    cut(String.valueOf(detail), 1000));
         }
+    }
+
+    /** A refused value as the answer quotes it: whole up to 100 characters, then cut and said so. */
+    static String echoed(Object value) {
+        return cut(String.valueOf(value), 100);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "… (" + text.length() + " characters)";
     }
 
     @SuppressWarnings("unchecked")
