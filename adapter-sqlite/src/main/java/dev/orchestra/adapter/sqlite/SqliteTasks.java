@@ -230,33 +230,6 @@ final class SqliteTasks implements Tasks {
                         .thenComparing(TaskCounts.Daily::status)).toList());
     }
 
-    /** From {@code task_counts}, which triggers keep in the transaction that writes the task (V16). */
-    @Override
-    public List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to) {
-        return SqlErrors.translate("count tasks per hour", () -> jdbc()
-                .sql("SELECT hour, status, tasks, execution_nanos FROM task_counts WHERE tenant_id = :tenant"
-                        + " AND hour >= :from AND hour < :to AND tasks <> 0 ORDER BY hour, status")
-                .param("tenant", tenant.value()).param("from", Times.format(from).substring(0, 13))
-                .param("to", Times.format(to).substring(0, 13))
-                .query((rows, n) -> new TaskCounts.Hourly(java.time.Instant.parse(rows.getString("hour") + ":00:00Z"),
-                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("tasks"),
-                        java.time.Duration.ofNanos(rows.getLong("execution_nanos"))))
-                .list());
-    }
-
-    @Override
-    public void rebuildCounts(TenantId tenant) {
-        SqlErrors.translate("count the tasks again", () -> {
-            jdbc().sql("DELETE FROM task_counts WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
-            return jdbc().sql("""
-                    INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
-                    SELECT tenant_id, substr(created_at, 1, 13), status, count(*),
-                        coalesce(sum(execution_duration_nanos), 0)
-                    FROM tasks WHERE tenant_id = :tenant GROUP BY tenant_id, substr(created_at, 1, 13), status""")
-                    .param("tenant", tenant.value()).update();
-        });
-    }
-
     @Override
     public List<TaskCounts.Grouped> countByAgentAndStatus(TenantId tenant, Specification<Task> where) {
         return grouped("agent_id", tenant, where);
