@@ -126,6 +126,28 @@ final class JsonTasks implements Tasks {
     }
 
     @Override
+    public List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to) {
+        Map<java.time.Instant, Map<TaskStatus, long[]>> counts = new java.util.TreeMap<>();
+        for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
+            if (!task.createdAt().isBefore(from) && task.createdAt().isBefore(to)) {
+                long[] c = counts.computeIfAbsent(task.createdAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                        h -> new java.util.EnumMap<>(TaskStatus.class)).computeIfAbsent(task.status(), s -> new long[2]);
+                c[0]++;
+                c[1] += task.executionDuration() == null ? 0 : task.executionDuration().toNanos();
+            }
+        }
+        List<TaskCounts.Hourly> result = new ArrayList<>();
+        counts.forEach((hour, byStatus) -> byStatus.forEach((status, c) ->
+                result.add(new TaskCounts.Hourly(hour, status, c[0], java.time.Duration.ofNanos(c[1])))));
+        return result;
+    }
+
+    /** The JSON store counts its tasks when asked; it keeps no counters. */
+    @Override
+    public void rebuildCounts(TenantId tenant) {
+    }
+
+    @Override
     public List<TaskCounts.Grouped> countByAgentAndStatus(TenantId tenant, Specification<Task> where) {
         return grouped(tenant, where, Task::agentId);
     }

@@ -34,7 +34,15 @@ final class SqliteRetention implements StoreRetention {
                     AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.tenant_id = t.tenant_id AND a.current_task_id = t.id)
                     AND NOT EXISTS (SELECT 1 FROM routing_decisions r
                                     WHERE r.tenant_id = t.tenant_id AND r.task_id = t.id)""".formatted(FINISHED),
-                    List.of())),
+                    // The hourly counters lose the tasks that go (V16).
+                    List.of("""
+                            INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
+                            SELECT tenant_id, substr(created_at, 1, 13), status, -count(*),
+                                -coalesce(sum(execution_duration_nanos), 0)
+                            FROM tasks WHERE tenant_id = :tenant AND id IN """ + BATCH + """
+                             GROUP BY tenant_id, substr(created_at, 1, 13), status
+                            ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
+                                execution_nanos = execution_nanos + excluded.execution_nanos"""))),
             RetentionKind.FINISHED_WORKFLOW_EXECUTIONS, List.of(new Target("workflow_executions", """
                     t.status IN %s AND t.completed_at < :cutoff
                     AND NOT EXISTS (SELECT 1 FROM workflow_executions c

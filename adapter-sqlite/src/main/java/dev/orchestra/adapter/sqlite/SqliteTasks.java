@@ -138,6 +138,7 @@ final class SqliteTasks implements Tasks {
         return SqlErrors.translate("add task " + task.id(), () -> {
             requireParent(task);
             jdbc().sql(INSERT).params(insertValues(task)).update();
+            counted(List.of(task));
             return task;
         });
     }
@@ -160,13 +161,56 @@ final class SqliteTasks implements Tasks {
                 insertRun(rows.subList(from, to), present);
                 from = to;
             }
+            counted(tasks);
             return List.copyOf(tasks);
         });
+    }
+
+    /** A batch's tasks added to {@code task_counts}: one upsert per hour and status it touches. */
+    private void counted(List<Task> added) {
+        Map<String, long[]> keys = new java.util.LinkedHashMap<>();
+        for (Task t : added) {
+            long[] c = keys.computeIfAbsent(Times.format(t.createdAt()).substring(0, 13) + "\u0000" + t.status().name(),
+                    k -> new long[2]);
+            c[0]++;
+            c[1] += t.executionDuration() == null ? 0 : t.executionDuration().toNanos();
+        }
+        String tenant = added.isEmpty() ? null : added.get(0).tenantId().value();
+        List<Object[]> rows = new java.util.ArrayList<>(keys.size());
+        keys.forEach((key, c) -> {
+            int split = key.indexOf('\u0000');
+            rows.add(new Object[] {tenant, key.substring(0, split), key.substring(split + 1), c[0], c[1]});
+        });
+        unitOfWork.batch().getJdbcTemplate().batchUpdate(COUNT, rows);
+    }
+
+    static final String COUNT = """
+            INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
+                execution_nanos = execution_nanos + excluded.execution_nanos""";
+
+    /**
+     * Takes the stored row out of its counter when the update moves it to another status or execution time;
+     * answers whether it did (then the caller counts the new values in once the update is made).
+     */
+    private boolean uncountedIfMoved(Task task) {
+        return jdbc().sql("""
+                INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
+                SELECT tenant_id, substr(created_at, 1, 13), status, -1, -coalesce(execution_duration_nanos, 0)
+                FROM tasks WHERE tenant_id = :tenant AND id = :id AND version = :version
+                    AND (status <> :status OR execution_duration_nanos IS NOT :duration)
+                ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
+                    execution_nanos = execution_nanos + excluded.execution_nanos""")
+                .param("tenant", task.tenantId().value()).param("id", task.id()).param("version", task.version())
+                .param("status", task.status().name())
+                .param("duration", task.executionDuration() == null ? null : task.executionDuration().toNanos())
+                .update() == 1;
     }
 
     @Override
     public Task update(Task task) {
         return SqlErrors.translate("update task " + task.id(), () -> {
+            boolean moved = uncountedIfMoved(task);
             int updated = jdbc().sql("""
                     UPDATE tasks SET command = :command, repository_path = :repositoryPath,
                         repository_id = :repositoryId, agent_id = :agentId, priority = :priority, status = :status,
@@ -184,6 +228,9 @@ final class SqliteTasks implements Tasks {
                 throw findById(task.tenantId(), task.id()).isPresent()
                         ? Conflict.staleVersion(TASK, task.id(), task.version())
                         : new NotFound(TASK, task.id());
+            }
+            if (moved) {
+                counted(List.of(task));
             }
             return task.withVersion(task.version() + 1);
         });
@@ -228,6 +275,33 @@ final class SqliteTasks implements Tasks {
                         TaskStatus.valueOf(rows.getString("status")), rows.getLong("n")))
                 .list().stream().sorted(java.util.Comparator.comparing(TaskCounts.Daily::day)
                         .thenComparing(TaskCounts.Daily::status)).toList());
+    }
+
+    /** From {@code task_counts}, which triggers keep in the transaction that writes the task (V16). */
+    @Override
+    public List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to) {
+        return SqlErrors.translate("count tasks per hour", () -> jdbc()
+                .sql("SELECT hour, status, tasks, execution_nanos FROM task_counts WHERE tenant_id = :tenant"
+                        + " AND hour >= :from AND hour < :to AND tasks <> 0 ORDER BY hour, status")
+                .param("tenant", tenant.value()).param("from", Times.format(from).substring(0, 13))
+                .param("to", Times.format(to).substring(0, 13))
+                .query((rows, n) -> new TaskCounts.Hourly(java.time.Instant.parse(rows.getString("hour") + ":00:00Z"),
+                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("tasks"),
+                        java.time.Duration.ofNanos(rows.getLong("execution_nanos"))))
+                .list());
+    }
+
+    @Override
+    public void rebuildCounts(TenantId tenant) {
+        SqlErrors.translate("count the tasks again", () -> {
+            jdbc().sql("DELETE FROM task_counts WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
+            return jdbc().sql("""
+                    INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
+                    SELECT tenant_id, substr(created_at, 1, 13), status, count(*),
+                        coalesce(sum(execution_duration_nanos), 0)
+                    FROM tasks WHERE tenant_id = :tenant GROUP BY tenant_id, substr(created_at, 1, 13), status""")
+                    .param("tenant", tenant.value()).update();
+        });
     }
 
     @Override

@@ -22,6 +22,8 @@ import dev.orchestra.domain.task.Tasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,24 +62,61 @@ public final class AnalyticsService implements Analytics {
             where = where.and(TaskFields.REPOSITORY_ID.eq(repositoryId));
         }
         Specification<Task> inPeriod = where;
+        boolean wholeTenant = (agentId == null || agentId.isBlank()) && (repositoryId == null || repositoryId.isBlank());
+        Instant firstHour = from.truncatedTo(ChronoUnit.HOURS).equals(from) ? from
+                : from.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant lastHour = to.truncatedTo(ChronoUnit.HOURS);
         return unitOfWork.read(() -> {
-            Map<LocalDate, Map<TaskStatus, Long>> days = new TreeMap<>();
-            Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
-            long total = 0;
-            for (TaskCounts.Daily daily : tasks.countByDayAndStatus(caller.tenant(), inPeriod)) {
-                days.computeIfAbsent(daily.day(), d -> new EnumMap<>(TaskStatus.class))
-                        .put(daily.status(), daily.count());
-                byStatus.merge(daily.status(), daily.count(), Long::sum);
-                total += daily.count();
+            Tally tally = new Tally();
+            if (wholeTenant && firstHour.isBefore(lastHour)) {
+                // Whole hours from the store's counters; only the two partial hours at the edges count tasks.
+                for (TaskCounts.Hourly h : tasks.countByHour(caller.tenant(), firstHour, lastHour)) {
+                    tally.add(h.hour().atZone(ZoneOffset.UTC).toLocalDate(), h.status(), h.count());
+                    if (h.status() == TaskStatus.COMPLETED) {
+                        tally.completed(h.count(), h.totalExecutionTime());
+                    }
+                }
+                tally.count(caller, TaskFields.CREATED_AT.atOrAfter(from).and(TaskFields.CREATED_AT.before(firstHour)));
+                tally.count(caller, TaskFields.CREATED_AT.atOrAfter(lastHour).and(TaskFields.CREATED_AT.atOrBefore(to)));
+            } else {
+                tally.count(caller, inPeriod);
             }
-            TaskTotals completed = tasks.totals(caller.tenant(),
-                    inPeriod.and(TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
             List<Day> daily = new ArrayList<>();
-            days.forEach((day, counts) -> daily.add(new Day(day, counts,
+            tally.days.forEach((day, counts) -> daily.add(new Day(day, counts,
                     counts.values().stream().mapToLong(Long::longValue).sum())));
-            return new TaskReport(from, to, agentId, repositoryId, total, byStatus,
-                    completed.averageExecutionTime(), daily);
+            return new TaskReport(from, to, agentId, repositoryId, tally.total, tally.byStatus,
+                    tally.completedCount == 0 ? Duration.ZERO : tally.completedTime.dividedBy(tally.completedCount),
+                    daily);
         });
+    }
+
+    /** The counts of a task report as they are gathered: per day and status, and the completed tasks' time. */
+    private final class Tally {
+        final Map<LocalDate, Map<TaskStatus, Long>> days = new TreeMap<>();
+        final Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        long total;
+        long completedCount;
+        Duration completedTime = Duration.ZERO;
+
+        void add(LocalDate day, TaskStatus status, long count) {
+            days.computeIfAbsent(day, d -> new EnumMap<>(TaskStatus.class)).merge(status, count, Long::sum);
+            byStatus.merge(status, count, Long::sum);
+            total += count;
+        }
+
+        void completed(long count, Duration time) {
+            completedCount += count;
+            completedTime = completedTime.plus(time);
+        }
+
+        /** The tasks {@code where} selects, counted by the store's GROUP BY. */
+        void count(Caller caller, Specification<Task> where) {
+            for (TaskCounts.Daily d : tasks.countByDayAndStatus(caller.tenant(), where)) {
+                add(d.day(), d.status(), d.count());
+            }
+            TaskTotals done = tasks.totals(caller.tenant(), where.and(TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
+            completed(done.count(), done.totalExecutionTime());
+        }
     }
 
     @Override

@@ -186,6 +186,15 @@ public final class StoreRepairService implements StoreRepair {
                                 + (repository.statistics().successfulTasks() + repository.statistics().failedTasks())
                                 + "); the counts are kept"));
             }
+            case TASK_COUNTERS -> {
+                if (now != null) {
+                    store.tasks().rebuildCounts(tenant);
+                    auditor.recorded(repair, "TaskCounts", tenant.value(), AuditAction.REPAIR,
+                            Map.of("rebuilt", f.ids(), "why", f.message()));
+                }
+                return Optional.of(new Change(f.rule(), "TaskCounts", tenant.value(), f.ids().get(0),
+                        "the tenant's hourly counters counted again from its tasks (" + f.message() + ")"));
+            }
             case CIRCUIT_PAST_RESET -> {
                 // What the recovery sweep does in the service; a store repaired offline has no sweep.
                 var breaker = store.circuitBreakers().findByKey(tenant, f.ids().get(0)).orElse(null);

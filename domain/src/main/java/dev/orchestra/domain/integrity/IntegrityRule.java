@@ -17,6 +17,7 @@ public enum IntegrityRule {
     STEP_ORPHAN(Severity.ERROR, "a step attempt of a missing workflow execution"),
     EXECUTION_HASH_UNKNOWN(Severity.ERROR, "an execution pinned to a definition hash no stored version has"),
     AGENT_COUNTERS(Severity.WARNING, "an agent's completed counter disagrees with its completed tasks"),
+    TASK_COUNTERS(Severity.WARNING, "the hourly task counters disagree with the tasks"),
     ROUTING_DRIFT(Severity.WARNING, "routing statistics drift from the decisions' outcomes"),
     AGENT_OVER_CAPACITY(Severity.WARNING, "an agent holds more active tasks than its maxConcurrentTasks"),
     TASK_RUNNING_LONG(Severity.WARNING, "a task has been IN_PROGRESS for more than 24 hours"),

@@ -17,6 +17,15 @@ public final class TaskCounts {
         }
     }
 
+    /** How many tasks created in one UTC hour are in one status, and the summed execution time of those. */
+    public record Hourly(java.time.Instant hour, TaskStatus status, long count, Duration totalExecutionTime) {
+        public Hourly {
+            Objects.requireNonNull(hour, "hour");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(totalExecutionTime, "totalExecutionTime");
+        }
+    }
+
     /**
      * How many tasks of one group (an agent id, a repository id; null for none) are in one status, and
      * the summed execution time of those that have one.

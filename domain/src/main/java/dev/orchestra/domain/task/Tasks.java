@@ -36,6 +36,15 @@ public interface Tasks {
     /** Matching tasks per creation day (UTC) and status, ordered by day then status. */
     List<TaskCounts.Daily> countByDayAndStatus(TenantId tenant, Specification<Task> where);
 
+    /**
+     * Tasks created in whole UTC hours [{@code from}, {@code to}) per hour and status, with their summed execution
+     * time; a store may answer from counters it keeps with the tasks, so the cost follows the hours, not the tasks.
+     */
+    List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to);
+
+    /** Counts the tenant's tasks again into the counters {@link #countByHour} reads, where the store keeps any. */
+    void rebuildCounts(TenantId tenant);
+
     /** Matching tasks per agent id and status, ordered by agent id (absent first) then status. */
     List<TaskCounts.Grouped> countByAgentAndStatus(TenantId tenant, Specification<Task> where);
 
