@@ -8,9 +8,6 @@ import dev.orchestra.domain.resilience.CircuitTransition;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.task.TaskStatus;
 import dev.orchestra.domain.workflow.ExecutionStatus;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,16 +26,16 @@ final class JsonRetention implements StoreRetention {
     private final JsonChatSessions chats;
     private final JsonToolExecutions toolExecutions;
     private final JsonMessageAttachments attachments;
-    private final Path file;
+    private final JsonMaintenance maintenance;
     private final Runnable compact;
 
     JsonRetention(JsonUnitOfWork unitOfWork, JsonChatSessions chats, JsonToolExecutions toolExecutions,
-                  JsonMessageAttachments attachments, Path file, Runnable compact) {
+                  JsonMessageAttachments attachments, JsonMaintenance maintenance, Runnable compact) {
         this.unitOfWork = unitOfWork;
         this.chats = chats;
         this.toolExecutions = toolExecutions;
         this.attachments = attachments;
-        this.file = file;
+        this.maintenance = maintenance;
         this.compact = compact;
     }
 
@@ -197,18 +194,8 @@ final class JsonRetention implements StoreRetention {
     /** The document is rewritten without the removed rows, and the journal emptied. */
     @Override
     public Reclaimed reclaim() {
-        long before = bytes();
+        long before = maintenance.space().storeBytes();
         unitOfWork.exclusively(compact);
-        return new Reclaimed(before, bytes());
-    }
-
-    private long bytes() {
-        try {
-            Path journal = file.resolveSibling(file.getFileName() + ".journal");
-            return (Files.exists(file) ? Files.size(file) : 0) + (Files.exists(journal) ? Files.size(journal) : 0);
-        } catch (IOException e) {
-            throw new dev.orchestra.domain.shared.StoreFailure("cannot read the size of " + file + ": "
-                    + e.getMessage(), e);
-        }
+        return new Reclaimed(before, maintenance.space().storeBytes());
     }
 }

@@ -136,7 +136,7 @@ public final class JsonStore implements Store {
         this.logs = new JsonObservability.Logs(unitOfWork, door);
         this.metrics = new JsonObservability.Metrics(unitOfWork, door);
         this.clientSessions = new JsonObservability.Clients(unitOfWork, door);
-        this.retention = new JsonRetention(unitOfWork, chatSessions, toolExecutions, attachments, file,
+        this.retention = new JsonRetention(unitOfWork, chatSessions, toolExecutions, attachments, maintenance,
                 this::compact);
     }
 

@@ -2,12 +2,8 @@ package dev.orchestra.adapter.sqlite;
 
 import dev.orchestra.domain.maintenance.RetentionKind;
 import dev.orchestra.domain.maintenance.StoreRetention;
-import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.Times;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -84,11 +80,11 @@ final class SqliteRetention implements StoreRetention {
             RetentionKind.AUDIT_ENTRIES, List.of(new Target("audit_log", "t.timestamp < :cutoff", List.of())));
 
     private final SqliteUnitOfWork unitOfWork;
-    private final Path file;
+    private final SqliteMaintenance maintenance;
 
-    SqliteRetention(SqliteUnitOfWork unitOfWork, Path file) {
+    SqliteRetention(SqliteUnitOfWork unitOfWork, SqliteMaintenance maintenance) {
         this.unitOfWork = unitOfWork;
-        this.file = file;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -144,7 +140,7 @@ final class SqliteRetention implements StoreRetention {
 
     @Override
     public Reclaimed reclaim() {
-        long before = bytes();
+        long before = maintenance.space().storeBytes();
         unitOfWork.onWriterOutsideTransaction(connection -> {
             try {
                 // VACUUM rewrites the file without its free pages; in WAL mode the rewrite passes through the
@@ -161,7 +157,7 @@ final class SqliteRetention implements StoreRetention {
                 throw SqlErrors.translate("give the space back", e);
             }
         });
-        return new Reclaimed(before, bytes());
+        return new Reclaimed(before, maintenance.space().storeBytes());
     }
 
     private static void checkpoint(Connection connection) throws SQLException {
@@ -173,19 +169,6 @@ final class SqliteRetention implements StoreRetention {
     private static long single(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getLong(1) : 0;
-        }
-    }
-
-    /** The database file with its write-ahead log. */
-    long bytes() {
-        return size(file) + size(file.resolveSibling(file.getFileName() + "-wal"));
-    }
-
-    private static long size(Path path) {
-        try {
-            return Files.exists(path) ? Files.size(path) : 0;
-        } catch (IOException e) {
-            throw new StoreFailure("cannot read the size of " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -95,7 +95,7 @@ public final class SqliteStore implements Store {
         this.toolExecutions = new SqliteToolExecutions(unitOfWork);
         this.attachments = new SqliteMessageAttachments(unitOfWork);
         this.integrity = new SqliteIntegrityCheck(unitOfWork);
-        this.retention = new SqliteRetention(unitOfWork, settings.path().toAbsolutePath());
+        this.retention = new SqliteRetention(unitOfWork, maintenance);
         this.logs = new SqliteOrchestrationLogs(unitOfWork);
         this.metrics = new SqlitePerformanceMetrics(unitOfWork);
         this.clientSessions = new SqliteClientSessions(unitOfWork);
