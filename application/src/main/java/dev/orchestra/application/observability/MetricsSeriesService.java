@@ -95,11 +95,25 @@ public final class MetricsSeriesService implements MetricsSeries {
         int written = 0;
         for (TenantId tenant : unitOfWork.read(maintenance::tenants)) {
             Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS);
-            written += roll(tenant, MetricPeriod.INSTANT, MetricPeriod.HOURLY, hourEnd.minus(HOURS_BACK), hourEnd);
+            written += roll(tenant, MetricPeriod.INSTANT, MetricPeriod.HOURLY,
+                    after(tenant, MetricPeriod.HOURLY, hourEnd.minus(HOURS_BACK)), hourEnd);
             Instant dayEnd = now.truncatedTo(ChronoUnit.DAYS);
-            written += roll(tenant, MetricPeriod.HOURLY, MetricPeriod.DAILY, dayEnd.minus(DAYS_BACK), dayEnd);
+            written += roll(tenant, MetricPeriod.HOURLY, MetricPeriod.DAILY,
+                    after(tenant, MetricPeriod.DAILY, dayEnd.minus(DAYS_BACK)), dayEnd);
         }
         return written;
+    }
+
+    /**
+     * Where rolling into {@code period} starts: after the tenant's newest roll-up of that period (every series of
+     * a period is rolled in one pass, and a sample arriving for a rolled hour stays raw), and never before
+     * {@code earliest}; so a pass reads only what no earlier pass rolled.
+     */
+    private Instant after(TenantId tenant, MetricPeriod period, Instant earliest) {
+        return unitOfWork.read(() -> metrics.find(tenant, MetricFields.PERIOD.eq(period),
+                        new PageRequest<>(0, 1, List.of(MetricFields.PERIOD_START.desc()))).items().stream()
+                .map(m -> m.periodStart().plus(period.length()))
+                .filter(next -> next.isAfter(earliest)).findFirst().orElse(earliest));
     }
 
     /** The rows of {@code from} in [start, end), grouped by series and period of {@code into}, each group rolled. */
