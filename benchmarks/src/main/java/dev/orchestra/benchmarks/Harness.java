@@ -28,11 +28,16 @@ final class Harness {
      * {@code repeats} rounds; returns each side's median run, in the order given.
      */
     Stats[] alternated(Measure... sides) throws Exception {
+        return alternated(true, sides);
+    }
+
+    /** As {@link #alternated(Measure...)}; without {@code warmUp} for long runs whose code an earlier one warmed. */
+    Stats[] alternated(boolean warmUp, Measure... sides) throws Exception {
         List<List<Stats>> runs = new ArrayList<>();
         for (Measure ignored : sides) {
             runs.add(new ArrayList<>());
         }
-        for (int r = -1; r < repeats; r++) {
+        for (int r = warmUp ? -1 : 0; r < repeats; r++) {
             for (int k = 0; k < sides.length; k++) {
                 Stats run = sides[k].run();
                 if (r >= 0) {

@@ -23,6 +23,8 @@ final class Results {
     final AtomicLong lockedErrors = new AtomicLong();
     final AtomicLong otherErrors = new AtomicLong();
     final List<String[]> rows = new ArrayList<>();
+    /** The store against JobRunr and db-scheduler: one row per scenario. */
+    final List<String[]> peerRows = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     final Map<String, Double> figures = new LinkedHashMap<>();
 
@@ -82,6 +84,15 @@ final class Results {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
         md.append('\n');
+        if (!peerRows.isEmpty()) {
+            md.append("### Against JobRunr and db-scheduler on SQLite\n\n")
+                    .append("| scenario | store /s | JobRunr /s | db-scheduler /s | store / faster peer | store p50 |")
+                    .append(" JobRunr p50 | db-scheduler p50 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (String[] row : peerRows) {
+                md.append("| ").append(String.join(" | ", row)).append(" |\n");
+            }
+            md.append('\n');
+        }
         for (String note : notes) {
             md.append(note).append("\n\n");
         }
@@ -142,6 +153,14 @@ final class Results {
         if (!Double.isNaN(searchP99)) {
             t.append("- chat search p99 < 50 ms: ").append(searchP99 < 50 ? "holds" : "misses")
                     .append(String.format(" (%.2f ms)%n", searchP99));
+        }
+        for (String[] peer : new String[][] {{"processing.small", "processing with 8 workers (fewer queued jobs)", "1.2"},
+                {"processing.large", "processing with 8 workers (more queued jobs)", "1.2"},
+                {"single", "single enqueue, one caller", "1.0"}, {"sixteen", "single enqueue, 16 callers", "1.2"},
+                {"bulk", "bulk enqueue", "1.2"}}) {
+            double bar = Double.parseDouble(peer[2]);
+            target(t, peer[1] + " >= " + peer[2] + " x the faster peer", fig("peers." + peer[0] + ".ratio") / bar,
+                    1.0);
         }
         t.append("\nAgainst raw JDBC with the fewest statements (only the writes and one audit row, no reads;"
                 + " not what the store does, shown for scale):");

@@ -94,7 +94,7 @@ public final class StoreBenchmark {
         this.options = options;
         this.repeats = Integer.parseInt(options.getOrDefault("repeats", "5"));
         // --only batch,single,producers,claim,complete,get,list,analytics,statistics,integrity,wakeup,soak,small,json,chat,
-        //        orchestration,rest
+        //        orchestration,rest,peers
         this.only = options.containsKey("only")
                 ? java.util.Set.of(options.get("only").split(",")) : java.util.Set.of();
         this.harness = new Harness(repeats);
@@ -156,6 +156,11 @@ public final class StoreBenchmark {
         }
         if (wanted("rest")) {
             rest();
+        }
+        if (wanted("peers")) {
+            new PeerBenchmark(directory, harness, results).run(
+                    Integer.parseInt(options.getOrDefault("peer-jobs", "20000")),
+                    Integer.parseInt(options.getOrDefault("peer-large-jobs", "200000")));
         }
         results.writeResults(engine, agents, tasks, Duration.between(started, Instant.now()));
     }

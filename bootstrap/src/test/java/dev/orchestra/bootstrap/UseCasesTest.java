@@ -238,6 +238,96 @@ class UseCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
+    void givenPendingTask_claimWithStart_leavesItInProgressUnderItsLeaseWithOneAuditEntry(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+
+        Task started = queue.claim(ALICE, "agent-1", false, true).orElseThrow();
+
+        assertThat(started.status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(started.agentId()).isEqualTo("agent-1");
+        assertThat(started.startedAt()).isNotNull();
+        assertThat(queue.get(ALICE, "t-1")).isEqualTo(started);
+        assertThat(audit("t-1")).extracting(AuditEntry::action).containsExactly(AuditAction.CREATE, AuditAction.EXECUTE);
+        assertThat(audit("t-1").get(1).newValues()).contains("\"status\":\"IN_PROGRESS\"");
+        Agent agent = agents.get(ALICE, "agent-1");
+        assertThat(agent.status()).isEqualTo(AgentStatus.BUSY);
+        assertThat(agent.currentTaskId()).isEqualTo("t-1");
+        // Its lease is the one every later call presents.
+        assertThat(queue.complete(ALICE, "t-1", started.lease().token(), "ok").status())
+                .isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenTwoQueuedTasks_completeAndClaimNext_completesOneAndHandsTheAgentTheOther(String type) {
+        open(type);
+        CodeRepository repository = repositories.create(ALICE, null, new CodeRepository.Details("demo", "/repo",
+                null, null, null, null, null, null, null, null));
+        register("agent-1", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        clock.advance(Duration.ofSeconds(1));
+        enqueue("t-2", "/repo", TaskPriority.NORMAL);
+        Task first = queue.claim(ALICE, "agent-1", false, true).orElseThrow();
+        clock.advance(Duration.ofSeconds(42));
+
+        TaskQueue.Handoff handoff = queue.completeAndClaimNext(ALICE, "t-1", first.lease().token(), "green", false,
+                true);
+
+        assertThat(handoff.completed().status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(handoff.completed().executionDuration()).isEqualTo(Duration.ofSeconds(42));
+        Task second = handoff.next().orElseThrow();
+        assertThat(second.id()).isEqualTo("t-2");
+        assertThat(second.status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(second.lease().token()).isNotEqualTo(first.lease().token());
+        Agent agent = agents.get(ALICE, "agent-1");
+        assertThat(agent.status()).isEqualTo(AgentStatus.BUSY);
+        assertThat(agent.currentTaskId()).isEqualTo("t-2");
+        assertThat(agent.statistics().completed()).isEqualTo(1);
+        assertThat(agent.statistics().averageExecutionTime()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(repositories.get(ALICE, repository.id()).statistics().successfulTasks()).isEqualTo(1);
+        assertThat(audit("t-1")).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.CREATE, AuditAction.EXECUTE, AuditAction.UPDATE);
+        assertThat(audit("t-2")).extracting(AuditEntry::action).containsExactly(AuditAction.CREATE, AuditAction.EXECUTE);
+        // The old lease is spent: the completed task cannot be completed again with it.
+        assertThatThrownBy(() -> queue.completeAndClaimNext(ALICE, "t-1", first.lease().token(), "again", false,
+                true)).isInstanceOf(Conflict.class);
+
+        TaskQueue.Handoff last = queue.completeAndClaimNext(ALICE, "t-2", second.lease().token(), "green", false,
+                true);
+
+        assertThat(last.next()).isEmpty();
+        assertThat(agents.get(ALICE, "agent-1").status()).isEqualTo(AgentStatus.IDLE);
+        assertThat(agents.get(ALICE, "agent-1").currentTaskId()).isNull();
+        assertThat(agents.get(ALICE, "agent-1").statistics().completed()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAgentThatMayTakeNoMoreWork_completeAndClaimNext_completesAndClaimsNothing(String type) {
+        open(type);
+        register("agent-1", "/repo", 2);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        enqueue("t-2", "/repo", TaskPriority.NORMAL);
+        enqueue("t-3", "/repo", TaskPriority.NORMAL);
+        Task first = queue.claim(ALICE, "agent-1", false, true).orElseThrow();
+        Task second = queue.claim(ALICE, "agent-1", false, true).orElseThrow();
+        agents.heartbeat(ALICE, "agent-1", AgentStatus.ERROR);
+
+        TaskQueue.Handoff handoff = queue.completeAndClaimNext(ALICE, first.id(), first.lease().token(), "ok",
+                false, true);
+
+        assertThat(handoff.completed().status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(handoff.next()).as("an agent in ERROR takes no new work").isEmpty();
+        assertThat(queue.get(ALICE, "t-3").status()).isEqualTo(TaskStatus.PENDING);
+        Agent agent = agents.get(ALICE, "agent-1");
+        assertThat(agent.currentTaskId()).as("it still holds its other task").isEqualTo(second.id());
+        assertThat(agent.statistics().completed()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
     void givenCompletionThatFailsValidation_nothingOfTheUnitIsKept(String type) {
         open(type);
         register("agent-1", "/repo", null);

@@ -83,28 +83,40 @@ final class SqliteAgents implements Agents {
 
     @Override
     public Agent update(Agent agent) {
-        return write(agent, agent.version() + 1);
+        return write(agent, agent.version() + 1, """
+                UPDATE agents SET name = :name, type = :type, repository_path = :repositoryPath,
+                    repository_id = :repositoryId, status = :status, last_ping = :lastPing,
+                    current_task_id = :currentTaskId, session_id = :sessionId, capabilities = :capabilities,
+                    configuration = :configuration, legacy_attributes = :legacyAttributes,
+                    max_concurrent_tasks = :maxConcurrentTasks,
+                    health_check_interval_nanos = :healthCheckInterval, tasks_completed = :completed,
+                    tasks_failed = :failed, total_execution_time_nanos = :totalExecutionTime,
+                    updated_at = :updatedAt, updated_by = :updatedBy, deleted_at = :deletedAt,
+                    deleted_by = :deletedBy, version = :nextVersion
+                WHERE tenant_id = :tenant AND id = :id AND version = :version
+                """);
     }
 
+    /**
+     * Only the run-time columns: the editable ones cannot differ at an unchanged version, and SQLite
+     * rewrites the entry of every index whose columns are in the SET list (the agent's path, repository
+     * and deletion indexes would be rewritten on every claim and completion for nothing).
+     */
     @Override
     public Agent recordState(Agent agent) {
-        return write(agent, agent.version());
+        return write(agent, agent.version(), """
+                UPDATE agents SET status = :status, last_ping = :lastPing, current_task_id = :currentTaskId,
+                    tasks_completed = :completed, tasks_failed = :failed,
+                    total_execution_time_nanos = :totalExecutionTime, updated_at = :updatedAt,
+                    updated_by = :updatedBy, version = :nextVersion
+                WHERE tenant_id = :tenant AND id = :id AND version = :version
+                """);
     }
 
-    private Agent write(Agent agent, long nextVersion) {
+    private Agent write(Agent agent, long nextVersion, String sql) {
         return SqlErrors.translate("update agent " + agent.id(), () -> {
-            int updated = bind(jdbc().sql("""
-                    UPDATE agents SET name = :name, type = :type, repository_path = :repositoryPath,
-                        repository_id = :repositoryId, status = :status, last_ping = :lastPing,
-                        current_task_id = :currentTaskId, session_id = :sessionId, capabilities = :capabilities,
-                        configuration = :configuration, legacy_attributes = :legacyAttributes,
-                        max_concurrent_tasks = :maxConcurrentTasks,
-                        health_check_interval_nanos = :healthCheckInterval, tasks_completed = :completed,
-                        tasks_failed = :failed, total_execution_time_nanos = :totalExecutionTime,
-                        updated_at = :updatedAt, updated_by = :updatedBy, deleted_at = :deletedAt,
-                        deleted_by = :deletedBy, version = :nextVersion
-                    WHERE tenant_id = :tenant AND id = :id AND version = :version
-                    """), agent).param("version", agent.version()).param("nextVersion", nextVersion).update();
+            int updated = bind(jdbc().sql(sql), agent).param("version", agent.version())
+                    .param("nextVersion", nextVersion).update();
             if (updated != 1) {
                 throw findIncludingDeleted(agent.tenantId(), agent.id()).isPresent()
                         ? Conflict.staleVersion(AGENT, agent.id(), agent.version())

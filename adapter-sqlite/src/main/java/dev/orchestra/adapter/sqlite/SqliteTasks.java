@@ -189,51 +189,68 @@ final class SqliteTasks implements Tasks {
             ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
                 execution_nanos = execution_nanos + excluded.execution_nanos""";
 
-    /**
-     * Takes the stored row out of its counter when the update moves it to another status or execution time;
-     * answers whether it did (then the caller counts the new values in once the update is made).
-     */
-    private boolean uncountedIfMoved(Task task) {
-        return jdbc().sql("""
-                INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
-                SELECT tenant_id, substr(created_at, 1, 13), status, -1, -coalesce(execution_duration_nanos, 0)
-                FROM tasks WHERE tenant_id = :tenant AND id = :id AND version = :version
-                    AND (status <> :status OR execution_duration_nanos IS NOT :duration)
-                ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
-                    execution_nanos = execution_nanos + excluded.execution_nanos""")
-                .param("tenant", task.tenantId().value()).param("id", task.id()).param("version", task.version())
-                .param("status", task.status().name())
-                .param("duration", task.executionDuration() == null ? null : task.executionDuration().toNanos())
-                .update() == 1;
-    }
+    /** The columns an update may change, each with its parameter in {@link #parameters(Task)}. */
+    private static final String[][] UPDATABLE = {
+            {"command", "command"}, {"repository_path", "repositoryPath"}, {"repository_id", "repositoryId"},
+            {"agent_id", "agentId"}, {"priority", "priority"}, {"status", "status"}, {"assigned_at", "assignedAt"},
+            {"started_at", "startedAt"}, {"completed_at", "completedAt"}, {"execution_duration_nanos", "duration"},
+            {"result", "result"}, {"error_message", "errorMessage"}, {"retry_count", "retryCount"},
+            {"correlation_id", "correlationId"}, {"workflow_id", "workflowId"}, {"workflow_step", "workflowStep"},
+            {"parent_task_id", "parentTaskId"}, {"progress_percentage", "progress"},
+            {"progress_message", "progressMessage"}, {"progress_updated_at", "progressUpdatedAt"},
+            {"lease_token", "leaseToken"}, {"lease_expires_at", "leaseExpiresAt"}, {"updated_at", "updatedAt"}};
 
+    /**
+     * Writes only the columns the change touches: SQLite rewrites the entry of every index whose columns
+     * appear in the SET list, changed or not, and a task has eleven indexes; a claim or a completion
+     * touches four or five of them. The stored row is read first (by its key), which also tells the
+     * counters what the task is moved out of, in one upsert with the new values.
+     */
     @Override
     public Task update(Task task) {
         return SqlErrors.translate("update task " + task.id(), () -> {
-            boolean moved = uncountedIfMoved(task);
-            int updated = jdbc().sql("""
-                    UPDATE tasks SET command = :command, repository_path = :repositoryPath,
-                        repository_id = :repositoryId, agent_id = :agentId, priority = :priority, status = :status,
-                        assigned_at = :assignedAt, started_at = :startedAt, completed_at = :completedAt,
-                        execution_duration_nanos = :duration, result = :result, error_message = :errorMessage,
-                        retry_count = :retryCount, correlation_id = :correlationId, workflow_id = :workflowId,
-                        workflow_step = :workflowStep, parent_task_id = :parentTaskId,
-                        progress_percentage = :progress,
-                        progress_message = :progressMessage, progress_updated_at = :progressUpdatedAt,
-                        lease_token = :leaseToken, lease_expires_at = :leaseExpiresAt, updated_at = :updatedAt,
-                        version = version + 1
-                    WHERE tenant_id = :tenant AND id = :id AND version = :version
-                    """).params(parameters(task)).param("version", task.version()).update();
-            if (updated != 1) {
-                throw findById(task.tenantId(), task.id()).isPresent()
-                        ? Conflict.staleVersion(TASK, task.id(), task.version())
-                        : new NotFound(TASK, task.id());
+            Task stored = findById(task.tenantId(), task.id()).orElseThrow(() -> new NotFound(TASK, task.id()));
+            if (stored.version() != task.version()) {
+                throw Conflict.staleVersion(TASK, task.id(), task.version());
             }
-            if (moved) {
-                counted(List.of(task));
+            Map<String, Object> old = parameters(stored);
+            Map<String, Object> now = parameters(task);
+            StringBuilder set = new StringBuilder("UPDATE tasks SET ");
+            for (String[] column : UPDATABLE) {
+                if (!java.util.Objects.equals(old.get(column[1]), now.get(column[1]))) {
+                    set.append(column[0]).append(" = :").append(column[1]).append(", ");
+                }
+            }
+            int updated = jdbc().sql(set.append("version = version + 1"
+                            + " WHERE tenant_id = :tenant AND id = :id AND version = :version").toString())
+                    .params(now).param("version", task.version()).update();
+            if (updated != 1) {
+                throw Conflict.staleVersion(TASK, task.id(), task.version());
+            }
+            if (stored.status() != task.status()
+                    || !java.util.Objects.equals(stored.executionDuration(), task.executionDuration())) {
+                moveCounted(stored, task);
             }
             return task.withVersion(task.version() + 1);
         });
+    }
+
+    /** Takes the stored task out of its counter and counts the changed one in, in one statement. */
+    private void moveCounted(Task stored, Task changed) {
+        String hour = Times.format(stored.createdAt()).substring(0, 13);
+        jdbc().sql("""
+                INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
+                VALUES (:tenant, :hour, :oldStatus, -1, :oldNanos), (:tenant, :hour, :newStatus, 1, :newNanos)
+                ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
+                    execution_nanos = execution_nanos + excluded.execution_nanos""")
+                .param("tenant", stored.tenantId().value()).param("hour", hour)
+                .param("oldStatus", stored.status().name()).param("oldNanos", -nanos(stored))
+                .param("newStatus", changed.status().name()).param("newNanos", nanos(changed))
+                .update();
+    }
+
+    private static long nanos(Task task) {
+        return task.executionDuration() == null ? 0 : task.executionDuration().toNanos();
     }
 
     @Override

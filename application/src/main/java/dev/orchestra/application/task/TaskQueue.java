@@ -62,7 +62,29 @@ public interface TaskQueue {
      * Gives the agent the highest-priority, oldest PENDING task on its repository path (on any path
      * when {@code anyRepository}); empty when there is none. The task carries a new lease.
      */
-    Optional<Task> claim(Caller caller, String agentId, boolean anyRepository);
+    default Optional<Task> claim(Caller caller, String agentId, boolean anyRepository) {
+        return claim(caller, agentId, anyRepository, false);
+    }
+
+    /**
+     * As {@link #claim(Caller, String, boolean)}; with {@code start} the task is started in the same unit
+     * (IN_PROGRESS under its new lease), for agents that begin at once: one call and one audit entry
+     * instead of two.
+     */
+    Optional<Task> claim(Caller caller, String agentId, boolean anyRepository, boolean start);
+
+    /** A completed task, and the task its agent claimed next in the same unit (empty when none was free). */
+    record Handoff(Task completed, Optional<Task> next) {
+    }
+
+    /**
+     * Completes the task as {@link #complete} does and, in the same unit, claims the agent's next task as
+     * {@link #claim(Caller, String, boolean, boolean)} does: an agent's whole loop costs one unit per task.
+     * No next task is claimed when the agent may not take more work (it is not IDLE or BUSY, or at its
+     * limit); that is not an error, the completion stands.
+     */
+    Handoff completeAndClaimNext(Caller caller, String taskId, String leaseToken, String result,
+                                 boolean anyRepository, boolean start);
 
     /** Agent calls: each must present the current lease token of the task. */
     Task start(Caller caller, String taskId, String leaseToken);

@@ -132,31 +132,77 @@ public final class TaskQueueService implements TaskQueue {
     }
 
     @Override
-    public Optional<Task> claim(Caller caller, String agentId, boolean anyRepository) {
+    public Optional<Task> claim(Caller caller, String agentId, boolean anyRepository, boolean start) {
         return written(caller, () -> {
             Agent agent = agents.findById(caller.tenant(), agentId).orElseThrow(() -> new NotFound(AGENT, agentId));
-            // This agent's active tasks only: counting every agent's would scan the whole history.
-            long active = tasks.count(caller.tenant(), TaskFields.AGENT_ID.eq(agentId)
-                    .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE))));
+            long active = activeTasks(caller, agentId);
             if (!agent.canTakeWork(active)) {
                 throw new Conflict("Agent '" + agentId + "' cannot take work: it is " + agent.status().name()
                         + " with " + active + " of at most " + agent.maxConcurrentTasks() + " active task(s)");
             }
-            Optional<Task> next = tasks.nextClaimable(caller.tenant(), agent.repositoryPath());
-            if (next.isEmpty() && anyRepository) {
-                next = tasks.nextClaimable(caller.tenant(), null);
-            }
-            if (next.isEmpty()) {
-                return Optional.<Task>empty();
-            }
             Instant now = clock.instant();
-            Task before = next.get();
-            Lease lease = new Lease(UUID.randomUUID().toString(), now.plus(leaseDuration));
-            Task claimed = tasks.update(before.assign(agentId, lease, now));
-            agents.recordState(agent.startedWorkOn(claimed.id(), now));
-            auditor.changed(caller, TASK, claimed.id(), AuditAction.EXECUTE, before, claimed);
-            return Optional.of(claimed);
+            Optional<Task> claimed = claimNext(caller, agent, anyRepository, start, now);
+            // The agent's new current task is told by the task's audit entry (its agentId); no entry of its own.
+            claimed.ifPresent(task -> agents.recordState(agent.startedWorkOn(task.id(), now)));
+            return claimed;
         });
+    }
+
+    @Override
+    public Handoff completeAndClaimNext(Caller caller, String taskId, String leaseToken, String result,
+                                        boolean anyRepository, boolean start) {
+        return written(caller, () -> {
+            Task before = leased(caller, taskId, leaseToken);
+            Instant now = clock.instant();
+            Task done = save(caller, before, before.complete(result, now));
+            recordRepositoryOutcome(caller, done, true, now);
+            completeContainerAfter(caller, done, now);
+            Optional<Task> next = Optional.empty();
+            if (done.agentId() != null) {
+                Optional<Agent> found = agents.findIncludingDeleted(caller.tenant(), done.agentId());
+                if (found.isPresent()) {
+                    Agent agent = found.get();
+                    var statistics = agent.statistics().withCompleted(orZero(done.executionDuration()));
+                    long active = activeTasks(caller, agent.id());
+                    if (agent.canTakeWork(active)) {
+                        next = claimNext(caller, agent, anyRepository, start, now);
+                    }
+                    // One agent row and one audit entry for both: the statistics and the work it now holds.
+                    String current = next.isPresent() ? next.get().id()
+                            : active == 0 ? null : ActiveWork.nextCurrentTask(tasks, caller.tenant(), agent.id(), null);
+                    recordAgent(caller, agent, agent.finishedWork(statistics, current, now));
+                }
+            }
+            return new Handoff(done, next);
+        });
+    }
+
+    /** This agent's active tasks only: counting every agent's would scan the whole history. */
+    private long activeTasks(Caller caller, String agentId) {
+        return tasks.count(caller.tenant(), TaskFields.AGENT_ID.eq(agentId)
+                .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE))));
+    }
+
+    /** The next claimable task leased to the agent (and started, when asked), audited; the agent row is the caller's. */
+    private Optional<Task> claimNext(Caller caller, Agent agent, boolean anyRepository, boolean start, Instant now) {
+        Optional<Task> next = tasks.nextClaimable(caller.tenant(), agent.repositoryPath());
+        if (next.isEmpty() && anyRepository) {
+            next = tasks.nextClaimable(caller.tenant(), null);
+        }
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        Task before = next.get();
+        Lease lease = new Lease(UUID.randomUUID().toString(), now.plus(leaseDuration));
+        Task assigned = before.assign(agent.id(), lease, now);
+        Task claimed = tasks.update(start ? assigned.start(now) : assigned);
+        auditor.changed(caller, TASK, claimed.id(), AuditAction.EXECUTE, before, claimed);
+        return Optional.of(claimed);
+    }
+
+    private void recordAgent(Caller caller, Agent before, Agent after) {
+        Agent stored = agents.recordState(after);
+        auditor.changed(caller, AGENT, before.id(), AuditAction.UPDATE, before, stored);
     }
 
     @Override
@@ -323,11 +369,14 @@ public final class TaskQueueService implements TaskQueue {
                 var statistics = succeeded
                         ? agent.statistics().withCompleted(orZero(finished.executionDuration()))
                         : agent.statistics().withFailed();
-                Agent next = agent.finishedWork(statistics, ActiveWork.nextCurrentTask(tasks, caller.tenant(), agent.id(), finished.id()), now);
-                Agent stored = agents.recordState(next);
-                auditor.changed(caller, AGENT, agent.id(), AuditAction.UPDATE, agent, stored);
+                recordAgent(caller, agent, agent.finishedWork(statistics,
+                        ActiveWork.nextCurrentTask(tasks, caller.tenant(), agent.id(), finished.id()), now));
             });
         }
+        recordRepositoryOutcome(caller, finished, succeeded, now);
+    }
+
+    private void recordRepositoryOutcome(Caller caller, Task finished, boolean succeeded, Instant now) {
         repositories.findByPath(caller.tenant(), finished.repositoryPath()).ifPresent(repository -> {
             CodeRepository stored = repositories.update(
                     repository.recordTask(succeeded, finished.executionDuration(), now));
