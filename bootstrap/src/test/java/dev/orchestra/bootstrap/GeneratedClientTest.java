@@ -147,6 +147,28 @@ class GeneratedClientTest {
     }
 
     @Test
+    void givenTheGeneratedClient_claimWithStartThenCompleteAndClaimNext_handsOverTheNextTask() throws Exception {
+        agents.registerAgent(new AgentRequest().id("agent-2").name("Agent 2").type("claude-code")
+                .repositoryPath("/repo/loop"), TENANT, "tester");
+        tasks.enqueueTask(new EnqueueRequest().id("loop-1").command("a").repositoryPath("/repo/loop")
+                .priority(EnqueueRequest.PriorityEnum.HIGH), TENANT, "tester");
+        tasks.enqueueTask(new EnqueueRequest().id("loop-2").command("b").repositoryPath("/repo/loop"), TENANT,
+                "tester");
+
+        TaskResponse first = tasks.claimTask(new ClaimRequest().agentId("agent-2").start(true), null, TENANT,
+                "agent-2");
+        dev.orchestra.client.model.Handoff handoff = tasks.completeTaskAndClaimNext("loop-1", first.getLeaseToken(),
+                TENANT, "agent-2", new dev.orchestra.client.model.CompleteAndClaimRequest().result("ok").start(true));
+
+        assertThat(first.getStatus()).isEqualTo(TaskResponse.StatusEnum.IN_PROGRESS);
+        assertThat(handoff.getCompleted().getStatus()).isEqualTo(TaskResponse.StatusEnum.COMPLETED);
+        assertThat(handoff.getNext().getId()).isEqualTo("loop-2");
+        assertThat(handoff.getNext().getStatus()).isEqualTo(TaskResponse.StatusEnum.IN_PROGRESS);
+        assertThat(tasks.completeTaskAndClaimNext("loop-2", handoff.getNext().getLeaseToken(), TENANT, "agent-2",
+                null).getNext()).isNull();
+    }
+
+    @Test
     void givenTheGeneratedClient_aRefusedCall_carriesTheProblem() {
         assertThatThrownBy(() -> tasks.enqueueTask(new EnqueueRequest().command("").repositoryPath("/r"), TENANT,
                 null)).isInstanceOfSatisfying(ApiException.class, e -> {

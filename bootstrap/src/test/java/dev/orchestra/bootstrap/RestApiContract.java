@@ -109,6 +109,43 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenAnAgentsLoop_claimWithStartThenCompleteAndClaim_oneCallPerTaskHandsOverTheNext() {
+        registerAgent("agent-1", "/repo/demo");
+        enqueue("loop-1", "/repo/demo", "HIGH");
+        enqueue("loop-2", "/repo/demo", "NORMAL");
+
+        Http.Response claim = http.post("/api/v1/tasks/claim", "{\"agentId\":\"agent-1\",\"start\":true}");
+        assertThat(claim.status()).isEqualTo(200);
+        assertThat(claim.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+        String lease = claim.json().get("leaseToken").asString();
+
+        Http.Response handoff = http.post("/api/v1/tasks/loop-1/complete-and-claim",
+                "{\"result\":\"green\",\"start\":true}", "X-Lease-Token", lease);
+        assertThat(handoff.status()).isEqualTo(200);
+        assertThat(handoff.json().get("completed").get("id").asString()).isEqualTo("loop-1");
+        assertThat(handoff.json().get("completed").get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(handoff.json().get("completed").get("result").asString()).isEqualTo("green");
+        JsonNode next = handoff.json().get("next");
+        assertThat(next.get("id").asString()).isEqualTo("loop-2");
+        assertThat(next.get("status").asString()).isEqualTo("IN_PROGRESS");
+        String nextLease = next.get("leaseToken").asString();
+        assertThat(nextLease).isNotBlank().isNotEqualTo(lease);
+
+        // The spent lease is refused and changes nothing; the new one completes the last task.
+        assertProblem(http.post("/api/v1/tasks/loop-1/complete-and-claim", "{}", "X-Lease-Token", lease), 409,
+                "conflict");
+        Http.Response last = http.post("/api/v1/tasks/loop-2/complete-and-claim", null, "X-Lease-Token", nextLease);
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.json().get("next").isNull()).isTrue();
+        JsonNode agent = http.get("/api/v1/agents/agent-1").json();
+        assertThat(agent.get("status").asString()).isEqualTo("IDLE");
+        assertThat(agent.get("statistics").get("completed").asLong()).isEqualTo(2);
+        assertProblem(http.post("/api/v1/tasks/loop-2/complete-and-claim", "{\"result\":" + "\"" + "x".repeat(
+                dev.orchestra.domain.task.Task.MAX_RESULT + 1) + "\"}", "X-Lease-Token", nextLease), 400,
+                "validation");
+    }
+
+    @Test
     void givenFinishedWork_analytics_reportTasksAgentsAndRepositories() {
         http.post("/api/v1/repositories", "{\"name\":\"demo\",\"path\":\"/repo/demo\"}");
         registerAgent("agent-1", "/repo/demo");
@@ -823,7 +860,10 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                 .bodyFields("POST", "/api/v1/agents/h-agent/heartbeat", "{\"status\":\"BUSY\"}", none)
                 .bodyFields("POST", "/api/v1/tasks", task, none)
                 .bodyFields("POST", "/api/v1/tasks/batch", "{\"tasks\":[" + task + "]}", none)
-                .bodyFields("POST", "/api/v1/tasks/claim", "{\"agentId\":\"h-agent\",\"anyRepository\":false}", none)
+                .bodyFields("POST", "/api/v1/tasks/claim", "{\"agentId\":\"h-agent\",\"anyRepository\":false,"
+                        + "\"start\":true}", none)
+                .bodyFields("POST", "/api/v1/tasks/h-task/complete-and-claim", "{\"result\":\"r\",\"anyRepository\":false,"
+                        + "\"start\":true}", leased)
                 .bodyFields("POST", "/api/v1/tasks/h-task/progress", "{\"percentage\":5,\"message\":\"m\"}", leased)
                 .bodyFields("POST", "/api/v1/tasks/h-task/fail", "{\"errorMessage\":\"e\",\"retry\":false}", leased)
                 .bodyFields("POST", "/api/v1/tasks/h-task/complete", "{\"result\":\"r\"}", leased)

@@ -103,10 +103,22 @@ final class SqliteTasks implements Tasks {
 
     @Override
     public Optional<Task> findById(TenantId tenant, String id) {
-        return SqlErrors.translate("find task " + id, () -> jdbc()
+        return remembered(SqlErrors.translate("find task " + id, () -> jdbc()
                 .sql("SELECT * FROM tasks WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", tenant.value()).param("id", id)
-                .query(MAPPER).optional());
+                .query(MAPPER).optional()));
+    }
+
+    /** Keeps a task a write unit read, so that its update need not read it again. */
+    private Optional<Task> remembered(Optional<Task> read) {
+        java.util.Map<Object, Object> memo = unitOfWork.unitMemo();
+        if (memo != null && read.isPresent()) {
+            memo.put(new MemoKey(read.get().tenantId(), read.get().id()), read.get());
+        }
+        return read;
+    }
+
+    private record MemoKey(TenantId tenant, String id) {
     }
 
     @Override
@@ -209,7 +221,12 @@ final class SqliteTasks implements Tasks {
     @Override
     public Task update(Task task) {
         return SqlErrors.translate("update task " + task.id(), () -> {
-            Task stored = findById(task.tenantId(), task.id()).orElseThrow(() -> new NotFound(TASK, task.id()));
+            java.util.Map<Object, Object> memo = unitOfWork.unitMemo();
+            MemoKey key = new MemoKey(task.tenantId(), task.id());
+            Task stored = memo == null ? null : (Task) memo.get(key);
+            if (stored == null || stored.version() != task.version()) {
+                stored = findById(task.tenantId(), task.id()).orElseThrow(() -> new NotFound(TASK, task.id()));
+            }
             if (stored.version() != task.version()) {
                 throw Conflict.staleVersion(TASK, task.id(), task.version());
             }
@@ -231,7 +248,11 @@ final class SqliteTasks implements Tasks {
                     || !java.util.Objects.equals(stored.executionDuration(), task.executionDuration())) {
                 moveCounted(stored, task);
             }
-            return task.withVersion(task.version() + 1);
+            Task written = task.withVersion(task.version() + 1);
+            if (memo != null) {
+                memo.put(key, written);
+            }
+            return written;
         });
     }
 
@@ -362,7 +383,7 @@ final class SqliteTasks implements Tasks {
             if (repositoryPath != null) {
                 sql = sql.param("path", repositoryPath);
             }
-            return sql.query(MAPPER).optional();
+            return remembered(sql.query(MAPPER).optional());
         });
     }
 

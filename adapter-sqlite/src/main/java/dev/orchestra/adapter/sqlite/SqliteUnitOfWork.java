@@ -61,6 +61,8 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Unit> queue;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    /** Rows the running write unit has read, for its own updates to reuse; emptied before every unit. */
+    private final java.util.Map<Object, Object> unitMemo = new java.util.HashMap<>();
     private final Thread writerThread;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
@@ -89,6 +91,16 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     /** The client of the unit of work running on this thread. */
     JdbcClient jdbc() {
         return session().jdbc();
+    }
+
+    /**
+     * What the running write unit has read, keyed by the port that read it; null outside a write unit
+     * (readers run concurrently and keep nothing). A row kept here is the stored row as long as its
+     * version is the one read: every write of it raises the version, and a unit rolled back is forgotten
+     * with the memo, which the next unit starts empty.
+     */
+    java.util.Map<Object, Object> unitMemo() {
+        return current.get() == writer ? unitMemo : null;
     }
 
     /** For batched statements, which JdbcClient does not offer. */
@@ -219,6 +231,7 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         try {
             for (int i = 0; i < batch.size(); i++) {
                 execute(writer.connection(), "SAVEPOINT unit");
+                unitMemo.clear();
                 try {
                     results[i] = batch.get(i).work.get();
                     execute(writer.connection(), "RELEASE unit");

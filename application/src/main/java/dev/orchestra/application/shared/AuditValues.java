@@ -12,6 +12,19 @@ import java.util.Objects;
  * so this writes the flat JSON object itself: names to strings, numbers, booleans or null.
  */
 public final class AuditValues {
+    /**
+     * Each record type's components, looked up once: {@code getRecordComponents()} builds new reflective
+     * objects on every call, and an accessor fresh each time never gets a fast invoker; an audit entry
+     * is written for every change, inside the unit of work.
+     */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components;
+        }
+    };
+
     private AuditValues() {
     }
 
@@ -51,7 +64,7 @@ public final class AuditValues {
     }
 
     private static void flatten(String prefix, Record state, Map<String, Object> into) {
-        for (RecordComponent component : state.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(state.getClass())) {
             Object value;
             try {
                 value = component.getAccessor().invoke(state);

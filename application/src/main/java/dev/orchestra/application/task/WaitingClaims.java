@@ -41,6 +41,12 @@ public final class WaitingClaims implements AutoCloseable {
      */
     public CompletableFuture<Optional<Task>> claim(Caller caller, String agentId, boolean anyRepository,
                                                    Duration wait) {
+        return claim(caller, agentId, anyRepository, false, wait);
+    }
+
+    /** As above; with {@code start} the claimed task is started in the same unit. */
+    public CompletableFuture<Optional<Task>> claim(Caller caller, String agentId, boolean anyRepository,
+                                                   boolean start, Duration wait) {
         if (wait == null || wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
             throw ValidationFailed.of("wait", "must be a duration from PT0S to " + MAX_WAIT + ", not " + wait);
         }
@@ -48,7 +54,7 @@ public final class WaitingClaims implements AutoCloseable {
         open.add(answer);
         answer.whenComplete((task, failure) -> open.remove(answer));
         try {
-            look(caller, agentId, anyRepository, System.nanoTime() + wait.toNanos(), answer, true);
+            look(caller, agentId, anyRepository, start, System.nanoTime() + wait.toNanos(), answer, true);
         } catch (RuntimeException e) {
             open.remove(answer);
             throw e;
@@ -56,7 +62,7 @@ public final class WaitingClaims implements AutoCloseable {
         return answer;
     }
 
-    private void look(Caller caller, String agentId, boolean anyRepository, long deadline,
+    private void look(Caller caller, String agentId, boolean anyRepository, boolean start, long deadline,
                       CompletableFuture<Optional<Task>> answer, boolean first) {
         if (answer.isDone()) {
             return;
@@ -65,7 +71,7 @@ public final class WaitingClaims implements AutoCloseable {
         CompletableFuture<Void> signal = arrivals.register(caller.tenant());
         Optional<Task> claimed;
         try {
-            claimed = queue.claim(caller, agentId, anyRepository);
+            claimed = queue.claim(caller, agentId, anyRepository, start);
         } catch (RuntimeException e) {
             arrivals.unregister(caller.tenant(), signal);
             if (first) {
@@ -85,7 +91,7 @@ public final class WaitingClaims implements AutoCloseable {
         signal.whenCompleteAsync((ignored, failure) -> {
             timeout.cancel(false);
             arrivals.unregister(caller.tenant(), signal);
-            look(caller, agentId, anyRepository, deadline, answer, false);
+            look(caller, agentId, anyRepository, start, deadline, answer, false);
         }, claims);
     }
 

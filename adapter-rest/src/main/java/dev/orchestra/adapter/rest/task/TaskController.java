@@ -12,6 +12,7 @@ import dev.orchestra.domain.task.TaskPriority;
 import dev.orchestra.domain.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -128,11 +129,33 @@ public class TaskController {
                     type = "string", format = "duration", example = "PT30S"))
             @RequestParam(required = false) Duration wait) {
         boolean anyRepository = Boolean.TRUE.equals(request.anyRepository());
+        boolean start = Boolean.TRUE.equals(request.start());
         if (wait == null || wait.isZero()) {
             return java.util.concurrent.CompletableFuture.completedFuture(
-                    claimed(queue.claim(caller, request.agentId(), anyRepository)));
+                    claimed(queue.claim(caller, request.agentId(), anyRepository, start)));
         }
-        return waitingClaims.claim(caller, request.agentId(), anyRepository, wait).thenApply(TaskController::claimed);
+        return waitingClaims.claim(caller, request.agentId(), anyRepository, start, wait)
+                .thenApply(TaskController::claimed);
+    }
+
+    /** The completed task and the agent's next one (null when none was free), with its lease token. */
+    @Schema(name = "Handoff")
+    public record Handoff(TaskResponse completed, TaskResponse next) {
+    }
+
+    @PostMapping("/{id}/complete-and-claim")
+    @Operation(operationId = "completeTaskAndClaimNext", description = "Completes the task (as /complete) and, in"
+            + " the same transaction, claims the agent's next task (as /claim, with start when asked): one call"
+            + " per task for an agent's loop. next is null when no task was free or the agent may take no more.")
+    public Handoff completeAndClaim(Caller caller, @PathVariable String id,
+                                    @RequestHeader(name = LEASE_HEADER, required = false) String lease,
+                                    @Valid @RequestBody(required = false) TaskRequests.CompleteAndClaim request) {
+        TaskRequests.CompleteAndClaim body = request == null ? new TaskRequests.CompleteAndClaim(null, null, null)
+                : request;
+        TaskQueue.Handoff handoff = queue.completeAndClaimNext(caller, id, lease, body.result(),
+                Boolean.TRUE.equals(body.anyRepository()), Boolean.TRUE.equals(body.start()));
+        return new Handoff(MAPPER.toResponse(handoff.completed()), handoff.next()
+                .map(task -> TaskResponse.claimed(MAPPER.toResponse(task), task.lease().token())).orElse(null));
     }
 
     private static ResponseEntity<TaskResponse> claimed(Optional<Task> claimed) {

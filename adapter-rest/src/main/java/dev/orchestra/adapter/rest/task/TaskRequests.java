@@ -35,7 +35,15 @@ public final class TaskRequests {
 
     /** An agent asks for work. */
     @Schema(name = "ClaimRequest")
-    public record Claim(@NotBlank @Size(max = 128) String agentId, Boolean anyRepository) {
+    public record Claim(@NotBlank @Size(max = 128) String agentId, Boolean anyRepository,
+                        @Schema(description = "start the claimed task at once (IN_PROGRESS), in the same call")
+                        Boolean start) {
+    }
+
+    @Schema(name = "CompleteAndClaimRequest")
+    public record CompleteAndClaim(@Size(max = Task.MAX_RESULT) String result, Boolean anyRepository,
+                                   @Schema(description = "start the next task at once (IN_PROGRESS)")
+                                   Boolean start) {
     }
 
     @Schema(name = "ProgressRequest")
