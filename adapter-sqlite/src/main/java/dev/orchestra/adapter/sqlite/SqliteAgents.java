@@ -57,10 +57,9 @@ final class SqliteAgents implements Agents {
 
     @Override
     public Optional<Agent> findIncludingDeleted(TenantId tenant, String id) {
-        return SqlErrors.translate("find agent " + id, () -> jdbc()
-                .sql("SELECT * FROM agents WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenant.value()).param("id", id)
-                .query(MAPPER).optional());
+        // Read on every claim and completion: the short path.
+        return unitOfWork.queryFirst("find agent " + id, "SELECT * FROM agents WHERE tenant_id = ? AND id = ?",
+                MAPPER, tenant.value(), id);
     }
 
     @Override
@@ -104,13 +103,20 @@ final class SqliteAgents implements Agents {
      */
     @Override
     public Agent recordState(Agent agent) {
-        return write(agent, agent.version(), """
-                UPDATE agents SET status = :status, last_ping = :lastPing, current_task_id = :currentTaskId,
-                    tasks_completed = :completed, tasks_failed = :failed,
-                    total_execution_time_nanos = :totalExecutionTime, updated_at = :updatedAt,
-                    updated_by = :updatedBy, version = :nextVersion
-                WHERE tenant_id = :tenant AND id = :id AND version = :version
-                """);
+        int updated = unitOfWork.update("update agent " + agent.id(), """
+                UPDATE agents SET status = ?, last_ping = ?, current_task_id = ?, tasks_completed = ?,
+                    tasks_failed = ?, total_execution_time_nanos = ?, updated_at = ?, updated_by = ?
+                WHERE tenant_id = ? AND id = ? AND version = ?""",
+                agent.status().name(), Times.format(agent.lastPing()), agent.currentTaskId(),
+                agent.statistics().completed(), agent.statistics().failed(),
+                agent.statistics().totalExecutionTime().toNanos(), Times.format(agent.audit().updatedAt()),
+                agent.audit().updatedBy(), agent.tenantId().value(), agent.id(), agent.version());
+        if (updated != 1) {
+            throw findIncludingDeleted(agent.tenantId(), agent.id()).isPresent()
+                    ? Conflict.staleVersion(AGENT, agent.id(), agent.version())
+                    : new NotFound(AGENT, agent.id());
+        }
+        return agent;
     }
 
     private Agent write(Agent agent, long nextVersion, String sql) {

@@ -37,19 +37,13 @@ final class SqliteAuditTrail implements AuditTrail {
 
     @Override
     public void append(AuditEntry e) {
-        SqlErrors.translate("append audit entry", () -> unitOfWork.jdbc().sql("""
+        unitOfWork.update("append audit entry", """
                         INSERT INTO audit_log (tenant_id, id, entity_type, entity_id, action, old_values, new_values,
                             changed_properties, user_id, correlation_id, timestamp, success, error, risk_level)
-                        VALUES (:tenant, :id, :entityType, :entityId, :action, :oldValues, :newValues, :changed,
-                            :userId, :correlationId, :timestamp, :success, :error, :riskLevel)
-                        """)
-                .param("tenant", e.tenantId().value()).param("id", e.id()).param("entityType", e.entityType())
-                .param("entityId", e.entityId()).param("action", e.action().name())
-                .param("oldValues", e.oldValues()).param("newValues", e.newValues())
-                .param("changed", JsonText.stringArray(e.changedProperties())).param("userId", e.userId())
-                .param("correlationId", e.correlationId()).param("timestamp", Times.format(e.timestamp()))
-                .param("success", e.success() ? 1 : 0).param("error", e.error()).param("riskLevel", e.riskLevel())
-                .update());
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.tenantId().value(), e.id(), e.entityType(), e.entityId(), e.action().name(), e.oldValues(),
+                e.newValues(), JsonText.stringArray(e.changedProperties()), e.userId(), e.correlationId(),
+                Times.format(e.timestamp()), e.success() ? 1 : 0, e.error(), e.riskLevel());
     }
 
     @Override

@@ -59,10 +59,9 @@ final class SqliteCodeRepositories implements CodeRepositories {
 
     @Override
     public Optional<CodeRepository> findByPath(TenantId tenant, String path) {
-        return SqlErrors.translate("find repository at " + path, () -> jdbc()
-                .sql("SELECT * FROM repositories WHERE tenant_id = :tenant AND path = :path")
-                .param("tenant", tenant.value()).param("path", path)
-                .query(MAPPER).optional());
+        // Read on every task completion: the short path.
+        return unitOfWork.queryFirst("find repository at " + path,
+                "SELECT * FROM repositories WHERE tenant_id = ? AND path = ?", MAPPER, tenant.value(), path);
     }
 
     @Override
@@ -85,26 +84,28 @@ final class SqliteCodeRepositories implements CodeRepositories {
 
     @Override
     public CodeRepository update(CodeRepository repository) {
-        return SqlErrors.translate("update repository " + repository.id(), () -> {
-            int updated = bind(jdbc().sql("""
-                    UPDATE repositories SET name = :name, path = :path, description = :description, type = :type,
-                        active = :active, settings = :settings, default_branch = :defaultBranch,
-                        allowed_operations = :allowedOperations, access_level = :accessLevel,
-                        owner_user_id = :ownerUserId, total_tasks = :totalTasks,
-                        successful_tasks = :successfulTasks, failed_tasks = :failedTasks,
-                        total_execution_time_nanos = :totalExecutionTime,
-                        last_task_executed_at = :lastTaskExecutedAt, performance_rating = :performanceRating,
-                        reliability_score = :reliabilityScore, last_accessed_at = :lastAccessedAt,
-                        updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1
-                    WHERE tenant_id = :tenant AND id = :id AND version = :version
-                    """), repository).param("version", repository.version()).update();
-            if (updated != 1) {
-                throw findById(repository.tenantId(), repository.id()).isPresent()
-                        ? Conflict.staleVersion(REPOSITORY, repository.id(), repository.version())
-                        : new NotFound(REPOSITORY, repository.id());
-            }
-            return repository.withVersion(repository.version() + 1);
-        });
+        CodeRepository r = repository;
+        RepositoryStatistics s = r.statistics();
+        // Every task completion updates its repository's statistics: positional, the short path.
+        int updated = unitOfWork.update("update repository " + r.id(), """
+                UPDATE repositories SET name = ?, path = ?, description = ?, type = ?, active = ?, settings = ?,
+                    default_branch = ?, allowed_operations = ?, access_level = ?, owner_user_id = ?, total_tasks = ?,
+                    successful_tasks = ?, failed_tasks = ?, total_execution_time_nanos = ?,
+                    last_task_executed_at = ?, performance_rating = ?, reliability_score = ?, last_accessed_at = ?,
+                    updated_at = ?, updated_by = ?, version = version + 1
+                WHERE tenant_id = ? AND id = ? AND version = ?""",
+                r.name(), r.path(), r.description(), r.type().name(), r.active() ? 1 : 0, Rows.text(r.settings()),
+                r.defaultBranch(), Rows.json(r.allowedOperations()), r.accessLevel().name(), r.ownerUserId(),
+                s.totalTasks(), s.successfulTasks(), s.failedTasks(), s.totalExecutionTime().toNanos(),
+                Times.format(s.lastTaskExecutedAt()), r.performanceRating(), r.reliabilityScore(),
+                Times.format(r.lastAccessedAt()), Times.format(r.audit().updatedAt()), r.audit().updatedBy(),
+                r.tenantId().value(), r.id(), r.version());
+        if (updated != 1) {
+            throw findById(r.tenantId(), r.id()).isPresent()
+                    ? Conflict.staleVersion(REPOSITORY, r.id(), r.version())
+                    : new NotFound(REPOSITORY, r.id());
+        }
+        return r.withVersion(r.version() + 1);
     }
 
     @Override

@@ -103,10 +103,9 @@ final class SqliteTasks implements Tasks {
 
     @Override
     public Optional<Task> findById(TenantId tenant, String id) {
-        return remembered(SqlErrors.translate("find task " + id, () -> jdbc()
-                .sql("SELECT * FROM tasks WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenant.value()).param("id", id)
-                .query(MAPPER).optional()));
+        // Read by every transition: the short path.
+        return remembered(unitOfWork.queryFirst("find task " + id, "SELECT * FROM tasks WHERE tenant_id = ? AND id = ?",
+                MAPPER, tenant.value(), id));
     }
 
     /** Keeps a task a write unit read, so that its update need not read it again. */
@@ -233,14 +232,19 @@ final class SqliteTasks implements Tasks {
             Map<String, Object> old = parameters(stored);
             Map<String, Object> now = parameters(task);
             StringBuilder set = new StringBuilder("UPDATE tasks SET ");
+            List<Object> arguments = new java.util.ArrayList<>(UPDATABLE.length + 3);
             for (String[] column : UPDATABLE) {
-                if (!java.util.Objects.equals(old.get(column[1]), now.get(column[1]))) {
-                    set.append(column[0]).append(" = :").append(column[1]).append(", ");
+                Object value = now.get(column[1]);
+                if (!java.util.Objects.equals(old.get(column[1]), value)) {
+                    set.append(column[0]).append(" = ?, ");
+                    arguments.add(value);
                 }
             }
-            int updated = jdbc().sql(set.append("version = version + 1"
-                            + " WHERE tenant_id = :tenant AND id = :id AND version = :version").toString())
-                    .params(now).param("version", task.version()).update();
+            arguments.add(task.tenantId().value());
+            arguments.add(task.id());
+            arguments.add(task.version());
+            int updated = unitOfWork.update("update task " + task.id(), set.append("version = version + 1"
+                    + " WHERE tenant_id = ? AND id = ? AND version = ?").toString(), arguments.toArray());
             if (updated != 1) {
                 throw Conflict.staleVersion(TASK, task.id(), task.version());
             }
@@ -259,15 +263,14 @@ final class SqliteTasks implements Tasks {
     /** Takes the stored task out of its counter and counts the changed one in, in one statement. */
     private void moveCounted(Task stored, Task changed) {
         String hour = Times.format(stored.createdAt()).substring(0, 13);
-        jdbc().sql("""
+        String tenant = stored.tenantId().value();
+        unitOfWork.update("count task " + stored.id(), """
                 INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
-                VALUES (:tenant, :hour, :oldStatus, -1, :oldNanos), (:tenant, :hour, :newStatus, 1, :newNanos)
+                VALUES (?, ?, ?, -1, ?), (?, ?, ?, 1, ?)
                 ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
-                    execution_nanos = execution_nanos + excluded.execution_nanos""")
-                .param("tenant", stored.tenantId().value()).param("hour", hour)
-                .param("oldStatus", stored.status().name()).param("oldNanos", -nanos(stored))
-                .param("newStatus", changed.status().name()).param("newNanos", nanos(changed))
-                .update();
+                    execution_nanos = execution_nanos + excluded.execution_nanos""",
+                tenant, hour, stored.status().name(), -nanos(stored), tenant, hour, changed.status().name(),
+                nanos(changed));
     }
 
     private static long nanos(Task task) {
@@ -374,17 +377,12 @@ final class SqliteTasks implements Tasks {
     public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
         // Served by tasks_claim_on_path / tasks_claim_any: the first row of the index is the answer, unless
         // it is a container or a step whose earlier steps are not all completed (tasks_steps finds those).
-        String onPath = repositoryPath == null ? "" : " AND t.repository_path = :path";
-        return SqlErrors.translate("find the next task to claim", () -> {
-            JdbcClient.StatementSpec sql = jdbc().sql("SELECT * FROM tasks t WHERE t.tenant_id = :tenant"
-                            + " AND t.status = 'PENDING'" + onPath + " AND t.container = 0" + NOT_WAITING
-                            + " ORDER BY t.priority_rank DESC, t.created_at ASC, t.id ASC LIMIT 1")
-                    .param("tenant", tenant.value());
-            if (repositoryPath != null) {
-                sql = sql.param("path", repositoryPath);
-            }
-            return remembered(sql.query(MAPPER).optional());
-        });
+        String sql = "SELECT * FROM tasks t WHERE t.tenant_id = ? AND t.status = 'PENDING'"
+                + (repositoryPath == null ? "" : " AND t.repository_path = ?") + " AND t.container = 0" + NOT_WAITING
+                + " ORDER BY t.priority_rank DESC, t.created_at ASC, t.id ASC LIMIT 1";
+        Object[] arguments = repositoryPath == null ? new Object[] {tenant.value()}
+                : new Object[] {tenant.value(), repositoryPath};
+        return remembered(unitOfWork.queryFirst("find the next task to claim", sql, MAPPER, arguments));
     }
 
     @Override

@@ -103,6 +103,37 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         return current.get() == writer ? unitMemo : null;
     }
 
+    /**
+     * One write statement with positional arguments, straight on the unit's connection (its prepared
+     * statement served from the cache): for the few statements every task transition runs, where
+     * Spring's named-parameter parsing, substitution and per-value type inspection cost more than SQLite.
+     */
+    int update(String what, String sql, Object... arguments) {
+        try (PreparedStatement statement = session().connection().prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(what, e);
+        }
+    }
+
+    /** The first row of a query with positional arguments, mapped; the same short path as {@link #update}. */
+    <T> java.util.Optional<T> queryFirst(String what, String sql, org.springframework.jdbc.core.RowMapper<T> mapper,
+                                         Object... arguments) {
+        try (PreparedStatement statement = session().connection().prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? java.util.Optional.ofNullable(mapper.mapRow(rows, 0)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(what, e);
+        }
+    }
+
     /** For batched statements, which JdbcClient does not offer. */
     NamedParameterJdbcTemplate batch() {
         return session().batch();
