@@ -21,6 +21,14 @@ public final class AuditValues {
         @Override
         protected RecordComponent[] computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent component : components) {
+                try {
+                    // Skips the access check each call would make for a record outside this package.
+                    component.getAccessor().setAccessible(true);
+                } catch (RuntimeException e) {
+                    // Not allowed here (a module boundary): the checked call still works.
+                }
+            }
             return components;
         }
     };
@@ -35,19 +43,78 @@ public final class AuditValues {
         return values;
     }
 
-    /** The components whose values differ, in declaration order. */
+    /**
+     * The components whose values differ, in declaration order: the names of the new state's flat values
+     * (see {@link #of}) whose value differs from the old state's under the same name.
+     */
     public static Map<String, Object[]> changes(Record before, Record after) {
+        Map<String, Object[]> changed = new LinkedHashMap<>();
+        if (before.getClass() == after.getClass()) {
+            // Walked side by side: no map of every value of either state is built for the few that differ.
+            compare("", before, after, changed);
+            return changed;
+        }
         Map<String, Object> old = of(before);
         Map<String, Object> now = of(after);
-        Map<String, Object[]> changed = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : now.entrySet()) {
             Object previous = old.get(e.getKey());
-            if (!Objects.equals(previous, e.getValue()) && !e.getKey().equals("version")
-                    && !e.getKey().startsWith("audit.")) {
+            if (!Objects.equals(previous, e.getValue()) && kept(e.getKey())) {
                 changed.put(e.getKey(), new Object[] {previous, e.getValue()});
             }
         }
         return changed;
+    }
+
+    private static void compare(String prefix, Record before, Record after, Map<String, Object[]> changed) {
+        for (RecordComponent component : COMPONENTS.get(before.getClass())) {
+            Object previous = read(component, before);
+            Object value = read(component, after);
+            if (Objects.equals(previous, value)) {
+                continue;
+            }
+            String name = prefix + component.getName();
+            if (flattened(previous) && flattened(value) && previous.getClass() == value.getClass()) {
+                compare(name + ".", (Record) previous, (Record) value, changed);
+            } else if (flattened(previous) || flattened(value)) {
+                // A nested record that appeared or went: the new state's names, as the flat maps compare them.
+                Map<String, Object> old = new LinkedHashMap<>();
+                Map<String, Object> now = new LinkedHashMap<>();
+                put(name, previous, old);
+                put(name, value, now);
+                now.forEach((key, current) -> {
+                    if (!Objects.equals(old.get(key), current) && kept(key)) {
+                        changed.put(key, new Object[] {old.get(key), current});
+                    }
+                });
+            } else if (kept(name)) {
+                changed.put(name, new Object[] {previous, value});
+            }
+        }
+    }
+
+    private static void put(String name, Object value, Map<String, Object> into) {
+        if (flattened(value)) {
+            flatten(name + ".", (Record) value, into);
+        } else {
+            into.put(name, value);
+        }
+    }
+
+    private static boolean kept(String name) {
+        return !name.equals("version") && !name.startsWith("audit.");
+    }
+
+    private static boolean flattened(Object value) {
+        return value instanceof Record && !(value instanceof dev.orchestra.domain.shared.TenantId)
+                && !(value instanceof dev.orchestra.domain.shared.JsonDocument);
+    }
+
+    private static Object read(RecordComponent component, Record state) {
+        try {
+            return component.getAccessor().invoke(state);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
     }
 
     public static String json(Map<String, ?> values) {
@@ -65,16 +132,10 @@ public final class AuditValues {
 
     private static void flatten(String prefix, Record state, Map<String, Object> into) {
         for (RecordComponent component : COMPONENTS.get(state.getClass())) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(state);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component.getName(), e);
-            }
+            Object value = read(component, state);
             String name = prefix + component.getName();
-            if (value instanceof Record nested && !(value instanceof dev.orchestra.domain.shared.TenantId)
-                    && !(value instanceof dev.orchestra.domain.shared.JsonDocument)) {
-                flatten(name + ".", nested, into);
+            if (flattened(value)) {
+                flatten(name + ".", (Record) value, into);
             } else {
                 into.put(name, value);
             }
