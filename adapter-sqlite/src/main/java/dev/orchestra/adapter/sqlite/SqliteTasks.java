@@ -293,6 +293,13 @@ final class SqliteTasks implements Tasks {
     }
 
     @Override
+    public long countActive(TenantId tenant, String agentId) {
+        return unitOfWork.queryFirst("count active tasks of " + agentId, "SELECT count(*) FROM tasks"
+                        + " WHERE tenant_id = ? AND agent_id = ? AND status IN ('ASSIGNED', 'IN_PROGRESS')",
+                (rows, n) -> rows.getLong(1), tenant.value(), agentId).orElse(0L);
+    }
+
+    @Override
     public TaskTotals totals(TenantId tenant, Specification<Task> where) {
         SqlFilter.Where condition = FILTER.where(where);
         return SqlErrors.translate("sum tasks", () -> jdbc()

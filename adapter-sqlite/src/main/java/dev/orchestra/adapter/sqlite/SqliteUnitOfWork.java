@@ -207,14 +207,29 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
+    /**
+     * How long the writer waits for more units when its batch is smaller than the last one. Callers
+     * answered by the last commit are usually on their way back with their next unit; a commit (an fsync
+     * under synchronous=FULL) shared by all of them costs less than one each. A lone caller (last batch
+     * of one) never waits.
+     */
+    private static final long LINGER_NANOS = java.util.concurrent.TimeUnit.MICROSECONDS.toNanos(250);
+
     private void writeLoop() {
         List<Unit> batch = new ArrayList<>(maxBatch);
+        int lastBatch = 1;
+        Unit carried = null;
         while (true) {
             Unit first;
-            try {
-                first = queue.take();
-            } catch (InterruptedException e) {
-                continue;
+            if (carried != null) {
+                first = carried;
+                carried = null;
+            } else {
+                try {
+                    first = queue.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
             }
             if (first == STOP) {
                 // Units that slipped in after the stop are answered, never left waiting.
@@ -237,6 +252,26 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
                 }
                 batch.add(queue.poll());
             }
+            int wanted = Math.min(lastBatch, maxBatch);
+            long deadline = System.nanoTime() + LINGER_NANOS;
+            while (batch.size() < wanted) {
+                long left = deadline - System.nanoTime();
+                Unit next;
+                try {
+                    next = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    next = null;
+                }
+                if (next == null) {
+                    break;
+                }
+                if (next == STOP || next.outsideTransaction != null) {
+                    carried = next;
+                    break;
+                }
+                batch.add(next);
+            }
+            lastBatch = batch.size();
             runBatch(batch);
             batch.clear();
         }

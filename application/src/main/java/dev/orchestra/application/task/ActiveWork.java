@@ -20,7 +20,7 @@ final class ActiveWork {
                 .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE)));
         // Usually the finished task was the agent's only one, and a count from the index settles that
         // without reading rows.
-        if (tasks.count(tenant, where) == 0) {
+        if (tasks.countActive(tenant, agentId) == 0) {
             return null;
         }
         return tasks.find(tenant, where, new PageRequest<>(0, 2, List.of(TaskFields.CREATED_AT.asc())))

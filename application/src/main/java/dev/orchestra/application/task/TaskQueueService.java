@@ -179,8 +179,7 @@ public final class TaskQueueService implements TaskQueue {
 
     /** This agent's active tasks only: counting every agent's would scan the whole history. */
     private long activeTasks(Caller caller, String agentId) {
-        return tasks.count(caller.tenant(), TaskFields.AGENT_ID.eq(agentId)
-                .and(TaskFields.STATUS.in(List.copyOf(TaskStatus.ACTIVE))));
+        return tasks.countActive(caller.tenant(), agentId);
     }
 
     /** The next claimable task leased to the agent (and started, when asked), audited; the agent row is the caller's. */

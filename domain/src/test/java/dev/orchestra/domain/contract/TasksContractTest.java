@@ -271,6 +271,14 @@ public abstract class TasksContractTest extends StoreContract {
         });
 
         assertThat(read(() -> store.tasks().activeTaskCounts(TENANT))).isEqualTo(Map.of("a", 2L));
+        Long ofA = read(() -> store.tasks().countActive(TENANT, "a"));
+        Long ofB = read(() -> store.tasks().countActive(TENANT, "b"));
+        Long ofNobody = read(() -> store.tasks().countActive(TENANT, "nobody"));
+        Long inOtherTenant = read(() -> store.tasks().countActive(new dev.orchestra.domain.shared.TenantId("other"), "a"));
+        assertThat(ofA).isEqualTo(2L);
+        assertThat(ofB).as("its only task is completed").isZero();
+        assertThat(ofNobody).isZero();
+        assertThat(inOtherTenant).isZero();
     }
 
     @Test
