@@ -263,6 +263,7 @@ final class PeerBenchmark {
         void process(int jobs) throws Exception {
             SqliteStore.WriteStatistics before = store.writeStatistics();
             long writerCpu = writerCpuNanos();
+            long processCpu = processCpuNanos();
             long began = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(agents.size());
             List<Future<Set<String>>> workers = new ArrayList<>();
@@ -291,10 +292,12 @@ final class PeerBenchmark {
             pool.shutdown();
             SqliteStore.WriteStatistics after = store.writeStatistics();
             long wall = System.nanoTime() - began;
-            log("  store: %,d units in %,d commits (%.1f a commit); writer on the CPU %.0f %% of the time, %.0f us a job",
+            log("  store: %,d units in %,d commits (%.1f a commit); writer on the CPU %.0f %% of the time, %.0f us a job;"
+                            + " the whole process %.0f us a job",
                     after.units() - before.units(), after.commits() - before.commits(),
                     (after.units() - before.units()) / (double) Math.max(1, after.commits() - before.commits()),
-                    100.0 * (writerCpuNanos() - writerCpu) / wall, (writerCpuNanos() - writerCpu) / 1e3 / jobs);
+                    100.0 * (writerCpuNanos() - writerCpu) / wall, (writerCpuNanos() - writerCpu) / 1e3 / jobs,
+                    (processCpuNanos() - processCpu) / 1e3 / jobs);
             long completed = store.unitOfWork().read(() -> store.tasks().count(TenantId.DEFAULT,
                     TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
             if (total != jobs || all.size() != jobs || completed != jobs) {
@@ -307,6 +310,11 @@ final class PeerBenchmark {
         public void close() {
             store.close();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** CPU time of the store's writer thread(s) so far: what limits a write-heavy run. */

@@ -61,6 +61,9 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Unit> queue;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    /** Column positions by name for each query {@link #queryFirst} ran: the same SQL text has the same columns. */
+    private final java.util.Map<String, java.util.Map<String, Integer>> columnsBySql =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Rows the running write unit has read, for its own updates to reuse; emptied before every unit. */
     private final java.util.Map<Object, Object> unitMemo = new java.util.HashMap<>();
     private final Thread writerThread;
@@ -127,7 +130,8 @@ final class SqliteUnitOfWork implements UnitOfWork, AutoCloseable {
                 statement.setObject(i + 1, arguments[i]);
             }
             try (java.sql.ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? java.util.Optional.ofNullable(mapper.mapRow(rows, 0)) : java.util.Optional.empty();
+                return rows.next() ? java.util.Optional.ofNullable(mapper.mapRow(NamedColumns.of(rows, columnsBySql, sql), 0))
+                        : java.util.Optional.empty();
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(what, e);
