@@ -73,24 +73,30 @@ public final class JsonText {
 
     public static void quote(StringBuilder out, String text) {
         out.append('"');
+        // Runs of characters that need no escape are appended whole: most text has none at all.
+        int plain = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
             }
+            out.append(text, plain, i);
+            plain = i + 1;
+            escape(out, c);
         }
+        out.append(text, plain, text.length());
         out.append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> out.append(String.format("\\u%04x", (int) c));
+        }
     }
 
     private static int skipSpace(String json, int i) {
