@@ -211,7 +211,7 @@ public final class StoreBenchmark {
         String agent = "bench-waiting-agent";
         p.agents().register(CALLER, new dev.orchestra.domain.agent.Agent.Registration(agent, "waiting", "bench",
                 "/repo/bench-wake", null, java.util.Set.of(), 1, null, null, null));
-        AtomicLong sequence = new AtomicLong();
+        // The run's one numbering: a counter of its own would give ids the batch measurements already took.
         long[] latencies = new long[1000];
         long began = System.nanoTime();
         for (int i = 0; i < latencies.length; i++) {
