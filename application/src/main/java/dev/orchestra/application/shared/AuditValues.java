@@ -160,6 +160,8 @@ public final class AuditValues {
             out.append(']');
         } else if (value instanceof Enum<?> e) {
             quote(out, e.name());
+        } else if (value instanceof java.time.Instant instant) {
+            quote(out, dev.orchestra.domain.shared.Times.iso(instant));
         } else {
             quote(out, value.toString());
         }

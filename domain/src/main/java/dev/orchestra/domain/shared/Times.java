@@ -34,6 +34,25 @@ public final class Times {
         return new String(text);
     }
 
+    /**
+     * Exactly {@link Instant#toString()} (ISO-8601, the fraction cut to 0, 3, 6 or 9 digits), made from the
+     * fixed-width form: audit entries write instants this way for every change, and the JDK's formatter
+     * took a twentieth of the writer's time per task. TimesTest compares the two.
+     */
+    public static String iso(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        String fixed = format(instant);
+        if (fixed.length() != 30) {
+            return instant.toString();
+        }
+        int nano = instant.getNano();
+        int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+        return digits == 9 ? fixed : digits == 0 ? fixed.substring(0, 19) + 'Z'
+                : fixed.substring(0, 20 + digits) + 'Z';
+    }
+
     /** The slow, obviously right form, for {@code TimesTest}. */
     static String formatWithPattern(Instant instant) {
         return FIXED.format(instant);

@@ -27,6 +27,27 @@ class TimesTest {
     }
 
     @Test
+    void givenRandomInstants_iso_isWhatInstantToStringWrites() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Instant min = Instant.parse("-0100-01-01T00:00:00Z");
+        Instant max = Instant.parse("+10100-12-31T23:59:59.999999999Z");
+        for (int i = 0; i < 100_000; i++) {
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(min.getEpochSecond()
+                    + (long) (random.nextDouble() * (max.getEpochSecond() - min.getEpochSecond())), nano);
+            assertThat(Times.iso(instant)).as("seed %d, %s", seed, instant).isEqualTo(instant.toString());
+        }
+        assertThat(Times.iso(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(Times.iso(null)).isNull();
+    }
+
+    @Test
     void givenTheEdges_format_keepsEveryDigit() {
         assertThat(Times.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00.000000000Z");
         assertThat(Times.format(Instant.parse("2026-03-01T10:15:30.123456789Z")))
