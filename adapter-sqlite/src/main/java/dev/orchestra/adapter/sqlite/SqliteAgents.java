@@ -8,6 +8,7 @@ import dev.orchestra.domain.agent.AgentStatistics;
 import dev.orchestra.domain.agent.AgentStatus;
 import dev.orchestra.domain.agent.Agents;
 import dev.orchestra.domain.shared.Conflict;
+import dev.orchestra.domain.shared.DomainException;
 import dev.orchestra.domain.shared.NotFound;
 import dev.orchestra.domain.shared.Page;
 import dev.orchestra.domain.shared.PageRequest;
@@ -82,18 +83,26 @@ final class SqliteAgents implements Agents {
 
     @Override
     public Agent update(Agent agent) {
-        return write(agent, agent.version() + 1, """
-                UPDATE agents SET name = :name, type = :type, repository_path = :repositoryPath,
-                    repository_id = :repositoryId, status = :status, last_ping = :lastPing,
-                    current_task_id = :currentTaskId, session_id = :sessionId, capabilities = :capabilities,
-                    configuration = :configuration, legacy_attributes = :legacyAttributes,
-                    max_concurrent_tasks = :maxConcurrentTasks,
-                    health_check_interval_nanos = :healthCheckInterval, tasks_completed = :completed,
-                    tasks_failed = :failed, total_execution_time_nanos = :totalExecutionTime,
-                    updated_at = :updatedAt, updated_by = :updatedBy, deleted_at = :deletedAt,
-                    deleted_by = :deletedBy, version = :nextVersion
-                WHERE tenant_id = :tenant AND id = :id AND version = :version
-                """);
+        return SqlErrors.translate("update agent " + agent.id(), () -> {
+            long nextVersion = agent.version() + 1;
+            int updated = bind(jdbc().sql("""
+                    UPDATE agents SET name = :name, type = :type, repository_path = :repositoryPath,
+                        repository_id = :repositoryId, status = :status, last_ping = :lastPing,
+                        current_task_id = :currentTaskId, session_id = :sessionId, capabilities = :capabilities,
+                        configuration = :configuration, legacy_attributes = :legacyAttributes,
+                        max_concurrent_tasks = :maxConcurrentTasks,
+                        health_check_interval_nanos = :healthCheckInterval, tasks_completed = :completed,
+                        tasks_failed = :failed, total_execution_time_nanos = :totalExecutionTime,
+                        updated_at = :updatedAt, updated_by = :updatedBy, deleted_at = :deletedAt,
+                        deleted_by = :deletedBy, version = :nextVersion
+                    WHERE tenant_id = :tenant AND id = :id AND version = :version
+                    """), agent).param("version", agent.version())
+                    .param("nextVersion", nextVersion).update();
+            if (updated != 1) {
+                throw staleOrMissing(agent);
+            }
+            return agent.withVersion(nextVersion);
+        });
     }
 
     /**
@@ -112,24 +121,15 @@ final class SqliteAgents implements Agents {
                 agent.statistics().totalExecutionTime().toNanos(), Times.format(agent.audit().updatedAt()),
                 agent.audit().updatedBy(), agent.tenantId().value(), agent.id(), agent.version());
         if (updated != 1) {
-            throw findIncludingDeleted(agent.tenantId(), agent.id()).isPresent()
-                    ? Conflict.staleVersion(AGENT, agent.id(), agent.version())
-                    : new NotFound(AGENT, agent.id());
+            throw staleOrMissing(agent);
         }
         return agent;
     }
 
-    private Agent write(Agent agent, long nextVersion, String sql) {
-        return SqlErrors.translate("update agent " + agent.id(), () -> {
-            int updated = bind(jdbc().sql(sql), agent).param("version", agent.version())
-                    .param("nextVersion", nextVersion).update();
-            if (updated != 1) {
-                throw findIncludingDeleted(agent.tenantId(), agent.id()).isPresent()
-                        ? Conflict.staleVersion(AGENT, agent.id(), agent.version())
-                        : new NotFound(AGENT, agent.id());
-            }
-            return agent.withVersion(nextVersion);
-        });
+    private DomainException staleOrMissing(Agent agent) {
+        return findIncludingDeleted(agent.tenantId(), agent.id()).isPresent()
+                ? Conflict.staleVersion(AGENT, agent.id(), agent.version())
+                : new NotFound(AGENT, agent.id());
     }
 
     @Override
