@@ -35,7 +35,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"serve", "migrate", "copy", "check", "repair", "backup", "backups", "verify", "restore", "cleanup"})
+    @ValueSource(strings = {"serve", "migrate", "copy", "check", "repair", "backup", "backups", "verify", "restore", "cleanup",
+            "keys"})
     void givenACommand_helpAndDashDashHelp_printItsUsageAndStartNothing(String command) {
         Run help = orchestra("help", command);
         Run dashed = orchestra(command, "--help");
@@ -194,5 +195,42 @@ class CommandLineTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(orchestra("cleanup", "--keep", "finished-tasks=soon", "--store", spec).err())
                 .contains("is not a duration");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAStore_keysCreateListRevoke_printTheSecretOnceAloneOnTheLastLineAndRefuseBadInput(String kind) {
+        String spec = kind + ":" + directory.resolve(kind.equals("sqlite") ? "keys.db" : "keys.json");
+
+        Run created = orchestra("keys", "create", "--tenant", "acme", "--role", "OPERATOR", "--name", "team ops",
+                "--store", spec);
+
+        assertThat(created.exit()).as(created.err()).isEqualTo(ExitCodes.DONE);
+        String[] lines = created.out().strip().split("\\R");
+        String secret = lines[lines.length - 1];
+        assertThat(dev.orchestra.domain.access.ApiKeySecret.wellFormed(secret)).as(created.out()).isTrue();
+        String id = lines[0].split(" ")[0];
+        assertThat(lines[0]).contains("acme OPERATOR", "name=\"team ops\"", "lastUsed=never", "active")
+                .doesNotContain(secret);
+        Run listed = orchestra("keys", "list", "--tenant", "acme", "--store", spec);
+        assertThat(listed.out()).startsWith(id + " acme OPERATOR").doesNotContain(secret);
+        assertThat(orchestra("keys", "list", "--store", spec).out()).as("the default tenant has none").isEmpty();
+        Run revoked = orchestra("keys", "revoke", "--tenant", "acme", id, "--store", spec);
+        assertThat(revoked.exit()).as(revoked.err()).isEqualTo(ExitCodes.DONE);
+        assertThat(revoked.out()).contains("REVOKED");
+        assertThat(orchestra("keys", "list", "--tenant", "acme", "--store", spec).out()).contains("REVOKED");
+
+        Run noAgent = orchestra("keys", "create", "--tenant", "acme", "--role", "AGENT", "--agent", "agent-404",
+                "--name", "ci", "--store", spec);
+        assertThat(noAgent.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(noAgent.err()).contains("agent-404").contains("register it first");
+        assertThat(orchestra("keys", "create", "--tenant", "acme", "--role", "ROOT", "--name", "x", "--store", spec)
+                .exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(orchestra("keys", "create", "--tenant", "../x", "--role", "ADMIN", "--name", "x", "--store", spec)
+                .exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(orchestra("keys", "revoke", "nope", "--tenant", "acme", "--store", spec).err())
+                .contains("nope");
+        assertThat(orchestra("keys", "list", "--tenant", "acme", "--store", spec).out().strip().split("\\R"))
+                .as("nothing refused was stored").hasSize(1);
     }
 }

@@ -53,6 +53,7 @@ final class JsonState {
     static final String LOGS = "orchestrationLogs";
     static final String METRICS = "performanceMetrics";
     static final String CLIENT_SESSIONS = "clientSessions";
+    static final String API_KEYS = "apiKeys";
 
     /** One tenant's data; tables keep insertion order, which is the queue's order. */
     static final class TenantData {
@@ -84,6 +85,7 @@ final class JsonState {
         final JsonLog<dev.orchestra.domain.observability.OrchestrationLog> orchestrationLogs;
         final JsonTable<dev.orchestra.domain.observability.PerformanceMetric> metrics;
         final JsonTable<dev.orchestra.domain.observability.ClientSession> clientSessions;
+        final JsonTable<dev.orchestra.domain.access.ApiKey> apiKeys;
 
         /** Every table and log by area, in the order made: what emptiness and the journal's replay go over. */
         private final Map<String, JsonTable<?>> tables = new LinkedHashMap<>();
@@ -116,6 +118,7 @@ final class JsonState {
             this.orchestrationLogs = newLog(LOGS);
             this.metrics = newTable(METRICS);
             this.clientSessions = newTable(CLIENT_SESSIONS);
+            this.apiKeys = newTable(API_KEYS);
         }
 
         private <V> JsonTable<V> newTable(String area) {

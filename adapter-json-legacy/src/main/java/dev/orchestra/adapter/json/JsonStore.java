@@ -85,6 +85,7 @@ public final class JsonStore implements Store {
     private final JsonObservability.Logs logs;
     private final JsonObservability.Metrics metrics;
     private final JsonObservability.Clients clientSessions;
+    private final JsonApiKeys apiKeys;
 
     private JsonStore(Path file, Validator validator, Clock clock, FileChannel lockChannel, FileLock lock,
                       long compactionBytes) {
@@ -136,6 +137,7 @@ public final class JsonStore implements Store {
         this.logs = new JsonObservability.Logs(unitOfWork, door);
         this.metrics = new JsonObservability.Metrics(unitOfWork, door);
         this.clientSessions = new JsonObservability.Clients(unitOfWork, door);
+        this.apiKeys = new JsonApiKeys(unitOfWork, door);
         this.retention = new JsonRetention(unitOfWork, chatSessions, toolExecutions, attachments, maintenance,
                 this::compact);
     }
@@ -276,6 +278,11 @@ public final class JsonStore implements Store {
     @Override
     public dev.orchestra.domain.observability.ClientSessions clientSessions() {
         return clientSessions;
+    }
+
+    @Override
+    public dev.orchestra.domain.access.ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.orchestra.adapter.json;
 
+import dev.orchestra.domain.access.ApiKey;
+import dev.orchestra.domain.access.ApiKeyRole;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.chat.ChatMessage;
@@ -132,7 +134,9 @@ final class StoreRows {
                 new Section<dev.orchestra.domain.observability.ClientSession>("ClientSessions",
                         JsonState.CLIENT_SESSIONS, d -> d.clientSessions.values(), observed::clientSession,
                         observed::clientSession, dev.orchestra.domain.observability.ClientSession::tenantId,
-                        (d, s) -> d.clientSessions.put(s.id(), s)));
+                        (d, s) -> d.clientSessions.put(s.id(), s)),
+                new Section<ApiKey>("ApiKeys", JsonState.API_KEYS, d -> d.apiKeys.values(), this::apiKey,
+                        this::apiKey, ApiKey::tenantId, (d, k) -> d.apiKeys.put(k.id(), k)));
     }
 
     List<Section<?>> sections() {
@@ -142,6 +146,28 @@ final class StoreRows {
     /** The section of an area, or null when the area is not one of the store's own rows. */
     Section<?> section(String area) {
         return sections.stream().filter(s -> s.area().equals(area)).findFirst().orElse(null);
+    }
+
+    ObjectNode apiKey(ApiKey k) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("TenantId", k.tenantId().value());
+        n.put("Id", k.id());
+        n.put("Role", k.role().name());
+        n.put("Name", k.name());
+        n.put("AgentId", k.agentId());
+        n.put("SecretSha256", k.secretSha256());
+        n.put("CreatedAt", LegacyValues.time(k.createdAt()));
+        n.put("LastUsedAt", k.lastUsedAt() == null ? null : LegacyValues.time(k.lastUsedAt()));
+        n.put("RevokedAt", k.revokedAt() == null ? null : LegacyValues.time(k.revokedAt()));
+        n.put("Version", k.version());
+        return n;
+    }
+
+    ApiKey apiKey(JsonProps n) {
+        return new ApiKey(new TenantId(n.text("TenantId", TenantId.DEFAULT.value())), n.text("Id", null),
+                ApiKeyRole.valueOf(n.text("Role", null)), n.text("Name", null), n.text("AgentId", null),
+                n.text("SecretSha256", null), n.time("CreatedAt"), n.time("LastUsedAt"), n.time("RevokedAt"),
+                n.number("Version", 0));
     }
 
     ObjectNode preference(UserPreference p) {

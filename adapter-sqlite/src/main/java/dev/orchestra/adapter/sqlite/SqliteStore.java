@@ -73,6 +73,7 @@ public final class SqliteStore implements Store {
     private final SqliteOrchestrationLogs logs;
     private final SqlitePerformanceMetrics metrics;
     private final SqliteClientSessions clientSessions;
+    private final SqliteApiKeys apiKeys;
 
     private SqliteStore(SqliteSettings settings, SqliteUnitOfWork unitOfWork, String engineVersion) {
         this.settings = settings;
@@ -99,6 +100,7 @@ public final class SqliteStore implements Store {
         this.logs = new SqliteOrchestrationLogs(unitOfWork);
         this.metrics = new SqlitePerformanceMetrics(unitOfWork);
         this.clientSessions = new SqliteClientSessions(unitOfWork);
+        this.apiKeys = new SqliteApiKeys(unitOfWork);
     }
 
     public static SqliteStore open(SqliteSettings settings) {
@@ -239,6 +241,11 @@ public final class SqliteStore implements Store {
     @Override
     public dev.orchestra.domain.observability.ClientSessions clientSessions() {
         return clientSessions;
+    }
+
+    @Override
+    public dev.orchestra.domain.access.ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

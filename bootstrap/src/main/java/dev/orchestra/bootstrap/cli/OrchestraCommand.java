@@ -10,7 +10,7 @@ import picocli.CommandLine;
         subcommands = {ServeCommand.class, MigrateCommand.class, CopyCommand.class, CheckCommand.class,
                 RepairCommand.class,
                 BackupCommands.Backup.class, BackupCommands.List.class, BackupCommands.Verify.class,
-                BackupCommands.Restore.class, CleanupCommand.class,
+                BackupCommands.Restore.class, CleanupCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:invalid input, nothing written", "2:usage", "3:I/O or store failure"})

@@ -71,6 +71,8 @@ public interface Store extends AutoCloseable {
 
     dev.orchestra.domain.observability.ClientSessions clientSessions();
 
+    dev.orchestra.domain.access.ApiKeys apiKeys();
+
     /** Its areas, for the jobs that go over the whole store (copy, later retention and backups). */
     default List<Area<?>> areas() {
         return StoreAreas.of(this);

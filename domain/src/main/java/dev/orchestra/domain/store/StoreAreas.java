@@ -1,5 +1,6 @@
 package dev.orchestra.domain.store;
 
+import dev.orchestra.domain.access.ApiKey;
 import dev.orchestra.domain.agent.Agent;
 import dev.orchestra.domain.agent.AgentFields;
 import dev.orchestra.domain.audit.AuditEntry;
@@ -216,7 +217,12 @@ public final class StoreAreas {
                         (tenant, row) -> Pages.each(List.of(ClientSessionFields.ID.asc()),
                                 (where, page) -> store.clientSessions().find(tenant, where, page), row),
                         (tenant, c) -> store.clientSessions().findById(tenant, c.id()).isPresent(),
-                        rows -> rows.forEach(store.clientSessions()::add)));
+                        rows -> rows.forEach(store.clientSessions()::add)),
+                StoreAreas.<ApiKey>area("apiKeys", ApiKey::id,
+                        tenant -> store.apiKeys().list(tenant).size(),
+                        (tenant, row) -> store.apiKeys().list(tenant).forEach(row),
+                        (tenant, k) -> store.apiKeys().findById(tenant, k.id()).isPresent(),
+                        rows -> rows.forEach(store.apiKeys()::add)));
     }
 
     /** Attachments with their bytes, read one at a time (each up to 10 MiB), weighed so a copy flushes in time. */

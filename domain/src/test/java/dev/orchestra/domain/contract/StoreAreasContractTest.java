@@ -48,6 +48,8 @@ public abstract class StoreAreasContractTest extends StoreContract {
                     "m-1", dev.orchestra.domain.observability.MetricEntity.AGENT, "agent-1", "task.duration", 1.5,
                     "s", dev.orchestra.domain.observability.MetricPeriod.HOURLY, T0, T0.plusSeconds(3600), 3, 0.5,
                     2.5, 0.8164965809277263)),
+            Map.entry("apiKeys", dev.orchestra.domain.access.ApiKey.issue(OTHER_TENANT, "key-1",
+                    dev.orchestra.domain.access.ApiKeyRole.AGENT, "ci runner", "agent-1", "e".repeat(64), T0)),
             Map.entry("clientSessions", dev.orchestra.domain.observability.ClientSession.open(OTHER_TENANT, "cs-1",
                     "ui-7", new dev.orchestra.domain.shared.JsonDocument("{\"tab\":\"tasks\"}"), T0)),
             Map.entry("legacyImports", new LegacyImport(OTHER_TENANT, "i1", "orchestrator-state.json", 10,
