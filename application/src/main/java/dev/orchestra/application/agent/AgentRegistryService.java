@@ -94,6 +94,7 @@ public final class AgentRegistryService implements AgentRegistry {
 
     @Override
     public Agent heartbeat(Caller caller, String id, AgentStatus reportedStatus) {
+        caller.requireMayActFor(id);
         return unitOfWork.write(() -> {
             Agent current = existing(caller, id);
             Instant now = clock.instant();

@@ -133,6 +133,7 @@ public final class TaskQueueService implements TaskQueue {
 
     @Override
     public Optional<Task> claim(Caller caller, String agentId, boolean anyRepository, boolean start) {
+        caller.requireMayActFor(agentId);
         return written(caller, () -> {
             Agent agent = agents.findById(caller.tenant(), agentId).orElseThrow(() -> new NotFound(AGENT, agentId));
             long active = activeTasks(caller, agentId);
@@ -400,6 +401,8 @@ public final class TaskQueueService implements TaskQueue {
 
     private Task leased(Caller caller, String taskId, String leaseToken) {
         Task task = existing(caller, taskId);
+        // Before the token: another agent's task is refused even to a caller that learnt its lease token.
+        caller.requireMayActFor(task.agentId());
         if (leaseToken == null || leaseToken.isBlank()) {
             throw new Conflict("Task '" + taskId + "' needs the lease token of its claim (X-Lease-Token)");
         }

@@ -53,6 +53,7 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiDocument {
     public static final String PROBLEM = "Problem";
+    static final String BEARER = "apiKey";
     /**
      * An ISO-8601 duration as Java writes and reads it (PT1M30S, PT0.25S, P7D). Not JSON Schema's
      * "duration" format: that is RFC 3339's, which has no fractions of a second.
@@ -79,7 +80,15 @@ public class OpenApiDocument {
                                 + "Errors are RFC 9457 problems (application/problem+json)."))
                 // Relative, so the document is the same on every host and port (and can be kept in docs/).
                 .servers(List.of(new Server().url("/").description("this service")))
+                .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList(BEARER))
                 .components(callerHeaders(problemResponses(new Components())).addSchemas(PROBLEM, problemSchema())
+                        .addSecuritySchemes(BEARER, new io.swagger.v3.oas.models.security.SecurityScheme()
+                                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("osk_ and 43 characters")
+                                .description("An API key ('orchestra keys create' or POST /api/v1/admin/api-keys), "
+                                        + "sent as 'Authorization: Bearer <secret>'. Once any key is stored every "
+                                        + "call needs one (health and this document excepted); before that, only "
+                                        + "callers on the service's own machine are served, without a key."))
                         .addSchemas("ProblemField", new ObjectSchema()
                                 .addProperty("field", new StringSchema().description("where: a property path"))
                                 .addProperty("message", new StringSchema())
@@ -128,10 +137,12 @@ public class OpenApiDocument {
     private static Components callerHeaders(Components components) {
         return components
                 .addParameters("TenantId", new HeaderParameter().name(CallerResolver.TENANT_HEADER).required(false)
-                        .description("the tenant whose data this call sees (default: default)")
+                        .description("the tenant whose data this call sees (default: default); with an API key, "
+                                + "the key's tenant, which only an ADMIN key may change by naming another here")
                         .schema(new StringSchema().pattern(TenantId.PATTERN).maxLength(64)))
                 .addParameters("UserId", new HeaderParameter().name(CallerResolver.USER_HEADER).required(false)
-                        .description("who is acting, recorded in the audit trail (default: api)")
+                        .description("who is acting, recorded in the audit trail (default: api); with an API key "
+                                + "the key's id and name are recorded instead")
                         .schema(new StringSchema().maxLength(128)));
     }
 
@@ -186,6 +197,8 @@ public class OpenApiDocument {
 
     static {
         ERRORS.put("400", "invalid input: the problem names each refused field");
+        ERRORS.put("401", "no API key, or one that is unknown, revoked or malformed (once any key is stored)");
+        ERRORS.put("403", "the key's role may not make this call, or an AGENT key acts for another agent");
         ERRORS.put("404", "no such resource in this tenant");
         ERRORS.put("406", "the Accept header allows no JSON answer");
         ERRORS.put("409", "a conflict: a stale version, a duplicate, or a move the status machine refuses");
@@ -199,7 +212,7 @@ public class OpenApiDocument {
 
     private static void errorResponses(Operation operation, HandlerMethod handler) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        List<String> codes = new java.util.ArrayList<>(List.of("400", "404", "406", "500", "503"));
+        List<String> codes = new java.util.ArrayList<>(List.of("400", "401", "403", "404", "406", "500", "503"));
         if (handler.getMethodAnnotation(org.springframework.web.bind.annotation.GetMapping.class) == null) {
             codes.add("409");
             codes.add("507");

@@ -63,6 +63,11 @@ public class Problems extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request, null));
     }
 
+    @ExceptionHandler(dev.orchestra.domain.shared.Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(dev.orchestra.domain.shared.Forbidden e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), request, null));
+    }
+
     @ExceptionHandler(Conflict.class)
     ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest request) {
         return respond(problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), request, null));

@@ -1,0 +1,17 @@
+package dev.orchestra.bootstrap;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SqliteAccessTest extends AccessContract {
+    @TempDir
+    static Path directory;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("orchestra.storage.type", () -> "sqlite");
+        registry.add("orchestra.storage.path", () -> directory.resolve("access.db").toString());
+    }
+}
