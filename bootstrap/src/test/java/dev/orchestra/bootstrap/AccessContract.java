@@ -192,6 +192,251 @@ abstract class AccessContract {
                 "validation");
     }
 
+    /** Store-wide administration (backups, integrity, retention): an ADMIN key's by design, in no tenant. */
+    private static final java.util.List<String> STORE_WIDE = java.util.List.of("/api/v1/admin/backups",
+            "/api/v1/admin/integrity", "/api/v1/admin/retention");
+
+    /**
+     * Every operation of the served OpenAPI document, so a new endpoint is walked without editing this test: tenant
+     * B's OPERATOR key (and an ADMIN key acting in B, for the tenant's administration) against tenant A's resources
+     * gets 404 or an answer without any of them; tenant A's AGENT key (acting for another agent than the one A's
+     * task is leased to, and holding that lease token) gets 403 everywhere; and tenant A's rows stay as they were.
+     */
+    @Test
+    void givenTenantAsResources_everyOperationOfTheDocument_showsTenantBNoneOfThemAndRefusesAnAgentKey() {
+        String lease = RestApiContract.seed(operatorA);
+        HostileInput bodies = RestApiContract.hostileProbes(lease);
+        assertThat(operatorA.post("/api/v1/chat/messages/h-message/tool-calls", bodies.validBody("POST",
+                "/api/v1/chat/messages/h-message/tool-calls").orElseThrow()).status()).isEqualTo(201);
+        String attachment = operatorA.upload("/api/v1/chat/messages/h-message/attachments", "file", "a.txt",
+                "text/plain", "of tenant a".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id")
+                .asString();
+        Http.Response client = adminA.post("/api/v1/admin/client-sessions", "{\"clientId\":\"ui-a\"}");
+        assertThat(client.status()).isEqualTo(201);
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        ids.put("/api/v1/agents/", "h-agent");
+        ids.put("/api/v1/tasks/", "h-task");
+        ids.put("/api/v1/repositories/", "h-repo");
+        ids.put("/api/v1/task-templates/", "h-tpl");
+        ids.put("/api/v1/preferences/", "h.key");
+        ids.put("/api/v1/circuit-breakers/", "h-breaker");
+        ids.put("/api/v1/routing-decisions/", "h-decision");
+        ids.put("/api/v1/routing-statistics/", "h-agent");
+        ids.put("/api/v1/workflow-definitions/", "h-def");
+        ids.put("/api/v1/workflow-executions/", "h-run");
+        ids.put("/api/v1/chat/sessions/", "h-session");
+        ids.put("/api/v1/chat/messages/", "h-message");
+        ids.put("/api/v1/chat/tool-executions/", "h-run-tool");
+        ids.put("/api/v1/chat/tool-calls/", "h-new-call");
+        ids.put("/api/v1/chat/attachments/", attachment);
+        ids.put("/api/v1/chat/users/", "alice");
+        ids.put("/api/v1/admin/client-sessions/", client.json().get("id").asString());
+        ids.put("/api/v1/admin/api-keys/", agentA1Id);
+        ids.put("/api/v1/admin/backups/", "no-backup");
+        java.util.Set<String> secretsOfA = new java.util.TreeSet<>(ids.values());
+        secretsOfA.removeAll(java.util.Set.of("alice", "no-backup", "h-agent"));
+        Map<String, java.util.List<String>> before = contentOf(A);
+        JsonNode document = anonymous.get("/v3/api-docs").json();
+
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        int walked = 0;
+        JsonNode paths = document.get("paths");
+        for (String template : paths.propertyNames()) {
+            String path = concrete(template, ids);
+            if (path == null) {
+                failures.add(template + ": no resource of tenant A for its path parameter; add one to this test");
+                continue;
+            }
+            boolean admin = template.startsWith("/api/v1/admin/");
+            boolean storeWide = STORE_WIDE.stream().anyMatch(template::startsWith);
+            for (String method : paths.get(template).propertyNames()) {
+                JsonNode operation = paths.get(template).get(method);
+                String name = method.toUpperCase(java.util.Locale.ROOT) + " " + template;
+                walked++;
+                // Each operation in a tenant of its own, so what one call creates there (an upsert) is not
+                // taken for tenant A's by the next.
+                TenantId other = new TenantId("walk-" + walked);
+                Http operatorOfOther = as(issue(other, ApiKeyRole.OPERATOR, null, "walker"));
+                Http adminInOther = adminA.withHeader("X-Tenant-Id", other.value());
+                Http.Response agent = call(agentA1, name, path, operation, bodies, lease, document);
+                if (agent.status() != 403) {
+                    failures.add(name + " with tenant A's AGENT key: " + agent.status() + " " + cut(agent));
+                }
+                Http.Response answer = call(operatorOfOther, name, path, operation, bodies, lease, document);
+                if (admin) {
+                    if (answer.status() != 403) {
+                        failures.add(name + " with another tenant's OPERATOR key: " + answer.status() + ", not 403");
+                    }
+                    if (storeWide) {
+                        continue;
+                    }
+                    answer = call(adminInOther, name, path, operation, bodies, lease, document);
+                }
+                java.util.Set<String> notOurs = new java.util.TreeSet<>(secretsOfA);
+                notOurs.remove(path.substring(path.lastIndexOf('/') + 1)); // an upsert's own key, made there
+                ids.values().forEach(id -> {
+                    if (path.contains("/" + id + "/") || path.endsWith("/" + id)) {
+                        notOurs.remove(id);
+                    }
+                });
+                boolean madeItsOwn = rowsOf(other).entrySet().stream()
+                        .anyMatch(e -> e.getValue() > 0 && !e.getKey().equals("apiKeys")
+                                && !e.getKey().equals("auditEntries"));
+                String verdict = isolated(name, template, answer, notOurs, madeItsOwn);
+                if (verdict != null) {
+                    failures.add(name + (admin ? " with an ADMIN key acting in another tenant: "
+                            : " with another tenant's OPERATOR key: ") + verdict);
+                }
+            }
+        }
+
+        System.out.printf("access walk: %d operations, %d unacceptable answers%n", walked, failures.size());
+        failures.forEach(f -> System.out.println("  " + f));
+        assertThat(failures).as("answers that show tenant A's data or let a key past its role").isEmpty();
+        assertThat(walked).isGreaterThanOrEqualTo(120);
+        assertThat(contentOf(A)).as("tenant A's rows after the walk").isEqualTo(before);
+        assertThat(operatorA.get("/api/v1/tasks/h-task").json().get("status").asString()).isEqualTo("ASSIGNED");
+    }
+
+    /** Null when tenant B's answer shows nothing of tenant A, else why not. */
+    private static String isolated(String name, String template, Http.Response answer,
+                                   java.util.Set<String> secretsOfA, boolean madeItsOwn) {
+        int status = answer.status();
+        if (status >= 500) {
+            return status + " " + cut(answer);
+        }
+        String body = answer.raw().body() == null ? "" : answer.raw().body();
+        boolean withParameter = template.contains("{");
+        // A user's statistics exist for any user (zero in a tenant without them); a write may create the caller's
+        // own row under the key it names (a preference, a breaker's first outcome): A's rows are compared after.
+        boolean ownRow = !name.startsWith("GET ") && status < 300 && madeItsOwn;
+        // A PUT that creates (an execution) judges the body as a creation there: refused as such, it shows nothing.
+        boolean refusedAsNew = name.startsWith("PUT ") && status == 400;
+        if (withParameter && status != 404 && !ownRow && !refusedAsNew
+                && !template.equals("/api/v1/chat/users/{userId}/statistics")) {
+            return status + ", not 404: " + cut(answer);
+        }
+        if (status < 300 && (name.startsWith("GET ") || withParameter)) {
+            for (String id : secretsOfA) {
+                if (body.contains(id)) {
+                    return "the answer names tenant A's '" + id + "': " + cut(answer);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String concrete(String template, Map<String, String> ids) {
+        if (!template.contains("{")) {
+            return template;
+        }
+        String prefix = template.substring(0, template.indexOf('{'));
+        String id = ids.get(prefix);
+        return id == null ? null : template.replaceFirst("\\{[^}]+}", id);
+    }
+
+    private static Http.Response call(Http who, String name, String path, JsonNode operation, HostileInput bodies,
+                                      String lease, JsonNode document) {
+        String method = name.substring(0, name.indexOf(' '));
+        java.util.List<String> headers = java.util.List.of("If-Match", "\"0\"", "X-Lease-Token", lease);
+        JsonNode content = operation.at("/requestBody/content");
+        try {
+            if (content.has("multipart/form-data")) {
+                return who.upload(path, "file", "f.txt", "text/plain", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (content.isObject()) {
+                String body = bodies.validBody(method, path).orElseGet(() -> Http.JSON.writeValueAsString(
+                        minimal(content.path("application/json").path("schema"), document)));
+                return who.send(method, path, "application/json", body, headers);
+            }
+            return who.send(method, path, headers);
+        } catch (AssertionError e) {
+            // The answer broke the OpenAPI document: report it as this operation's failure, not the walk's end.
+            throw new AssertionError(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The smallest value the schema accepts: its required properties only, each the plainest value of its type,
+     * so an operation without a body in the hostile suite is still called with one it takes.
+     */
+    private static JsonNode minimal(JsonNode schema, JsonNode document) {
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asString();
+            return minimal(document.at(ref.substring(1)), document);
+        }
+        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0);
+        }
+        String type = schema.path("type").asString("object");
+        switch (type) {
+            case "string":
+                String format = schema.path("format").asString("");
+                if (format.equals("date-time")) {
+                    return nodes.stringNode("2026-01-01T00:00:00Z");
+                }
+                return nodes.stringNode(schema.path("pattern").asString("").startsWith("^-?P") ? "PT1S" : "x");
+            case "integer":
+            case "number":
+                return nodes.numberNode(Math.max(1, schema.path("minimum").asLong(1)));
+            case "boolean":
+                return nodes.booleanNode(false);
+            case "array":
+                var array = nodes.arrayNode();
+                for (int i = 0; i < schema.path("minItems").asInt(0); i++) {
+                    array.add(minimal(schema.path("items"), document));
+                }
+                return array;
+            default:
+                var object = nodes.objectNode();
+                for (JsonNode required : schema.path("required")) {
+                    object.set(required.asString(), minimal(schema.path("properties").path(required.asString()),
+                            document));
+                }
+                return object;
+        }
+    }
+
+    private static String cut(Http.Response answer) {
+        String body = answer.raw().body() == null ? "" : answer.raw().body();
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    /** Every row of the tenant, as text (an attachment by its id and size): what no other tenant may change. */
+    private Map<String, java.util.List<String>> contentOf(TenantId tenant) {
+        Map<String, java.util.List<String>> rows = new TreeMap<>();
+        store.unitOfWork().read(() -> {
+            for (Area<?> area : store.areas()) {
+                rows.put(area.name(), texts(area, tenant));
+            }
+            return null;
+        });
+        return rows;
+    }
+
+    private static <T> java.util.List<String> texts(Area<T> area, TenantId tenant) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        area.each(tenant, row -> texts.add(area.bytesOf(row) > 0 ? area.idOf(row) + " of " + area.bytesOf(row)
+                + " bytes" : row instanceof dev.orchestra.domain.access.ApiKey key
+                // A key's use is recorded as it is used (the walk uses tenant A's keys): all else must stay.
+                ? new dev.orchestra.domain.access.ApiKey(key.tenantId(), key.id(), key.role(), key.name(),
+                        key.agentId(), key.secretSha256(), key.createdAt(), null, key.revokedAt(), 0).toString()
+                : row.toString()));
+        return texts;
+    }
+
+    private Map<String, Long> rowsOf(TenantId tenant) {
+        Map<String, Long> counts = new TreeMap<>();
+        store.unitOfWork().read(() -> {
+            for (Area<?> area : store.areas()) {
+                counts.put(area.name(), area.count(tenant));
+            }
+            return null;
+        });
+        return counts;
+    }
+
     /** Every area's rows in both tenants: what a refused request must leave as it was. */
     private Map<String, Long> rows() {
         Map<String, Long> counts = new TreeMap<>();

@@ -63,6 +63,19 @@ class CommandLineTest {
     }
 
     @Test
+    void givenNoApiKey_serveOnEveryAddress_refusesToStartAndSaysHowToCreateOne(CapturedOutput output) {
+        Path db = directory.resolve("open.db");
+
+        Run serve = orchestra("serve", "--server.port=0", "--server.address=0.0.0.0",
+                "--orchestra.storage.path=" + db, "--orchestra.tasks.reaper-period=1h");
+
+        assertThat(serve.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(output.getAll()).contains("refusing to listen on 0.0.0.0 with no API key stored")
+                .contains("orchestra keys create --tenant default --role ADMIN")
+                .doesNotContain("\tat org.springframework");
+    }
+
+    @Test
     void givenAJsonStoreLockedByAnotherProcess_serve_saysSoInOneLineWithoutATrace(CapturedOutput output) {
         Path file = directory.resolve("orchestrator-state.json");
         try (JsonStore holder = JsonStore.open(file, Validation.buildDefaultValidatorFactory().getValidator(),

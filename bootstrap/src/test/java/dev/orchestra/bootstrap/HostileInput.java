@@ -33,13 +33,21 @@ final class HostileInput {
     }
 
     private final List<Probe> probes = new ArrayList<>();
+    /** The valid body of each method and path given to {@link #bodyFields}: what the access walk sends. */
+    private final Map<String, String> validBodies = new LinkedHashMap<>();
 
     List<Probe> probes() {
         return probes;
     }
 
+    /** The valid body given for this method and path, if any. */
+    java.util.Optional<String> validBody(String method, String path) {
+        return java.util.Optional.ofNullable(validBodies.get(method + " " + path));
+    }
+
     /** Every field of {@code valid}, one at a time, given each value its type forbids and each text no store keeps. */
     HostileInput bodyFields(String method, String path, String valid, Map<String, String> headers) {
+        validBodies.putIfAbsent(method + " " + path, valid);
         ObjectNode template = (ObjectNode) Http.JSON.readTree(valid);
         for (String field : template.propertyNames()) {
             JsonNode good = template.get(field);

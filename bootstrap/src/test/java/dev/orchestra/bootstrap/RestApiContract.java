@@ -784,7 +784,7 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     /** An agent with a claimed task, a repository, a template and a preference; answers the lease token. */
-    private String seed(Http client) {
+    static String seed(Http client) {
         client.post("/api/v1/agents", "{\"id\":\"h-agent\",\"name\":\"H\",\"type\":\"claude-code\","
                 + "\"repositoryPath\":\"/repo/h\"}");
         client.post("/api/v1/tasks", "{\"id\":\"h-task\",\"command\":\"npm test\",\"repositoryPath\":\"/repo/h\"}");
@@ -841,7 +841,7 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
             + "\"userId\":\"alice\",\"agentId\":\"a\",\"model\":\"m\",\"provider\":\"p\",\"estimatedCost\":0.5,"
             + "\"totalDuration\":\"PT1S\",\"metadata\":{\"tags\":[\"x\"],\"summary\":\"s\",\"customData\":{\"k\":1}}}";
 
-    private static HostileInput hostileProbes(String lease) {
+    static HostileInput hostileProbes(String lease) {
         Map<String, String> none = Map.of();
         Map<String, String> leased = Map.of("X-Lease-Token", lease);
         Map<String, String> version = Map.of("If-Match", "\"0\"");

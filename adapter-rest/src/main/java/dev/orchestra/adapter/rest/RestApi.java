@@ -2,7 +2,7 @@ package dev.orchestra.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import dev.orchestra.adapter.rest.shared.CallerResolver;
+import dev.orchestra.adapter.rest.access.CallerResolver;
 import dev.orchestra.adapter.rest.shared.ProblemErrorValve;
 import dev.orchestra.adapter.rest.shared.RequestGuard;
 import dev.orchestra.adapter.rest.shared.SingleValuedParameters;

@@ -1,7 +1,7 @@
 package dev.orchestra.adapter.rest.openapi;
 
 import dev.orchestra.adapter.rest.RestApi;
-import dev.orchestra.adapter.rest.shared.CallerResolver;
+import dev.orchestra.adapter.rest.access.CallerResolver;
 import dev.orchestra.adapter.rest.shared.Versions;
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.shared.TenantId;

@@ -1,4 +1,4 @@
-package dev.orchestra.adapter.rest.shared;
+package dev.orchestra.adapter.rest.access;
 
 import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.access.ApiKey;
@@ -31,7 +31,7 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
                                   NativeWebRequest request, WebDataBinderFactory binders) {
         org.springframework.security.core.Authentication who =
                 org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (who instanceof dev.orchestra.adapter.rest.access.KeyAuthentication known && known.key().isPresent()) {
+        if (who instanceof KeyAuthentication known && known.key().isPresent()) {
             return keyCaller(known.key().get(), request.getHeader(TENANT_HEADER));
         }
         TenantId tenant;
