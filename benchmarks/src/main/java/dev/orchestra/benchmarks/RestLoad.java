@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
 /** The REST service under load: 16 clients, each enqueue → claim → start → complete, timed per request. */
 final class RestLoad {
     private final Results results;
+    /** The Authorization header of every request, or null for a service without keys (loopback only). */
+    private final String authorization;
 
-    RestLoad(Results results) {
+    RestLoad(Results results, String authorization) {
         this.results = results;
+        this.authorization = authorization;
     }
 
     /** 16 clients, each enqueue → claim → start → complete until the time is up, into {@code latencies}. */
@@ -88,6 +91,9 @@ final class RestLoad {
                 : HttpRequest.BodyPublishers.ofString(json));
         if (lease != null) {
             request.header("X-Lease-Token", lease);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {

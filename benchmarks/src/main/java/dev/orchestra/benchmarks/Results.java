@@ -154,6 +154,8 @@ final class Results {
             t.append("- chat search p99 < 50 ms: ").append(searchP99 < 50 ? "holds" : "misses")
                     .append(String.format(" (%.2f ms)%n", searchP99));
         }
+        target(t, "REST load with API keys >= 90 % of without", fig("rest.keys.requests") / fig("rest.requests"),
+                0.90);
         for (String[] peer : new String[][] {{"processing.small", "processing with 8 workers (fewer queued jobs)", "1.2"},
                 {"processing.large", "processing with 8 workers (more queued jobs)", "1.2"},
                 {"single", "single enqueue, one caller", "1.0"}, {"sixteen", "single enqueue, 16 callers", "1.2"},

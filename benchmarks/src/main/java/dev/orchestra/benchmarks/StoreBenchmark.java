@@ -494,41 +494,82 @@ public final class StoreBenchmark {
         }
     }
 
-    /** The REST service over loopback: 16 clients, each enqueue → claim → start → complete. */
+    /**
+     * The REST service over loopback: 16 clients, each enqueue → claim → start → complete; two services side by
+     * side, one without API keys (loopback callers only) and one with them (every request carries a Bearer key
+     * that is looked up and checked), measured in alternation, the median round of each shown.
+     */
     private void rest() throws Exception {
-        int seconds = Integer.parseInt(options.getOrDefault("rest-seconds", "20"));
-        log("REST: 16 clients for %d s after a warm-up", seconds);
-        ConfigurableApplicationContext context = SpringApplication.run(OrchestraApplication.class,
-                "--server.port=0", "--orchestra.storage.path=" + directory.resolve("rest.db"),
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        int seconds = Integer.parseInt(options.getOrDefault("rest-seconds", "10"));
+        int rounds = Integer.parseInt(options.getOrDefault("rest-rounds", "3"));
+        log("REST: 16 clients for %d s after a warm-up, %d rounds each with and without API keys", seconds, rounds);
+        ConfigurableApplicationContext open = restService("rest.db");
+        ConfigurableApplicationContext keyed = restService("rest-keys.db");
         try {
-            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String secret = keyed.getBean(dev.orchestra.application.access.ApiKeyService.class).create(
+                    new dev.orchestra.application.shared.Caller(dev.orchestra.domain.shared.TenantId.DEFAULT, "bench"),
+                    "benchmark", dev.orchestra.domain.access.ApiKeyRole.OPERATOR, null).secret();
             HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-            String base = "http://127.0.0.1:" + port + "/api/v1";
-            RestLoad load = new RestLoad(results);
-            for (int c = 0; c < 16; c++) {
-                load.send(client, "POST", base + "/agents", "{\"id\":\"rest-" + c + "\",\"name\":\"r\",\"type\":\"t\","
-                        + "\"repositoryPath\":\"/rest/" + c + "\"}", null);
+            String[] bases = {restBase(open), restBase(keyed)};
+            RestLoad[] loads = {new RestLoad(results, null), new RestLoad(results, "Bearer " + secret)};
+            String[] labels = {"without keys", "with keys"};
+            for (int s = 0; s < 2; s++) {
+                for (int c = 0; c < 16; c++) {
+                    loads[s].send(client, "POST", bases[s] + "/agents", "{\"id\":\"rest-" + c + "\",\"name\":\"r\","
+                            + "\"type\":\"t\",\"repositoryPath\":\"/rest/" + c + "\"}", null);
+                }
+                // The service has just started: the JIT compiles the web stack for many seconds, so the
+                // same load runs untimed first.
+                int warmup = Integer.parseInt(options.getOrDefault("rest-warmup-seconds", "15"));
+                loads[s].run(client, bases[s], warmup, "warm-up " + labels[s], new LinkedHashMap<>());
             }
-            // The service has just started: the JIT compiles the web stack for many seconds, so the
-            // same load runs untimed first.
-            int warmup = Integer.parseInt(options.getOrDefault("rest-warmup-seconds", "15"));
-            load.run(client, base, warmup, "warm-up", new LinkedHashMap<>());
-            Map<String, ConcurrentLinkedQueue<Long>> latencies = new LinkedHashMap<>();
-            AtomicLong requests = load.run(client, base, seconds, "measured", latencies);
-            StringBuilder line = new StringBuilder(String.format("REST over loopback, 16 clients, %d s: %,.0f"
-                    + " requests/s overall;", seconds, requests.get() / (double) seconds));
-            latencies.forEach((op, values) -> {
-                long[] all = values.stream().mapToLong(Long::longValue).toArray();
-                Stats stats = new Stats(op, all.length, all.length, Duration.ofSeconds(seconds).toNanos(), all);
-                results.figures.put("rest." + op + ".p99", stats.p99Millis());
-                line.append(String.format(" %s p50 %.2f ms, p99 %.2f ms (%,.0f/s);", op, stats.p50Millis(),
-                        stats.p99Millis(), stats.rate()));
-            });
-            results.notes.add(line.toString());
+            List<List<Object[]>> measured = List.of(new ArrayList<>(), new ArrayList<>());
+            for (int round = 0; round < rounds; round++) {
+                for (int s = 0; s < 2; s++) {
+                    Map<String, ConcurrentLinkedQueue<Long>> latencies = new LinkedHashMap<>();
+                    AtomicLong requests = loads[s].run(client, bases[s], seconds, "measured " + labels[s] + " "
+                            + (round + 1), latencies);
+                    measured.get(s).add(new Object[] {requests.get() / (double) seconds, latencies});
+                }
+            }
+            double[] rates = new double[2];
+            for (int s = 0; s < 2; s++) {
+                List<Object[]> runs = new ArrayList<>(measured.get(s));
+                runs.sort(java.util.Comparator.comparingDouble(r -> (Double) r[0]));
+                Object[] median = runs.get(runs.size() / 2);
+                rates[s] = (Double) median[0];
+                @SuppressWarnings("unchecked")
+                Map<String, ConcurrentLinkedQueue<Long>> latencies = (Map<String, ConcurrentLinkedQueue<Long>>) median[1];
+                StringBuilder line = new StringBuilder(String.format("REST over loopback, %s, 16 clients, %d s"
+                        + " (median of %d rounds): %,.0f requests/s overall;", labels[s], seconds, rounds, rates[s]));
+                String prefix = s == 0 ? "rest." : "rest.keys.";
+                latencies.forEach((op, values) -> {
+                    long[] all = values.stream().mapToLong(Long::longValue).toArray();
+                    Stats stats = new Stats(op, all.length, all.length, Duration.ofSeconds(seconds).toNanos(), all);
+                    results.figures.put(prefix + op + ".p99", stats.p99Millis());
+                    line.append(String.format(" %s p50 %.2f ms, p99 %.2f ms (%,.0f/s);", op, stats.p50Millis(),
+                            stats.p99Millis(), stats.rate()));
+                });
+                results.notes.add(line.toString());
+            }
+            results.figures.put("rest.requests", rates[0]);
+            results.figures.put("rest.keys.requests", rates[1]);
+            log("REST: %,.0f requests/s without keys, %,.0f with (%.0f %%)", rates[0], rates[1],
+                    100 * rates[1] / rates[0]);
         } finally {
-            context.close();
+            keyed.close();
+            open.close();
         }
+    }
+
+    private ConfigurableApplicationContext restService(String file) {
+        return SpringApplication.run(OrchestraApplication.class, "--server.port=0",
+                "--orchestra.storage.path=" + directory.resolve(file), "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+    }
+
+    private static String restBase(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/v1";
     }
 
     private void compare(String name, int operations, int perOperation, Op project, Op raw)

@@ -192,6 +192,35 @@ abstract class AccessContract {
                 "validation");
     }
 
+    @Test
+    void givenAnAdminKey_aClientGeneratedFromTheDocument_managesKeysWithItAndIsRefusedWithout() throws Exception {
+        String admin = issue(A, ApiKeyRole.ADMIN, null, "generated client");
+        dev.orchestra.client.ApiClient keyed = new dev.orchestra.client.ApiClient().setScheme("http")
+                .setHost("127.0.0.1").setPort(port).setBasePath("")
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + admin));
+        var administration = new dev.orchestra.client.api.AdministrationApi(keyed);
+
+        dev.orchestra.client.model.ApiKey created = administration.createApiKey(
+                new dev.orchestra.client.model.ApiKeyRequest().name("from the client")
+                        .role(dev.orchestra.client.model.ApiKeyRequest.RoleEnum.OPERATOR), null, null);
+
+        assertThat(created.getSecret()).startsWith("osk_");
+        assertThat(created.getTenantId()).isEqualTo(A.value());
+        assertThat(administration.listApiKeys(null, null)).extracting(dev.orchestra.client.model.ApiKey::getId)
+                .contains(created.getId());
+        var withNewKey = new dev.orchestra.client.api.TasksApi(new dev.orchestra.client.ApiClient().setScheme("http")
+                .setHost("127.0.0.1").setPort(port).setBasePath("")
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + created.getSecret())));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withNewKey.getTask("none", null, null))
+                .isInstanceOfSatisfying(dev.orchestra.client.ApiException.class, e -> assertThat(e.getCode())
+                        .as("the new key is let in: the task is not found").isEqualTo(404));
+        var withoutKey = new dev.orchestra.client.api.TasksApi(new dev.orchestra.client.ApiClient().setScheme("http")
+                .setHost("127.0.0.1").setPort(port).setBasePath(""));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withoutKey.getTask("none", null, null))
+                .isInstanceOfSatisfying(dev.orchestra.client.ApiException.class, e -> assertThat(e.getCode())
+                        .isEqualTo(401));
+    }
+
     /** Store-wide administration (backups, integrity, retention): an ADMIN key's by design, in no tenant. */
     private static final java.util.List<String> STORE_WIDE = java.util.List.of("/api/v1/admin/backups",
             "/api/v1/admin/integrity", "/api/v1/admin/retention");
