@@ -269,6 +269,7 @@ abstract class AccessContract {
 
         java.util.List<String> failures = new java.util.ArrayList<>();
         int walked = 0;
+        int pagedOperations = 0;
         JsonNode paths = document.get("paths");
         for (String template : paths.propertyNames()) {
             String path = concrete(template, ids);
@@ -288,6 +289,19 @@ abstract class AccessContract {
                 Http operatorOfOther = as(issue(other, ApiKeyRole.OPERATOR, null, "walker"));
                 Http adminInOther = adminA.withHeader("X-Tenant-Id", other.value());
                 Http.Response agent = call(agentA1, name, path, operation, bodies, lease, document);
+                boolean paged = false;
+                for (JsonNode parameter : operation.path("parameters")) {
+                    paged |= parameter.path("name").asString("").equals("size")
+                            && parameter.path("in").asString("").equals("query");
+                }
+                if (paged) {
+                    pagedOperations++;
+                    // Every page is capped: a page size past the limit is a 400 naming it, never a huge answer.
+                    Http.Response huge = (admin ? adminA : operatorA).get(path + "?size=100000");
+                    if (huge.status() != 400 || !huge.raw().body().contains("size")) {
+                        failures.add(name + "?size=100000: " + huge.status() + " " + cut(huge));
+                    }
+                }
                 if (agent.status() != 403) {
                     failures.add(name + " with tenant A's AGENT key: " + agent.status() + " " + cut(agent));
                 }
@@ -323,6 +337,7 @@ abstract class AccessContract {
         failures.forEach(f -> System.out.println("  " + f));
         assertThat(failures).as("answers that show tenant A's data or let a key past its role").isEmpty();
         assertThat(walked).isGreaterThanOrEqualTo(120);
+        assertThat(pagedOperations).as("operations with a page size, each tried past its cap").isGreaterThanOrEqualTo(17);
         assertThat(contentOf(A)).as("tenant A's rows after the walk").isEqualTo(before);
         assertThat(operatorA.get("/api/v1/tasks/h-task").json().get("status").asString()).isEqualTo("ASSIGNED");
     }
