@@ -326,6 +326,15 @@ abstract class AccessContract {
                         .anyMatch(e -> e.getValue() > 0 && !e.getKey().equals("apiKeys")
                                 && !e.getKey().equals("auditEntries"));
                 String verdict = isolated(name, template, answer, notOurs, madeItsOwn);
+                for (Http.Response refusal : new Http.Response[] {agent, answer}) {
+                    String text = refusal.raw().body() == null ? "" : refusal.raw().body().toLowerCase(
+                            java.util.Locale.ROOT);
+                    if (refusal.status() >= 400) {
+                        HostileInput.LEAKS.stream().filter(text::contains).findFirst().ifPresent(leak ->
+                                failures.add(name + ": the " + refusal.status() + " names the service's insides ("
+                                        + leak + "): " + cut(refusal)));
+                    }
+                }
                 if (verdict != null) {
                     failures.add(name + (admin ? " with an ADMIN key acting in another tenant: "
                             : " with another tenant's OPERATOR key: ") + verdict);
