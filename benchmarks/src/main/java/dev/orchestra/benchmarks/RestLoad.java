@@ -47,7 +47,8 @@ final class RestLoad {
             futures.add(clients.submit(() -> {
                 int n = 0;
                 while (Instant.now().isBefore(end)) {
-                    String id = "rest-" + what + "-" + client16 + "-" + n++;
+                    // An id of the run's label (ids may not hold spaces): unique over every run of the benchmark.
+                    String id = "rest-" + what.replaceAll("[^A-Za-z0-9-]", "-") + "-" + client16 + "-" + n++;
                     timed(latencies.get("enqueue"), requests, () -> send(client, "POST", base + "/tasks",
                             "{\"id\":\"" + id + "\",\"command\":\"c\",\"repositoryPath\":\"/rest/" + client16
                                     + "\"}", null));
