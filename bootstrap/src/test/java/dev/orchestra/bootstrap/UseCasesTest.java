@@ -428,6 +428,17 @@ class UseCasesTest {
         assertThat(storage.unitOfWork().read(() -> storage.tasks().count(TenantId.DEFAULT,
                 Specification.all()))).isZero();
 
+        // Checked before the hand-off to the writer or on it, every problem of the batch is told at once, in order.
+        List<Task.NewTask> mixed = List.of(
+                new Task.NewTask("same", "c", "/r", null, null, null, null, null),
+                new Task.NewTask("bad", " ", "/r", null, null, null, null, null),
+                new Task.NewTask("same", "c", "/r\n2", null, null, null, null, null));
+        assertThatThrownBy(() -> queue.enqueueBatch(ALICE, mixed)).isInstanceOfSatisfying(ValidationFailed.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("tasks[1].command",
+                        "tasks[2].repositoryPath", "tasks[2].id"));
+        assertThat(storage.unitOfWork().read(() -> storage.tasks().count(TenantId.DEFAULT,
+                Specification.all()))).isZero();
+
         queue.enqueueBatch(ALICE, tree.subList(0, 2));
         assertThat(queue.tree(ALICE, "root")).extracting(Task::id).containsExactly("root", "child");
         assertThat(queue.list(ALICE, new TaskQueue.TaskQuery(Set.of(), null, null, null, "corr", null, null, null,
