@@ -86,19 +86,31 @@ class TaskCountersTest {
                     }
                 }
             }
-            Instant now = clock.instant();
-            for (Duration period : List.of(Duration.ofDays(30), Duration.ofDays(7), Duration.ofMinutes(200),
-                    Duration.ofMinutes(59), Duration.ofDays(90))) {
-                Analytics.TaskReport report = analytics.tasks(CALLER, period, null, null);
-                Recount expected = recount(store, now.minus(period), now);
-                assertThat(report.byStatus()).as("seed %d, period %s", seed, period).isEqualTo(expected.byStatus);
-                assertThat(report.total()).as("seed %d, period %s", seed, period).isEqualTo(expected.total);
-                Map<LocalDate, Map<TaskStatus, Long>> days = new TreeMap<>();
-                report.daily().forEach(d -> days.put(d.day(), d.byStatus()));
-                assertThat(days).as("seed %d, period %s", seed, period).isEqualTo(expected.days);
-                assertThat(report.averageExecutionTime()).as("seed %d, period %s", seed, period)
-                        .isEqualTo(expected.averageCompleted());
+            assertReportsEqualARecount(analytics, store, clock.instant(), seed);
+            // Asked at earlier moments (a clock set back), the hour of `to` holds tasks created after it, and
+            // the edges of the period fall on either side of their hour's middle: every way an edge is counted.
+            for (Duration back : List.of(Duration.ofMinutes(10), Duration.ofMinutes(50), Duration.ofMinutes(197),
+                    Duration.ofHours(49).plusMinutes(31))) {
+                UseCasesTest.MovableClock earlier = new UseCasesTest.MovableClock(clock.instant().minus(back));
+                Analytics asked = AnalyticsConfiguration.analytics(Wiring.of(store, TestStores.VALIDATOR, earlier,
+                        Duration.ofDays(365)));
+                assertReportsEqualARecount(asked, store, earlier.instant(), seed);
             }
+        }
+    }
+
+    private static void assertReportsEqualARecount(Analytics analytics, Store store, Instant now, long seed) {
+        for (Duration period : List.of(Duration.ofDays(30), Duration.ofDays(7), Duration.ofMinutes(200),
+                Duration.ofMinutes(59), Duration.ofMinutes(155), Duration.ofDays(90))) {
+            Analytics.TaskReport report = analytics.tasks(CALLER, period, null, null);
+            Recount expected = recount(store, now.minus(period), now);
+            String as = "seed " + seed + ", period " + period + " up to " + now;
+            assertThat(report.byStatus()).as(as).isEqualTo(expected.byStatus);
+            assertThat(report.total()).as(as).isEqualTo(expected.total);
+            Map<LocalDate, Map<TaskStatus, Long>> days = new TreeMap<>();
+            report.daily().forEach(d -> days.put(d.day(), d.byStatus()));
+            assertThat(days).as(as).isEqualTo(expected.days);
+            assertThat(report.averageExecutionTime()).as(as).isEqualTo(expected.averageCompleted());
         }
     }
 

@@ -325,7 +325,7 @@ final class SqliteTasks implements Tasks {
                         .thenComparing(TaskCounts.Daily::status)).toList());
     }
 
-    /** From {@code task_counts}, which triggers keep in the transaction that writes the task (V16). */
+    /** From {@code task_counts}, kept by this class in the unit of work that writes the task (V16). */
     @Override
     public List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to) {
         return SqlErrors.translate("count tasks per hour", () -> jdbc()

@@ -69,15 +69,29 @@ public final class AnalyticsService implements Analytics {
         return unitOfWork.read(() -> {
             Tally tally = new Tally();
             if (wholeTenant && firstHour.isBefore(lastHour)) {
-                // Whole hours from the store's counters; only the two partial hours at the edges count tasks.
-                for (TaskCounts.Hourly h : tasks.countByHour(caller.tenant(), firstHour, lastHour)) {
+                // Whole hours from the store's counters. The first hour, when partial, is counted from its tasks
+                // on the shorter side of `from`: inside the period, or outside it and taken from the hour's
+                // counter. The last hour is always its counter less the tasks created after `to`: none unless a
+                // clock went back, so a busy current hour costs its counter rows, not its tasks.
+                Instant head = from.truncatedTo(ChronoUnit.HOURS);
+                boolean headWhole = head.isBefore(from)
+                        && Duration.between(head, from).compareTo(Duration.between(from, firstHour)) < 0;
+                Instant tailEnd = lastHour.plus(Duration.ofHours(1));
+                for (TaskCounts.Hourly h : tasks.countByHour(caller.tenant(), headWhole ? head : firstHour,
+                        tailEnd)) {
                     tally.add(h.hour().atZone(ZoneOffset.UTC).toLocalDate(), h.status(), h.count());
                     if (h.status() == TaskStatus.COMPLETED) {
                         tally.completed(h.count(), h.totalExecutionTime());
                     }
                 }
-                tally.count(caller, TaskFields.CREATED_AT.atOrAfter(from).and(TaskFields.CREATED_AT.before(firstHour)));
-                tally.count(caller, TaskFields.CREATED_AT.atOrAfter(lastHour).and(TaskFields.CREATED_AT.atOrBefore(to)));
+                var created = TaskFields.CREATED_AT;
+                if (headWhole) {
+                    tally.subtract(caller, created.atOrAfter(head).and(created.before(from)));
+                } else {
+                    tally.count(caller, created.atOrAfter(from).and(created.before(firstHour)));
+                }
+                tally.subtract(caller, created.after(to).and(created.before(tailEnd)));
+                tally.dropEmpty();
             } else {
                 tally.count(caller, inPeriod);
             }
@@ -111,11 +125,27 @@ public final class AnalyticsService implements Analytics {
 
         /** The tasks {@code where} selects, counted by the store's GROUP BY. */
         void count(Caller caller, Specification<Task> where) {
+            tally(caller, where, 1);
+        }
+
+        /** Takes back the tasks {@code where} selects: counted in a whole hour's counter, but outside the period. */
+        void subtract(Caller caller, Specification<Task> where) {
+            tally(caller, where, -1);
+        }
+
+        private void tally(Caller caller, Specification<Task> where, int sign) {
             for (TaskCounts.Daily d : tasks.countByDayAndStatus(caller.tenant(), where)) {
-                add(d.day(), d.status(), d.count());
+                add(d.day(), d.status(), sign * d.count());
             }
             TaskTotals done = tasks.totals(caller.tenant(), where.and(TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
-            completed(done.count(), done.totalExecutionTime());
+            completed(sign * done.count(), sign > 0 ? done.totalExecutionTime() : done.totalExecutionTime().negated());
+        }
+
+        /** A status (or a day) that subtraction brought to zero is absent, as a recount would leave it. */
+        void dropEmpty() {
+            byStatus.values().removeIf(count -> count == 0);
+            days.values().forEach(counts -> counts.values().removeIf(count -> count == 0));
+            days.values().removeIf(Map::isEmpty);
         }
     }
 
