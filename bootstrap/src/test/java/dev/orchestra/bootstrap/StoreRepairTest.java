@@ -132,4 +132,60 @@ class StoreRepairTest {
             assertThat(repair.repair(true).changes()).as("nothing left to repair").isEmpty();
         }
     }
+
+    /**
+     * The JSON store, broken by hand in its document (a task left ASSIGNED to an agent that is gone, an agent's
+     * completed counter off): the same check finds it, a dry run writes nothing, repair mends it after a backup.
+     */
+    @Test
+    void givenABrokenJsonStore_dryRunChangesNothingAndRepairMendsItAfterABackup() throws Exception {
+        Path file = directory.resolve(TestStores.JSON_FILE);
+        try (Store store = TestStores.open("json", directory, Clock.systemUTC())) {
+            store.unitOfWork().writeVoid(() -> {
+                store.repositories().add(TestData.repository("r1", "/repo"));
+                store.agents().add(TestData.agent("a1", "/repo"));
+                store.tasks().add(TestData.task("t1", "/repo"));
+                store.tasks().add(TestData.completedTask("done", "a1"));
+            });
+        }
+        String document = Files.readString(file);
+        String broken = document
+                .replaceFirst("\"TasksCompleted\" : \\d+", "\"TasksCompleted\" : 9")
+                .replace("\"Id\" : \"t1\",\n    \"AgentId\" : \"\"", "\"Id\" : \"t1\",\n    \"AgentId\" : \"ghost\"")
+                .replaceFirst("(\"AgentId\" : \"ghost\",[^}]*?\"Status\" : )0", "$11");
+        assertThat(broken).as("the document was edited as planned").contains("\"AgentId\" : \"ghost\"")
+                .contains("\"TasksCompleted\" : 9").isNotEqualTo(document);
+        Files.writeString(file, broken);
+
+        try (Store store = TestStores.open("json", directory, Clock.systemUTC())) {
+            Wiring wiring = Wiring.of(store, TestStores.VALIDATOR, Clock.systemUTC(), Duration.ofMinutes(5));
+            StoreIntegrity integrity = StoreHealthConfiguration.storeIntegrity(wiring);
+            StoreBackups backups = StoreHealthConfiguration.storeBackups(wiring, file);
+            StoreRepair repair = StoreHealthConfiguration.storeRepair(wiring, integrity, backups);
+            String before = store.unitOfWork().read(() -> store.tasks().findById(T, "t1").orElseThrow()).toString();
+
+            StoreRepair.Report dry = repair.repair(true);
+
+            assertThat(dry.changes()).extracting(StoreRepair.Change::rule).contains(
+                    IntegrityRule.TASK_AGENT_MISSING, IntegrityRule.AGENT_COUNTERS);
+            assertThat(backups.list()).as("a dry run takes no backup").isEmpty();
+            assertThat(store.unitOfWork().read(() -> store.tasks().findById(T, "t1").orElseThrow()).toString())
+                    .as("a dry run changes nothing").isEqualTo(before);
+
+            StoreRepair.Report done = repair.repair(false);
+
+            assertThat(done.changes()).extracting(StoreRepair.Change::id)
+                    .containsExactlyInAnyOrderElementsOf(dry.changes().stream().map(StoreRepair.Change::id).toList());
+            assertThat(backups.get(done.backupId()).verified()).isTrue();
+            store.unitOfWork().read(() -> {
+                Task t1 = store.tasks().findById(T, "t1").orElseThrow();
+                assertThat(t1.status()).isEqualTo(TaskStatus.PENDING);
+                assertThat(t1.agentId()).isNull();
+                assertThat(store.agents().findById(T, "a1").orElseThrow().statistics().completed()).isEqualTo(1);
+                assertThat(store.tasks().count(T, Specification.all())).as("no task deleted").isEqualTo(2);
+                return null;
+            });
+            assertThat(repair.repair(true).changes()).as("nothing left to repair").isEmpty();
+        }
+    }
 }
