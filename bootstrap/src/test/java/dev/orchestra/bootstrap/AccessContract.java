@@ -327,12 +327,10 @@ abstract class AccessContract {
                                 && !e.getKey().equals("auditEntries"));
                 String verdict = isolated(name, template, answer, notOurs, madeItsOwn);
                 for (Http.Response refusal : new Http.Response[] {agent, answer}) {
-                    String text = refusal.raw().body() == null ? "" : refusal.raw().body().toLowerCase(
-                            java.util.Locale.ROOT);
-                    if (refusal.status() >= 400) {
-                        HostileInput.LEAKS.stream().filter(text::contains).findFirst().ifPresent(leak ->
-                                failures.add(name + ": the " + refusal.status() + " names the service's insides ("
-                                        + leak + "): " + cut(refusal)));
+                    String leak = refusal.status() >= 400 ? HostileInput.leakIn(refusal.raw().body()) : null;
+                    if (leak != null) {
+                        failures.add(name + ": the " + refusal.status() + " names the service's insides (" + leak
+                                + "): " + cut(refusal));
                     }
                 }
                 if (verdict != null) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class HostileInput {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** What may never appear in an answer: the service's insides. */
-    static final List<String> LEAKS = List.of("java.", "jakarta.", "tools.jackson", "com.fasterxml",
+    private static final List<String> LEAKS = List.of("java.", "jakarta.", "tools.jackson", "com.fasterxml",
             "jackson", "exception", "sqlite", "sql ", "check constraint", "dev.orchestra", "org.springframework",
             "org.apache", "jsontoken", "stacktrace", "<html", "`int`", "`long`", "constraints.get", "readconstraints");
 
@@ -187,13 +187,14 @@ final class HostileInput {
                 return "problem status " + problem.get("status") + " differs from " + status;
             }
         }
+        String leak = leakIn(body);
+        return leak == null ? null : "the answer names '" + leak + "': " + abbreviate(body);
+    }
+
+    /** The first of the service's insides (a Java, Jackson or SQL word) an answer names, or null. */
+    static String leakIn(String body) {
         String lower = body == null ? "" : body.toLowerCase(Locale.ROOT);
-        for (String leak : LEAKS) {
-            if (lower.contains(leak)) {
-                return "the answer names '" + leak + "': " + abbreviate(body);
-            }
-        }
-        return null;
+        return LEAKS.stream().filter(lower::contains).findFirst().orElse(null);
     }
 
     private static List<JsonNode> wrongTypes(JsonNode good) {
