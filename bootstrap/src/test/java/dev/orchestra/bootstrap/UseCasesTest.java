@@ -428,7 +428,7 @@ class UseCasesTest {
         assertThat(storage.unitOfWork().read(() -> storage.tasks().count(TenantId.DEFAULT,
                 Specification.all()))).isZero();
 
-        // Checked before the hand-off to the writer or on it, every problem of the batch is told at once, in order.
+        // Every problem of a batch is told at once, in the order of its tasks: constraints and duplicate ids alike.
         List<Task.NewTask> mixed = List.of(
                 new Task.NewTask("same", "c", "/r", null, null, null, null, null),
                 new Task.NewTask("bad", " ", "/r", null, null, null, null, null),

@@ -138,7 +138,7 @@ public final class AnalyticsService implements Analytics {
                 add(d.day(), d.status(), sign * d.count());
             }
             TaskTotals done = tasks.totals(caller.tenant(), where.and(TaskFields.STATUS.eq(TaskStatus.COMPLETED)));
-            completed(sign * done.count(), sign > 0 ? done.totalExecutionTime() : done.totalExecutionTime().negated());
+            completed(sign * done.count(), done.totalExecutionTime().multipliedBy(sign));
         }
 
         /** A status (or a day) that subtraction brought to zero is absent, as a recount would leave it. */
