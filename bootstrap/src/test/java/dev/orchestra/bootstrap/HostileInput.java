@@ -49,6 +49,7 @@ final class HostileInput {
     HostileInput bodyFields(String method, String path, String valid, Map<String, String> headers) {
         validBodies.putIfAbsent(method + " " + path, valid);
         ObjectNode template = (ObjectNode) Http.JSON.readTree(valid);
+        int before = probes.size();
         for (String field : template.propertyNames()) {
             JsonNode good = template.get(field);
             for (JsonNode bad : wrongTypes(good)) {
@@ -65,6 +66,11 @@ final class HostileInput {
                         field + " of 1.1 million characters"));
                 probes.add(new Probe(method, path, "application/json", with(template, field,
                         NODES.stringNode("ü€😀 \u0007")), headers, false, field + " with unicode and a bell"));
+                if (good.asString().startsWith("PT")) {
+                    // A duration: one longer than a 64-bit count of nanoseconds, what SQLite keeps.
+                    probes.add(new Probe(method, path, "application/json", with(template, field,
+                            NODES.stringNode("P9999999999D")), headers, true, field + " of P9999999999D"));
+                }
             }
             if (good.isArray() && !good.isEmpty()) {
                 ArrayNode many = NODES.arrayNode();
@@ -91,7 +97,26 @@ final class HostileInput {
         }
         probes.add(new Probe(method, path, "application/json", valid.replaceFirst("\\{", "{\"unknownField\":1,"),
                 headers, true, "an unknown property"));
+        if (method.equals("POST") && template.path("id").isString()) {
+            freshIds(before, template.get("id").asString());
+        }
         return this;
+    }
+
+    /**
+     * Each probe since {@code from} that keeps the body's id gets an id of its own: once one probe had
+     * created the entity, every later one was refused as a duplicate before its bad value reached the store.
+     */
+    private void freshIds(int from, String id) {
+        String quoted = "\"id\":\"" + id + "\"";
+        for (int i = from; i < probes.size(); i++) {
+            Probe p = probes.get(i);
+            if (p.body() != null && p.body().contains(quoted)) {
+                probes.set(i, new Probe(p.method(), p.path(), p.contentType(),
+                        p.body().replace(quoted, "\"id\":\"" + id + "-" + (i - from) + "\""), p.headers(),
+                        p.mustRefuse(), p.why()));
+            }
+        }
     }
 
     /** Bodies that are not the JSON object asked for, and media types that are not JSON. */

@@ -964,8 +964,9 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                         + "\"limit\":1}", none)
                 .bodyFields("POST", "/api/v1/workflow-executions/h-run/fork", "{\"fromStepId\":\"b\","
                         + "\"id\":\"h-fork\"}", none)
-                .badQueries("/api/v1/workflow-executions", Map.of("status", List.of("DONE", "1"), "incomplete",
-                        List.of("maybe"), "sort", List.of("input", "createdAt,up"), "size", List.of("501")))
+                .badQueries("/api/v1/workflow-executions", Map.of("status", List.of("DONE", "1", "RUNNING,", "%00"),
+                        "incomplete", List.of("maybe"), "sort", List.of("input", "createdAt,up"), "size",
+                        List.of("501")))
                 .badQueries("/api/v1/workflow-definitions", Map.of("latest", List.of("yes"), "active", List.of("2"),
                         "sort", List.of("steps")))
                 .badIds("GET", "/api/v1/workflow-definitions/{id}", null, none)
@@ -1092,7 +1093,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
                         "status", List.of("BOGUS", "1", "idle")))
                 .badQueries("/api/v1/tasks", Map.of("createdFrom", List.of("garbage", "%2B999999999-01-01T00:00:00Z",
                         "2026-13-01T00:00:00Z", "1700000000"), "priority", List.of("2", "URGENT"),
-                        "status", List.of("DONE"), "page", List.of("-5")))
+                        "status", List.of("DONE", "PENDING,", ",PENDING", "%00", "%20"), "page", List.of("-5")))
+                .probe("GET", "/api/v1/tasks?status=&status=PENDING", null, none, true, "an empty status among two")
                 .badQueries("/api/v1/agents/stale", Map.of("olderThan", List.of("P999999999999D", "-PT1M", "PT0S",
                         "5m", "P99999999999999999999D", "%00")))
                 .badQueries("/api/v1/agents/h-agent/statistics", Map.of("period", List.of("P0D", "P100000D", "x")))

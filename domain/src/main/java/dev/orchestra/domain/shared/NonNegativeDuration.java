@@ -10,12 +10,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
 
-/** The annotated duration, when present, is zero or longer. */
+/**
+ * The annotated duration, when present, is zero or longer and no longer than a store keeps
+ * ({@link #LONGEST}: SQLite keeps durations as a 64-bit count of nanoseconds).
+ */
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = NonNegativeDuration.Validator.class)
 public @interface NonNegativeDuration {
-    String message() default "must not be negative";
+    /** The longest duration a store keeps: {@code Long.MAX_VALUE} nanoseconds, about 292 years. */
+    Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
+    String message() default "must be between PT0S and " + "PT2562047H47M16.854775807S (about 292 years)";
 
     Class<?>[] groups() default {};
 
@@ -24,7 +30,7 @@ public @interface NonNegativeDuration {
     class Validator implements ConstraintValidator<NonNegativeDuration, Duration> {
         @Override
         public boolean isValid(Duration value, ConstraintValidatorContext context) {
-            return value == null || !value.isNegative();
+            return value == null || (!value.isNegative() && value.compareTo(LONGEST) <= 0);
         }
     }
 }

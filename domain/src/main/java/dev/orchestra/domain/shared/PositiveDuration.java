@@ -10,12 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
 
-/** The annotated duration, when present, is longer than zero. */
+/** The annotated duration, when present, is longer than zero and no longer than a store keeps. */
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PositiveDuration.Validator.class)
 public @interface PositiveDuration {
-    String message() default "must be longer than zero";
+    String message() default "must be longer than zero and at most "
+            + "PT2562047H47M16.854775807S (about 292 years)";
 
     Class<?>[] groups() default {};
 
@@ -24,7 +25,8 @@ public @interface PositiveDuration {
     class Validator implements ConstraintValidator<PositiveDuration, Duration> {
         @Override
         public boolean isValid(Duration value, ConstraintValidatorContext context) {
-            return value == null || (!value.isNegative() && !value.isZero());
+            return value == null || (!value.isNegative() && !value.isZero()
+                    && value.compareTo(NonNegativeDuration.LONGEST) <= 0);
         }
     }
 }
