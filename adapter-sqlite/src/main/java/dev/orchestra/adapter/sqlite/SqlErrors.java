@@ -6,6 +6,7 @@ import dev.orchestra.domain.shared.StoreFailure;
 import dev.orchestra.domain.shared.StoreFull;
 import dev.orchestra.domain.shared.ValidationFailed;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +34,10 @@ final class SqlErrors {
             SQLiteErrorCode code = lite.getResultCode();
             switch (code) {
                 case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY:
-                    return new Conflict(what + ": a row with the same key already exists (" + detail(message) + ")");
+                    return new Conflict(what + ": " + sameKey(detail(message)) + " already exists");
                 case SQLITE_CONSTRAINT_FOREIGNKEY:
-                    return new Conflict(what + ": it refers to a missing row or is still referred to ("
-                            + detail(message) + ")");
+                    // SQLite names no column here ("FOREIGN KEY constraint failed"): nothing to add.
+                    return new Conflict(what + ": it refers to a missing row or is still referred to");
                 case SQLITE_FULL:
                     return new StoreFull(what, e);
                 case SQLITE_CONSTRAINT_TRIGGER:
@@ -88,6 +89,30 @@ final class SqlErrors {
     }
 
     /** sqlite-jdbc says "[CODE] summary (detail)"; the detail names the constraint or column. */
+    /**
+     * "one with the same id" from SQLite's "UNIQUE constraint failed: routing_decisions.tenant_id,
+     * routing_decisions.id": the fields in the domain's names, not the table's (every key holds the tenant).
+     */
+    static String sameKey(String detail) {
+        String prefix = "constraint failed:";
+        int at = detail.indexOf(prefix);
+        if (at < 0) {
+            return "one with the same key";
+        }
+        List<String> fields = new java.util.ArrayList<>();
+        for (String column : detail.substring(at + prefix.length()).split(",")) {
+            String name = column.trim();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                return "one with the same key";
+            }
+            if (!name.equals("tenant_id")) {
+                fields.add(camel(name));
+            }
+        }
+        return fields.isEmpty() ? "one with the same key" : "one with the same " + String.join(" and ", fields);
+    }
+
     private static String detail(String message) {
         int open = message.indexOf('(');
         int close = message.lastIndexOf(')');

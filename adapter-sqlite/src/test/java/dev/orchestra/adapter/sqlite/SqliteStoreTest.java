@@ -185,6 +185,25 @@ class SqliteStoreTest {
     }
 
     @Test
+    void givenStoredRow_insertWithTheSameKeyBypassingTheDomain_isConflictNamingTheFieldNotTheTable() {
+        try (SqliteStore store = open()) {
+            SqliteUnitOfWork unitOfWork = (SqliteUnitOfWork) store.unitOfWork();
+            String insert = "INSERT INTO tasks (tenant_id, id, command, repository_path, priority, status, created_at,"
+                    + " updated_at) VALUES ('default', 't', 'c', '/r', 'LOW', 'PENDING', 'x', 'x')";
+            unitOfWork.write(() -> unitOfWork.jdbc().sql(insert).update());
+            // A client once read "UNIQUE constraint failed: routing_decisions.tenant_id, routing_decisions.id".
+            assertThatThrownBy(() -> unitOfWork.write(() -> SqlErrors.translate("raw insert", () ->
+                    unitOfWork.jdbc().sql(insert).update())))
+                    .isInstanceOf(Conflict.class).hasMessage("raw insert: one with the same id already exists");
+        }
+        assertThat(SqlErrors.sameKey("UNIQUE constraint failed: chat_messages.tenant_id,"
+                + " chat_messages.session_id, chat_messages.sequence_number"))
+                .isEqualTo("one with the same sessionId and sequenceNumber");
+        assertThat(SqlErrors.sameKey("UNIQUE constraint failed: index 'by_lower_name'"))
+                .isEqualTo("one with the same key");
+    }
+
+    @Test
     void givenUnitsWaitingBehindABusyWriter_groupCommit_commitsThemTogetherAndAFailingOneAlone() throws Exception {
         try (SqliteStore store = open()) {
             SqliteUnitOfWork unitOfWork = (SqliteUnitOfWork) store.unitOfWork();
