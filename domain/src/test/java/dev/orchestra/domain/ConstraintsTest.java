@@ -62,6 +62,22 @@ class ConstraintsTest {
     }
 
     @Test
+    void givenRunLongerThanAStoreKeeps_theCrossFieldConstraint_namesCompletedAt() {
+        java.time.Instant year2 = java.time.Instant.parse("0002-01-01T00:00:00Z");
+        Task placeholder = new Task(TENANT, "t", "cmd", "/r", null, "a", TaskPriority.NORMAL, TaskStatus.COMPLETED,
+                year2, null, year2, java.time.Instant.parse("9999-12-31T00:00:00Z"), null, null, 0, null, null, 0,
+                null, null, null, year2, 0);
+        Task longest = new Task(TENANT, "t", "cmd", "/r", null, "a", TaskPriority.NORMAL, TaskStatus.COMPLETED,
+                year2, null, year2, year2.plus(dev.orchestra.domain.shared.NonNegativeDuration.LONGEST), null, null,
+                0, null, null, 0, null, null, null, year2, 0);
+
+        assertThat(VALIDATOR.validate(placeholder)).extracting(v -> v.getPropertyPath() + " " + v.getMessage())
+                .containsExactly("completedAt is 9997 years after startedAt; a task's run may last at most about"
+                        + " 292 years");
+        assertThat(VALIDATOR.validate(longest)).isEmpty();
+    }
+
+    @Test
     void givenValueNotOfItsType_thePreferenceConstraint_namesTheValue() {
         UserPreference p = preference("p", PreferenceScope.user("u"), "k", "v");
         for (String[] bad : new String[][] {{"INTEGER", "1.5"}, {"INTEGER", "99999999999999999999"},
