@@ -93,8 +93,8 @@ final class LegacyItems {
             if (statusNode == null) {
                 error(statusPath, "missing");
                 return;
-            } else if (statusNode.isIntegralNumber() || statusNode.asString().matches("\\d+")) {
-                legacyStatus = statusNode.asInt();
+            } else if (statusNode.isNumber() || statusNode.asString().matches("-?\\d+")) {
+                legacyStatus = (int) whole(statusNode, statusPath, Integer.MIN_VALUE, Integer.MAX_VALUE);
                 status = options.agentStatusMap().get(legacyStatus);
                 if (status == null) {
                     error(statusPath, "agent status " + legacyStatus + " is outside the mapping "
@@ -133,7 +133,7 @@ final class LegacyItems {
                     status, lastPing, currentTaskId, n.text("SessionId", null), Set.of(), null,
                     extra.isEmpty() ? null : new JsonDocument(mapper.writeValueAsString(extra)),
                     Agent.DEFAULT_MAX_CONCURRENT_TASKS, Agent.DEFAULT_HEALTH_CHECK_INTERVAL,
-                    new AgentStatistics(n.number("TasksCompleted", 0), 0, Duration.ZERO),
+                    new AgentStatistics(whole(n, "TasksCompleted", path, 0, 0, Long.MAX_VALUE), 0, Duration.ZERO),
                     AuditFields.createdNow(lastPing, IMPORTER), null, null, 0);
             visitor.agent(agent, path, legacyStatus);
         } catch (InvalidValue e) {
@@ -175,8 +175,9 @@ final class LegacyItems {
             Task task = new Task(options.tenant(), id, command, repositoryPath, null,
                     agentId == null || agentId.isEmpty() ? null : agentId, priority, status, createdAt, null,
                     startedAt, completedAt, n.text("Result", null), n.text("ErrorMessage", null),
-                    (int) n.number("RetryCount", 0), n.text("CorrelationId", null), n.text("WorkflowId", null),
-                    (int) n.number("WorkflowStep", 0), null, TaskProgress.NONE, null, updatedAt, 0);
+                    (int) whole(n, "RetryCount", path, 0, 0, Integer.MAX_VALUE), n.text("CorrelationId", null),
+                    n.text("WorkflowId", null), (int) whole(n, "WorkflowStep", path, 0, 0, Integer.MAX_VALUE), null,
+                    TaskProgress.NONE, null, updatedAt, 0);
             visitor.task(task, path);
         } catch (InvalidValue e) {
             error(e.path, e.getMessage());
@@ -193,13 +194,13 @@ final class LegacyItems {
             return fallback;
         }
         E[] constants = type.getEnumConstants();
-        if (value.isIntegralNumber() || value.asString().matches("\\d+")) {
-            int number = value.asInt();
-            if (number < 0 || number >= constants.length) {
-                throw new InvalidValue(where, number + " is not a " + type.getSimpleName() + " (0 to "
+        if (value.isNumber() || value.asString().matches("-?\\d+")) {
+            try {
+                return constants[(int) whole(value, where, 0, constants.length - 1)];
+            } catch (InvalidValue e) {
+                throw new InvalidValue(where, value.asString() + " is not a " + type.getSimpleName() + " (0 to "
                         + (constants.length - 1) + ")");
             }
-            return constants[number];
         }
         E named = LegacyValues.byName(type, value.asString());
         if (named != null) {
@@ -221,6 +222,37 @@ final class LegacyItems {
     }
 
     /** A field whose value cannot be read; names the field's path. */
+    /** The field as a whole number from min to max, or fallback when absent (or null). */
+    private static long whole(JsonProps n, String field, String path, long fallback, long min, long max) {
+        JsonNode value = n.get(field);
+        return value == null || value.isNull() ? fallback
+                : whole(value, JsonPaths.member(path, n.spelling(field)), min, max);
+    }
+
+    /**
+     * A whole number, also when written as text ("3") or as 3.0; anything else is an error naming where it
+     * is. A cast would have quietly turned 4294967297 into 1.
+     */
+    private static long whole(JsonNode value, String where, long min, long max) {
+        java.math.BigDecimal number;
+        try {
+            number = value.isNumber() ? value.decimalValue() : new java.math.BigDecimal(value.asString().trim());
+        } catch (RuntimeException e) {
+            // Text that is no number, or a number JSON allows but no decimal holds (1e400 reads as Infinity).
+            throw new InvalidValue(where, "'" + value.asString() + "' is not a whole number");
+        }
+        long exact;
+        try {
+            exact = number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidValue(where, value + " is not a whole number from " + min + " to " + max);
+        }
+        if (exact < min || exact > max) {
+            throw new InvalidValue(where, exact + " is not a whole number from " + min + " to " + max);
+        }
+        return exact;
+    }
+
     private static final class InvalidValue extends RuntimeException {
         final String path;
 

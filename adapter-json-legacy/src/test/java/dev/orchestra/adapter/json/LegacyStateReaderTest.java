@@ -2,6 +2,7 @@ package dev.orchestra.adapter.json;
 
 import static dev.orchestra.adapter.json.testing.LegacyFileWriter.legacyFile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orchestra.adapter.json.testing.LegacyFileWriter;
 import dev.orchestra.domain.agent.Agent;
@@ -196,6 +197,26 @@ class LegacyStateReaderTest {
         assertThat(read.errors()).extracting(Finding::path).containsExactlyInAnyOrder(
                 "$.Agents.Repo0_0001.Status", "$.TaskQueue[0].Status", "$.TaskQueue[1].Priority");
         assertThat(read.errors()).extracting(Finding::message).anyMatch(m -> m.contains("0 to 3"));
+    }
+
+    @Test
+    void givenNumbersNoFieldHolds_read_reportsErrorsAtTheirPathsInsteadOfCastingThem() throws Exception {
+        Collected read = read(write(legacyFile().agents(2).tasks(6)
+                .task(0, "Priority", new java.math.BigInteger("99999999999999999999")).task(1, "Priority", 1.5)
+                .task(2, "RetryCount", 4_294_967_297L).task(3, "WorkflowStep", "x")
+                .task(4, "RetryCount", "2").task(4, "WorkflowStep", 3.0)
+                .agent(0, "TasksCompleted", "many").agent(1, "TasksCompleted", "7")));
+
+        // A cast once made RetryCount 4294967297 a quiet 1, and Jackson's own words reached the report.
+        assertThat(read.errors()).extracting(f -> f.path() + ": " + f.message()).containsExactlyInAnyOrder(
+                "$.TaskQueue[0].Priority: 99999999999999999999 is not a TaskPriority (0 to 3)",
+                "$.TaskQueue[1].Priority: 1.5 is not a TaskPriority (0 to 3)",
+                "$.TaskQueue[2].RetryCount: 4294967297 is not a whole number from 0 to 2147483647",
+                "$.TaskQueue[3].WorkflowStep: 'x' is not a whole number",
+                "$.Agents.Repo0_0000.TasksCompleted: 'many' is not a whole number");
+        assertThat(read.tasks).filteredOn(t -> t.id().equals(legacyFile().taskId(4)))
+                .extracting(Task::retryCount, Task::workflowStep).containsExactly(tuple(2, 3));
+        assertThat(read.agents).extracting(a -> a.statistics().completed()).containsExactly(7L);
     }
 
     @Test

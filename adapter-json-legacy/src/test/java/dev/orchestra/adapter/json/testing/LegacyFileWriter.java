@@ -291,6 +291,10 @@ public final class LegacyFileWriter {
         json.writeName(name(key));
         if (value == null) {
             json.writeNull();
+        } else if (value instanceof java.math.BigInteger big) {
+            json.writeNumber(big);
+        } else if (value instanceof Double || value instanceof java.math.BigDecimal) {
+            json.writeNumber(new java.math.BigDecimal(value.toString()));
         } else if (value instanceof Number number) {
             json.writeNumber(number.longValue());
         } else if (value instanceof Boolean bool) {
