@@ -42,7 +42,7 @@ final class LegacyValues {
     /** Integers per the default table (0 IDLE, 1 BUSY, 2 ERROR, 3 and 4 OFFLINE) or names, any case. */
     static AgentStatus agentStatus(String text) {
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            AgentStatus mapped = LegacyReadOptions.DEFAULT_AGENT_STATUS_MAP.get(Integer.parseInt(text));
+            AgentStatus mapped = LegacyReadOptions.DEFAULT_AGENT_STATUS_MAP.get(smallNumber(text));
             if (mapped == null) {
                 throw new IllegalArgumentException("agent status " + text + " is outside 0..4");
             }
@@ -53,6 +53,11 @@ final class LegacyValues {
             throw new IllegalArgumentException("unknown agent status '" + text + "'");
         }
         return status;
+    }
+
+    /** Digits as an int, or Integer.MAX_VALUE (outside every table) when too many for one. */
+    private static int smallNumber(String digits) {
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 
     static TaskPriority priority(String text) {
@@ -66,7 +71,7 @@ final class LegacyValues {
     private static <E extends Enum<E>> E byOrdinalOrName(Class<E> type, String text) {
         E[] constants = type.getEnumConstants();
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            int ordinal = Integer.parseInt(text);
+            int ordinal = smallNumber(text);
             if (ordinal >= constants.length) {
                 throw new IllegalArgumentException(type.getSimpleName() + " " + text + " is outside 0.."
                         + (constants.length - 1));

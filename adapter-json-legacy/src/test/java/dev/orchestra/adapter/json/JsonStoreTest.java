@@ -181,4 +181,17 @@ class JsonStoreTest {
 
         assertThatThrownBy(this::open).isInstanceOf(StoreFailure.class).hasMessageContaining("Agents");
     }
+
+    @Test
+    void givenEnumNumbersNoTableHolds_open_refusesSayingWhichValue() throws Exception {
+        String huge = "{\"Agents\":{},\"TaskQueue\":[{\"Id\":\"t\",\"Command\":\"c\",\"RepositoryPath\":\"/r\","
+                + "\"CreatedAt\":\"2025-01-01T00:00:00Z\",\"Priority\":99999999999999999999,\"Status\":0}],"
+                + "\"Repositories\":{}}";
+        Files.writeString(file(), huge);
+
+        // It said 'For input string: "99999999999999999999"', Integer.parseInt's words.
+        assertThatThrownBy(this::open).isInstanceOf(StoreFailure.class)
+                .hasMessageEndingWith("TaskPriority 99999999999999999999 is outside 0..3");
+        assertThat(Files.readString(file())).isEqualTo(huge);
+    }
 }
