@@ -213,6 +213,28 @@ interface ChatApiContract {
     }
 
     @Test
+    default void givenTheLongestFileNameInAnyScript_itIsAttachedAndOneCharacterMoreIsRefusedNamingIt() {
+        Http http = http();
+        http.post("/api/v1/chat/sessions", SESSION);
+        http.post("/api/v1/chat/sessions/s1/messages", "{\"id\":\"m1\",\"role\":\"USER\",\"content\":\"see file\"}");
+        // 255 characters of 3 UTF-8 bytes each: the part's headers were over Tomcat's 512-byte default, so a
+        // name the store keeps came back as "413 the upload is larger than accepted" for a 3-byte file.
+        String longest = "報".repeat(251) + ".txt";
+
+        Http.Response attached = http.upload("/api/v1/chat/messages/m1/attachments", "file", longest, "text/plain",
+                new byte[3]);
+        assertThat(attached.status()).as(attached.raw().body()).isEqualTo(201);
+        assertThat(attached.json().get("fileName").asString()).isEqualTo(longest);
+        Http.Response over = http.upload("/api/v1/chat/messages/m1/attachments", "file", "報" + longest,
+                "text/plain", new byte[3]);
+        assertProblem(over, 400, "validation");
+        assertThat(over.raw().body()).contains("the file name must be at most 255 characters");
+        assertProblem(http.upload("/api/v1/chat/messages/m1/attachments", "file", "x".repeat(5000), "text/plain",
+                new byte[3]), 413, "payload-too-large");
+        assertThat(rows("attachments")).isEqualTo(1);
+    }
+
+    @Test
     default void givenAFile_itIsAttachedOnceByDigestDownloadedWithItsTypeAndTooLargeIsA413() {
         Http http = http();
         http.post("/api/v1/chat/sessions", SESSION);

@@ -185,7 +185,8 @@ public class Problems extends ResponseEntityExceptionHandler {
             long max = e instanceof MaxUploadSizeExceededException size ? size.getMaxUploadSize() : -1;
             return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Content Too Large",
                     max > 0 ? "the upload is larger than the " + max + " bytes accepted"
-                            : "the upload is larger than accepted", request, null));
+                            : "a part of the upload is over a limit: its headers (the file name counts) are too"
+                            + " long, or there are too many parts", request, null));
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
                 "the multipart/form-data body cannot be read: its boundary or part headers are malformed",
