@@ -75,6 +75,51 @@ class ObservabilityTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
+    void givenSamplesNearTheLargestDouble_theRollUp_staysFiniteAndOtherSeriesStillRoll(String type) {
+        UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
+        try (Store store = TestStores.open(type, directory, clock)) {
+            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(
+                    Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5)));
+            double a = 1.7e308;
+            for (double value : new double[] {a, a, -a}) {
+                metrics.record(CALLER, new MetricsSeries.Sample(MetricEntity.SYSTEM, null, "edge", value, "x",
+                        DAY.plusSeconds(60)));
+            }
+            for (double value : new double[] {1e160, -1e160}) {
+                metrics.record(CALLER, new MetricsSeries.Sample(MetricEntity.SYSTEM, null, "squares", value, "x",
+                        DAY.plusSeconds(120)));
+            }
+            metrics.record(CALLER, new MetricsSeries.Sample(MetricEntity.SYSTEM, null, "plain", 2.0, "x",
+                    DAY.plusSeconds(180)));
+            clock.advance(Duration.ofHours(2));
+
+            // The sum 1.7e308 + 1.7e308 was Infinity: the hour's roll-up failed, and with it every later one.
+            metrics.rollUp();
+
+            PerformanceMetric edge = hourly(metrics, "edge");
+            assertThat(edge.sampleCount()).isEqualTo(3);
+            assertThat(edge.value()).isCloseTo(a / 3, org.assertj.core.api.Assertions.withinPercentage(1e-9));
+            assertThat(edge.standardDeviation()).isCloseTo(a / 3 * Math.sqrt(8),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-9));
+            assertThat(edge.min()).isEqualTo(-a);
+            assertThat(edge.max()).isEqualTo(a);
+            PerformanceMetric squares = hourly(metrics, "squares");
+            assertThat(squares.value()).isEqualTo(0.0);
+            assertThat(squares.standardDeviation()).isCloseTo(1e160,
+                    org.assertj.core.api.Assertions.withinPercentage(1e-9));
+            assertThat(hourly(metrics, "plain").value()).isEqualTo(2.0);
+        }
+    }
+
+    private static PerformanceMetric hourly(MetricsSeries metrics, String name) {
+        List<PerformanceMetric> rows = metrics.series(CALLER, new MetricsSeries.Filter(name, null, null,
+                MetricPeriod.HOURLY, null, null), new PageRequest<>(0, 10, List.of())).items();
+        assertThat(rows).as(name).hasSize(1);
+        return rows.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
     void givenClientsOneSilent_closeStale_closesOnlyTheSilentOneAndAHeartbeatReopensIt(String type) {
         UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
         try (Store store = TestStores.open(type, directory, clock)) {

@@ -158,27 +158,41 @@ public final class MetricsSeriesService implements MetricsSeries {
     /**
      * Count, min, max, mean and population standard deviation over the parts, each part itself a sample or a
      * roll-up (pooled: the variance of the whole is the mean of each part's variance plus its squared distance
-     * from the overall mean, weighted by its count).
+     * from the overall mean, weighted by its count). Computed in units of the largest magnitude among the parts:
+     * two samples of 1e308 summed, or one of 1e160 squared, overflowed to Infinity, which no metric may hold,
+     * and that one hour stopped every later roll-up of the tenant.
      */
     static PerformanceMetric combine(PerformanceMetric like, String id, MetricPeriod period, Instant start,
                                      List<PerformanceMetric> parts) {
         long count = 0;
-        double sum = 0;
+        double scale = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (PerformanceMetric p : parts) {
             count += p.sampleCount();
-            sum += p.value() * p.sampleCount();
             min = Math.min(min, p.min());
             max = Math.max(max, p.max());
+            scale = Math.max(scale, Math.max(Math.max(Math.abs(p.value()), p.standardDeviation()),
+                    Math.max(Math.abs(p.min()), Math.abs(p.max()))));
         }
-        double mean = count == 0 ? 0 : sum / count;
-        double squares = 0;
-        for (PerformanceMetric p : parts) {
-            double d = p.value() - mean;
-            squares += p.sampleCount() * (p.standardDeviation() * p.standardDeviation() + d * d);
+        double mean = 0;
+        double deviation = 0;
+        if (count > 0 && scale > 0) {
+            double scaledMean = 0;
+            for (PerformanceMetric p : parts) {
+                scaledMean += p.value() / scale * ((double) p.sampleCount() / count);
+            }
+            double variance = 0;
+            for (PerformanceMetric p : parts) {
+                double d = p.value() / scale - scaledMean;
+                double sd = p.standardDeviation() / scale;
+                variance += (sd * sd + d * d) * ((double) p.sampleCount() / count);
+            }
+            // Rounding may carry the mean a hair past the extremes (past Double.MAX_VALUE, at the edge).
+            mean = Math.max(min, Math.min(max, scaledMean * scale));
+            // At most the largest magnitude for parts that agree with each other; the bound guards any that do not.
+            deviation = Math.min(Math.sqrt(variance) * scale, Double.MAX_VALUE);
         }
-        double deviation = count == 0 ? 0 : Math.sqrt(squares / count);
         return new PerformanceMetric(like.tenantId(), id, like.entityType(), like.entityId(), like.name(), mean,
                 like.unit(), period, start, start.plus(period.length()), count, min, max, deviation);
     }
