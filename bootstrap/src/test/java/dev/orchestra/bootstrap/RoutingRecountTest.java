@@ -1,6 +1,7 @@
 package dev.orchestra.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.application.routing.RoutingAudit;
 import dev.orchestra.application.shared.Caller;
@@ -114,6 +115,34 @@ class RoutingRecountTest {
         assertThat(store.unitOfWork().read(() -> store.auditTrail().find(TenantId.DEFAULT,
                 AuditFieldsOfEntry.ENTITY_ID.eq("agent-c"), PageRequest.first(10, List.of()))).items())
                 .as("the repair is audited").hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenAnAgentsTotalNearWhatAStoreKeeps_anOutcomeThatWouldPassIt_isRefusedAndChangesNothing(String type) {
+        open(type);
+        for (String id : List.of("d1", "d2", "d3")) {
+            routing.record(ROUTER, new RoutingAudit.NewDecision(id, "task", "build", null, "agent-a",
+                    TaskPriority.HIGH, 1.0, null, List.of(), true, null, 0, Duration.ZERO, null, null));
+        }
+        routing.recordOutcome(ROUTER, "d1", new RoutingAudit.Outcome(true, Duration.ofDays(1), null));
+        // Where 3,558 outcomes of 30 days leave the figures; the 3,559th failed in SQLite with "long overflow".
+        Duration nearlyFull = dev.orchestra.domain.shared.NonNegativeDuration.LONGEST.minusDays(20);
+        store.unitOfWork().write(() -> {
+            RoutingStatistics running = store.routingDecisions().statistics(TenantId.DEFAULT, "agent-a").orElseThrow();
+            return store.routingDecisions().save(running.withFiguresOf(new RoutingStatistics(TenantId.DEFAULT,
+                    "agent-a", 1, 1, 0, nearlyFull, clock.instant(), 0), clock.instant()));
+        });
+
+        assertThatThrownBy(() -> routing.recordOutcome(ROUTER, "d2",
+                new RoutingAudit.Outcome(true, Duration.ofDays(30), null)))
+                .isInstanceOf(dev.orchestra.domain.shared.ValidationFailed.class)
+                .hasMessageContaining("duration").hasMessageContaining("agent-a").hasMessageContaining("292 years");
+
+        assertThat(routing.get(ROUTER, "d2").outcome()).as("the outcome is not kept either").isNull();
+        assertThat(routing.statistics(ROUTER, "agent-a").totalDuration()).isEqualTo(nearlyFull);
+        assertThat(routing.recordOutcome(ROUTER, "d3", new RoutingAudit.Outcome(false, Duration.ofDays(10), "x"))
+                .statistics().totalDuration()).isEqualTo(nearlyFull.plusDays(10));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -54,10 +54,18 @@ public record RoutingStatistics(
         return total == 0 ? Duration.ZERO : totalDuration.dividedBy(total);
     }
 
-    /** These figures with one more outcome counted. */
+    /**
+     * These figures with one more outcome counted; refused when the total duration would pass what a store
+     * keeps (3,559 outcomes of 30 days each did, and every later outcome of the agent failed in the store).
+     */
     public RoutingStatistics plus(RoutingOutcome outcome, Instant now) {
+        Duration sum = totalDuration.plus(outcome.duration());
+        if (sum.compareTo(dev.orchestra.domain.shared.NonNegativeDuration.LONGEST) > 0) {
+            throw ValidationFailed.of("duration", "would take the total routing duration of agent '" + agentKey
+                    + "' past PT2562047H47M16.854775807S (about 292 years), the most a store keeps");
+        }
         return new RoutingStatistics(tenantId, agentKey, total + 1, successful + (outcome.success() ? 1 : 0),
-                failed + (outcome.success() ? 0 : 1), totalDuration.plus(outcome.duration()), now, version);
+                failed + (outcome.success() ? 0 : 1), sum, now, version);
     }
 
     /** The counted figures of {@code other} at this row's version (for a recalculation). */
