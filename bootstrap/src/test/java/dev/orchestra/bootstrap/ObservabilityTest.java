@@ -39,8 +39,7 @@ class ObservabilityTest {
         Random random = new Random(seed);
         UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
         try (Store store = TestStores.open(type, directory, clock)) {
-            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(
-                    Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5)));
+            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(wiring(store, clock));
             List<Double> values = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 double value = Math.round(random.nextGaussian() * 1000 + 5000) / 10.0;
@@ -78,8 +77,7 @@ class ObservabilityTest {
     void givenSamplesNearTheLargestDouble_theRollUp_staysFiniteAndOtherSeriesStillRoll(String type) {
         UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
         try (Store store = TestStores.open(type, directory, clock)) {
-            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(
-                    Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5)));
+            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(wiring(store, clock));
             double a = 1.7e308;
             for (double value : new double[] {a, a, -a}) {
                 metrics.record(CALLER, new MetricsSeries.Sample(MetricEntity.SYSTEM, null, "edge", value, "x",
@@ -111,6 +109,10 @@ class ObservabilityTest {
         }
     }
 
+    private static Wiring wiring(Store store, java.time.Clock clock) {
+        return Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5));
+    }
+
     private static PerformanceMetric hourly(MetricsSeries metrics, String name) {
         List<PerformanceMetric> rows = metrics.series(CALLER, new MetricsSeries.Filter(name, null, null,
                 MetricPeriod.HOURLY, null, null), new PageRequest<>(0, 10, List.of())).items();
@@ -123,8 +125,8 @@ class ObservabilityTest {
     void givenClientsOneSilent_closeStale_closesOnlyTheSilentOneAndAHeartbeatReopensIt(String type) {
         UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
         try (Store store = TestStores.open(type, directory, clock)) {
-            ClientPresence presence = ObservabilityConfiguration.clientPresence(
-                    Wiring.of(store, TestStores.VALIDATOR, clock, Duration.ofMinutes(5)), Duration.ofMinutes(2));
+            ClientPresence presence = ObservabilityConfiguration.clientPresence(wiring(store, clock),
+                    Duration.ofMinutes(2));
             ClientSession silent = presence.open(CALLER, "ui-1", JsonDocument.EMPTY);
             ClientSession talking = presence.open(CALLER, "ui-2", JsonDocument.EMPTY);
             clock.advance(Duration.ofMinutes(1));
