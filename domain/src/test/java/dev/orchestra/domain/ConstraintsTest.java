@@ -62,6 +62,16 @@ class ConstraintsTest {
     }
 
     @Test
+    void givenDurationsAroundWhatAStoreKeeps_theDurationConstraints_refuseOnlyLonger() {
+        java.time.Duration longest = dev.orchestra.domain.shared.NonNegativeDuration.LONGEST;
+
+        assertThat(VALIDATOR.validate(new dev.orchestra.domain.agent.AgentStatistics(1, 0, longest))).isEmpty();
+        assertThat(VALIDATOR.validate(new dev.orchestra.domain.agent.AgentStatistics(1, 0, longest.plusNanos(1))))
+                .extracting(v -> v.getPropertyPath() + " " + v.getMessage()).containsExactly("totalExecutionTime"
+                        + " must be between PT0S and PT2562047H47M16.854775807S (about 292 years)");
+    }
+
+    @Test
     void givenRunLongerThanAStoreKeeps_theCrossFieldConstraint_namesCompletedAt() {
         java.time.Instant year2 = java.time.Instant.parse("0002-01-01T00:00:00Z");
         Task placeholder = new Task(TENANT, "t", "cmd", "/r", null, "a", TaskPriority.NORMAL, TaskStatus.COMPLETED,

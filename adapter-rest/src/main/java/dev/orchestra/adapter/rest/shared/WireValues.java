@@ -22,12 +22,18 @@ public final class WireValues {
     private WireValues() {
     }
 
+    /** An ISO-8601 duration of at most 100 years either way, as docs/API.md promises for every one on the wire. */
     public static Duration duration(String text) {
+        Duration duration;
         try {
-            return Duration.parse(text.trim());
+            duration = Duration.parse(text.trim());
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new Refused("'" + text + "' is not an ISO-8601 duration such as PT5M or P7D");
         }
+        if (duration.abs().compareTo(dev.orchestra.application.shared.Periods.MAX) > 0) {
+            throw new Refused("'" + text + "' is longer than 100 years (P36525D), the most a duration may be");
+        }
+        return duration;
     }
 
     /** true or false, nothing else: Spring would also take yes, on and 1. */
