@@ -749,6 +749,20 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         }
     }
 
+    @Test
+    void givenDurationsPastOneHundredYearsOrNotISO_inABody_areRefusedSayingWhatIsWrongWithThem() {
+        String agent = "{\"id\":\"long\",\"name\":\"n\",\"type\":\"t\",\"repositoryPath\":\"/r\",\"healthCheckInterval\":";
+
+        // docs/API.md: durations at most 100 years. P99999D (273 years) was stored.
+        Http.Response tooLong = http.post("/api/v1/agents", agent + "\"P36526D\"}");
+        assertProblem(tooLong, 400, "malformed-body");
+        assertThat(tooLong.json().get("detail").asString()).isEqualTo("healthCheckInterval: 'P36526D' is longer"
+                + " than 100 years (P36525D), the most a duration may be");
+        assertThat(http.post("/api/v1/agents", agent + "\"5m\"}").json().get("detail").asString())
+                .isEqualTo("healthCheckInterval: '5m' is not an ISO-8601 duration such as PT5M or P7D");
+        assertThat(http.post("/api/v1/agents", agent + "\"P36525D\"}").status()).isEqualTo(201);
+    }
+
     /**
      * A hostile client: more than a thousand malformed requests across every endpoint. None may get a
      * 5xx, every error must be a problem naming no Java, Jackson or SQL type, every wrong-typed value

@@ -141,6 +141,12 @@ public class Problems extends ResponseEntityExceptionHandler {
             detail = (invalid.getValue() instanceof Number
                     ? "a number is not accepted for an enum; use a name: one of "
                     : "'" + echoed(invalid.getValue()) + "' is not one of ") + names(invalid.getTargetType());
+        } else if (cause instanceof InvalidFormatException invalid
+                && (invalid.getTargetType() == java.time.Duration.class
+                || invalid.getTargetType() == java.time.Instant.class)) {
+            // WireValues' own words: what is wrong with the text (not ISO-8601, or outside the range kept).
+            field = path(invalid, null);
+            detail = invalid.getOriginalMessage();
         } else if (cause instanceof InvalidNullException nullValue) {
             field = path(nullValue, null);
             detail = "must not be null";
