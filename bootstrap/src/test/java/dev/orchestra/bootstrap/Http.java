@@ -99,6 +99,12 @@ final class Http {
                         : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A body of exactly these bytes: what no client's text encoder would send. */
+    Response sendBytes(String method, String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Response send(String method, String path, java.util.List<String> headers) {
         return send(builder(path, headers.toArray(String[]::new)).method(method, HttpRequest.BodyPublishers.noBody()));
     }

@@ -750,6 +750,44 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
     }
 
     @Test
+    void givenJsonBodiesThatAreNotUtf8_theyAreRefusedNamingTheByteAndNothingIsStored() {
+        java.util.function.Function<String, byte[]> body = hex -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes("{\"id\":\"utf\",\"command\":\"a".getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(java.util.HexFormat.of().parseHex(hex));
+            out.writeBytes("\",\"repositoryPath\":\"/r\"}".getBytes(StandardCharsets.US_ASCII));
+            return out.toByteArray();
+        };
+        // C0 AF is an overlong '/': Jackson read it as one, so "a\xC0\xAF" was stored as "a/".
+        // Each bad sequence and the byte that breaks it: overlong forms of '/', a surrogate, past U+10FFFF,
+        // a byte that starts nothing, a continuation without a start.
+        Map<String, String> firstBad = new java.util.LinkedHashMap<>();
+        firstBad.put("c0af", "C0");
+        firstBad.put("e080af", "80");
+        firstBad.put("f08080af", "80");
+        firstBad.put("eda080", "A0");
+        firstBad.put("f4908080", "90");
+        firstBad.put("ff", "FF");
+        firstBad.put("80", "80");
+        firstBad.forEach((hex, bad) -> {
+            Http.Response refused = http.sendBytes("POST", "/api/v1/tasks", "application/json", body.apply(hex));
+            assertProblem(refused, 400, "malformed-body");
+            assertThat(refused.json().get("detail").asString()).as(hex)
+                    .startsWith("the body is not UTF-8: byte 0x" + bad + " at offset 2");
+        });
+        Http.Response cut = http.sendBytes("POST", "/api/v1/tasks", "application/json",
+                "{\"command\":\"a\u00e2\u0082".getBytes(StandardCharsets.ISO_8859_1));
+        assertProblem(cut, 400, "malformed-body");
+        assertThat(cut.json().get("detail").asString()).startsWith("the body is not UTF-8: it ends inside a character");
+        assertProblem(http.get("/api/v1/tasks/utf"), 404, "not-found");
+
+        Http.Response kept = http.sendBytes("POST", "/api/v1/tasks", "application/json; charset=UTF-8",
+                body.apply("c3a9e282acf09f9880"));
+        assertThat(kept.status()).isEqualTo(201);
+        assertThat(kept.json().get("command").asString()).isEqualTo("aé€😀");
+    }
+
+    @Test
     void givenDurationsPastOneHundredYearsOrNotISO_inABody_areRefusedSayingWhatIsWrongWithThem() {
         String agent = "{\"id\":\"long\",\"name\":\"n\",\"type\":\"t\",\"repositoryPath\":\"/r\",\"healthCheckInterval\":";
 

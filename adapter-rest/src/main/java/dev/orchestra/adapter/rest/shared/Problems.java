@@ -130,7 +130,10 @@ public class Problems extends ResponseEntityExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         String detail;
         String field = null;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        RequestGuard.BodyNotUtf8 notUtf8 = causeOf(e, RequestGuard.BodyNotUtf8.class);
+        if (notUtf8 != null) {
+            detail = notUtf8.getMessage();
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown, unknown.getPropertyName());
             detail = "unknown property '" + unknown.getPropertyName() + "'; known properties: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()

@@ -82,7 +82,21 @@ public final class RequestGuard extends OncePerRequestFilter {
                             + "and the bytes must form UTF-8 text)", instance);
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        chain.doFilter(new Limited(request, limit, isUtf8Json(contentType)), response);
+    }
+
+    /** A JSON body in UTF-8 (declared so, or with no charset: JSON's default). */
+    private static boolean isUtf8Json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type = MediaType.parseMediaType(contentType);
+        boolean json = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        try {
+            return json && (type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException unknownCharset) {
+            return false; // the converters refuse it with their own answer
+        }
     }
 
     static String tooLarge(long limit) {
@@ -131,17 +145,19 @@ public final class RequestGuard extends OncePerRequestFilter {
     /** The request with a body that stops at the limit: the read fails with {@link BodyTooLarge}. */
     private static final class Limited extends HttpServletRequestWrapper {
         private final long limit;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request, long limit, boolean utf8) {
             super(request);
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, utf8 ? new Utf8Check() : null);
             }
             return stream;
         }
@@ -157,11 +173,13 @@ public final class RequestGuard extends OncePerRequestFilter {
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long limit;
+        private final Utf8Check utf8;
         private long read;
 
-        CountingStream(ServletInputStream in, long limit) {
+        CountingStream(ServletInputStream in, long limit, Utf8Check utf8) {
             this.in = in;
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -169,6 +187,11 @@ public final class RequestGuard extends OncePerRequestFilter {
             int b = in.read();
             if (b >= 0) {
                 count(1);
+                if (utf8 != null) {
+                    utf8.accept(b, read - 1);
+                }
+            } else if (utf8 != null) {
+                utf8.end(read);
             }
             return b;
         }
@@ -178,6 +201,13 @@ public final class RequestGuard extends OncePerRequestFilter {
             int n = in.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                if (utf8 != null) {
+                    for (int i = 0; i < n; i++) {
+                        utf8.accept(buffer[offset + i] & 0xff, read - n + i);
+                    }
+                }
+            } else if (n < 0 && utf8 != null) {
+                utf8.end(read);
             }
             return n;
         }
@@ -202,6 +232,62 @@ public final class RequestGuard extends OncePerRequestFilter {
         @Override
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
+        }
+    }
+
+    /**
+     * UTF-8 as RFC 3629 has it, byte by byte across reads. Jackson's reader decodes overlong forms: C0 AF
+     * became '/', so bytes that hold no '/' (or '.', or NUL) could carry one past a check on the raw body.
+     * Overlong forms, surrogates, code points past U+10FFFF and cut-off sequences are refused.
+     */
+    static final class Utf8Check {
+        private int needed;
+        private int low = 0x80;
+        private int high = 0xbf;
+
+        void accept(int b, long at) throws BodyNotUtf8 {
+            if (needed == 0) {
+                if (b < 0x80) {
+                    return;
+                }
+                low = 0x80;
+                high = 0xbf;
+                if (b >= 0xc2 && b <= 0xdf) {
+                    needed = 1;
+                } else if (b >= 0xe0 && b <= 0xef) {
+                    needed = 2;
+                    low = b == 0xe0 ? 0xa0 : 0x80;
+                    high = b == 0xed ? 0x9f : 0xbf;
+                } else if (b >= 0xf0 && b <= 0xf4) {
+                    needed = 3;
+                    low = b == 0xf0 ? 0x90 : 0x80;
+                    high = b == 0xf4 ? 0x8f : 0xbf;
+                } else {
+                    throw new BodyNotUtf8(b, at);
+                }
+                return;
+            }
+            if (b < low || b > high) {
+                throw new BodyNotUtf8(b, at);
+            }
+            low = 0x80;
+            high = 0xbf;
+            needed--;
+        }
+
+        void end(long at) throws BodyNotUtf8 {
+            if (needed > 0) {
+                throw new BodyNotUtf8(-1, at);
+            }
+        }
+    }
+
+    /** Thrown while reading a JSON body that is not UTF-8; the advice answers it with 400. */
+    public static final class BodyNotUtf8 extends IOException {
+        BodyNotUtf8(int b, long at) {
+            super(b < 0 ? "the body is not UTF-8: it ends inside a character (byte " + at + ")"
+                    : String.format("the body is not UTF-8: byte 0x%02X at offset %d (overlong forms, surrogates"
+                    + " and bytes that start no character are refused)", b, at));
         }
     }
 
