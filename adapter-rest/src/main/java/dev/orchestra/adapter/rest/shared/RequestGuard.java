@@ -85,18 +85,13 @@ public final class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(new Limited(request, limit, isUtf8Json(contentType)), response);
     }
 
-    /** A JSON body in UTF-8 (declared so, or with no charset: JSON's default). */
+    /** A JSON body: by now its charset, if named, is UTF-8 (any other was refused above). */
     private static boolean isUtf8Json(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        MediaType type = MediaType.parseMediaType(contentType);
-        boolean json = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
-        try {
-            return json && (type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException unknownCharset) {
-            return false; // the converters refuse it with their own answer
-        }
+        return contentType != null && isJson(MediaType.parseMediaType(contentType));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
     }
 
     static String tooLarge(long limit) {
@@ -110,9 +105,16 @@ public final class RequestGuard extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return "Content-Type '" + contentType + "' is not a media type; send application/json";
         }
-        return type.isWildcardType() || type.isWildcardSubtype()
-                ? "Content-Type '" + contentType + "' is a wildcard; send a concrete type such as application/json"
-                : null;
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            return "Content-Type '" + contentType + "' is a wildcard; send a concrete type such as application/json";
+        }
+        // RFC 8259: JSON between systems is UTF-8. Declared UTF-16 was read as whatever Jackson detected, so
+        // the UTF-8 check below could be stepped around by naming another charset.
+        if (isJson(type) && type.getCharset() != null && !type.getCharset().equals(StandardCharsets.UTF_8)) {
+            return "Content-Type '" + contentType + "' names the charset " + type.getCharset().name()
+                    + "; a JSON body is UTF-8 (send charset=utf-8 or none)";
+        }
+        return null;
     }
 
     /** Tomcat would refuse bad escapes deep inside parameter parsing; here the client is told. */
