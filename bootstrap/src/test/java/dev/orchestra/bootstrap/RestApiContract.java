@@ -761,14 +761,8 @@ abstract class RestApiContract implements RoutingApiContract, WorkflowApiContrac
         // C0 AF is an overlong '/': Jackson read it as one, so "a\xC0\xAF" was stored as "a/".
         // Each bad sequence and the byte that breaks it: overlong forms of '/', a surrogate, past U+10FFFF,
         // a byte that starts nothing, a continuation without a start.
-        Map<String, String> firstBad = new java.util.LinkedHashMap<>();
-        firstBad.put("c0af", "C0");
-        firstBad.put("e080af", "80");
-        firstBad.put("f08080af", "80");
-        firstBad.put("eda080", "A0");
-        firstBad.put("f4908080", "90");
-        firstBad.put("ff", "FF");
-        firstBad.put("80", "80");
+        Map<String, String> firstBad = Map.of("c0af", "C0", "e080af", "80", "f08080af", "80", "eda080", "A0",
+                "f4908080", "90", "ff", "FF", "80", "80");
         firstBad.forEach((hex, bad) -> {
             Http.Response refused = http.sendBytes("POST", "/api/v1/tasks", "application/json", body.apply(hex));
             assertProblem(refused, 400, "malformed-body");
