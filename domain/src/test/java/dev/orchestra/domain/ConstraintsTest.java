@@ -72,6 +72,28 @@ class ConstraintsTest {
     }
 
     @Test
+    void givenLifetimeTotalsAtWhatAStoreKeeps_oneMoreTask_isCountedAndTheTotalStaysThere() {
+        java.time.Duration nearly = dev.orchestra.domain.shared.NonNegativeDuration.LONGEST.minusHours(1);
+        java.time.Duration day = java.time.Duration.ofDays(1);
+
+        // Past the bound, the store's nanosecond column failed every later completion of the agent's tasks.
+        dev.orchestra.domain.agent.AgentStatistics agent =
+                new dev.orchestra.domain.agent.AgentStatistics(9, 0, nearly).withCompleted(day);
+        dev.orchestra.domain.repository.RepositoryStatistics repository =
+                new dev.orchestra.domain.repository.RepositoryStatistics(9, 9, 0, nearly, null)
+                        .withSuccess(day, java.time.Instant.EPOCH);
+
+        assertThat(agent.completed()).isEqualTo(10);
+        assertThat(agent.totalExecutionTime()).isEqualTo(dev.orchestra.domain.shared.NonNegativeDuration.LONGEST);
+        assertThat(VALIDATOR.validate(agent)).isEmpty();
+        assertThat(repository.successfulTasks()).isEqualTo(10);
+        assertThat(repository.totalExecutionTime())
+                .isEqualTo(dev.orchestra.domain.shared.NonNegativeDuration.LONGEST);
+        assertThat(new dev.orchestra.domain.agent.AgentStatistics(1, 0, day).withCompleted(day).totalExecutionTime())
+                .isEqualTo(day.multipliedBy(2));
+    }
+
+    @Test
     void givenRunLongerThanAStoreKeeps_theCrossFieldConstraint_namesCompletedAt() {
         java.time.Instant year2 = java.time.Instant.parse("0002-01-01T00:00:00Z");
         Task placeholder = new Task(TENANT, "t", "cmd", "/r", null, "a", TaskPriority.NORMAL, TaskStatus.COMPLETED,

@@ -29,7 +29,8 @@ public record AgentStatistics(
     }
 
     public AgentStatistics withCompleted(Duration executionTime) {
-        return new AgentStatistics(completed + 1, failed, totalExecutionTime.plus(executionTime));
+        return new AgentStatistics(completed + 1, failed,
+                NonNegativeDuration.Totals.plus(totalExecutionTime, executionTime));
     }
 
     public AgentStatistics withFailed() {

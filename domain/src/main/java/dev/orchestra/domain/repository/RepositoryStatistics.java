@@ -33,7 +33,7 @@ public record RepositoryStatistics(
 
     public RepositoryStatistics withSuccess(Duration duration, Instant at) {
         return new RepositoryStatistics(totalTasks + 1, successfulTasks + 1, failedTasks,
-                totalExecutionTime.plus(duration), at);
+                NonNegativeDuration.Totals.plus(totalExecutionTime, duration), at);
     }
 
     public RepositoryStatistics withFailure(Instant at) {

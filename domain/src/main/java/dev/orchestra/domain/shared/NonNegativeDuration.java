@@ -27,6 +27,20 @@ public @interface NonNegativeDuration {
 
     Class<? extends Payload>[] payload() default {};
 
+    /**
+     * Lifetime totals that only grow (an agent's or a repository's execution time): past {@link #LONGEST} they
+     * stay at it and the counts go on, where the store's nanosecond column would have failed every completion.
+     */
+    final class Totals {
+        private Totals() {
+        }
+
+        public static Duration plus(Duration total, Duration more) {
+            Duration sum = total.plus(more);
+            return sum.compareTo(LONGEST) > 0 ? LONGEST : sum;
+        }
+    }
+
     class Validator implements ConstraintValidator<NonNegativeDuration, Duration> {
         @Override
         public boolean isValid(Duration value, ConstraintValidatorContext context) {
