@@ -1,6 +1,7 @@
 package dev.orchestra.domain.routing;
 
 import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.shared.NonNegativeDuration;
 import dev.orchestra.domain.shared.TenantId;
 import dev.orchestra.domain.shared.ValidationFailed;
 import jakarta.validation.constraints.NotBlank;
@@ -60,9 +61,10 @@ public record RoutingStatistics(
      */
     public RoutingStatistics plus(RoutingOutcome outcome, Instant now) {
         Duration sum = totalDuration.plus(outcome.duration());
-        if (sum.compareTo(dev.orchestra.domain.shared.NonNegativeDuration.LONGEST) > 0) {
+        if (sum.compareTo(NonNegativeDuration.LONGEST) > 0) {
             throw ValidationFailed.of("duration", "would take the total routing duration of agent '" + agentKey
-                    + "' past PT2562047H47M16.854775807S (about 292 years), the most a store keeps");
+                    + "' past " + NonNegativeDuration.LONGEST_TEXT
+                    + ", the most a store keeps");
         }
         return new RoutingStatistics(tenantId, agentKey, total + 1, successful + (outcome.success() ? 1 : 0),
                 failed + (outcome.success() ? 0 : 1), sum, now, version);

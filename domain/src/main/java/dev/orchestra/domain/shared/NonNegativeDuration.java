@@ -21,7 +21,10 @@ public @interface NonNegativeDuration {
     /** The longest duration a store keeps: {@code Long.MAX_VALUE} nanoseconds, about 292 years. */
     Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
-    String message() default "must be between PT0S and " + "PT2562047H47M16.854775807S (about 292 years)";
+    /** {@link #LONGEST} as messages name it (a constant: annotation defaults need one). */
+    String LONGEST_TEXT = "PT2562047H47M16.854775807S (about 292 years)";
+
+    String message() default "must be between PT0S and " + LONGEST_TEXT;
 
     Class<?>[] groups() default {};
 

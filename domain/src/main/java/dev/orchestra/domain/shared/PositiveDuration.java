@@ -15,8 +15,7 @@ import java.time.Duration;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PositiveDuration.Validator.class)
 public @interface PositiveDuration {
-    String message() default "must be longer than zero and at most "
-            + "PT2562047H47M16.854775807S (about 292 years)";
+    String message() default "must be longer than zero and at most " + NonNegativeDuration.LONGEST_TEXT;
 
     Class<?>[] groups() default {};
 

@@ -62,8 +62,15 @@ public final class RequestGuard extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
+        MediaType type = null;
         if (contentType != null) {
-            String problem = mediaTypeProblem(contentType);
+            String problem;
+            try {
+                type = MediaType.parseMediaType(contentType);
+                problem = mediaTypeProblem(contentType, type);
+            } catch (InvalidMediaTypeException e) {
+                problem = "Content-Type '" + contentType + "' is not a media type; send application/json";
+            }
             if (problem != null) {
                 ProblemJson.write(response, 415, "unsupported-media-type", problem, instance);
                 return;
@@ -82,12 +89,8 @@ public final class RequestGuard extends OncePerRequestFilter {
                             + "and the bytes must form UTF-8 text)", instance);
             return;
         }
-        chain.doFilter(new Limited(request, limit, isUtf8Json(contentType)), response);
-    }
-
-    /** A JSON body: by now its charset, if named, is UTF-8 (any other was refused above). */
-    private static boolean isUtf8Json(String contentType) {
-        return contentType != null && isJson(MediaType.parseMediaType(contentType));
+        // A JSON body's charset, if named, is UTF-8 by now (any other was refused above).
+        chain.doFilter(new Limited(request, limit, type != null && isJson(type)), response);
     }
 
     private static boolean isJson(MediaType type) {
@@ -98,13 +101,7 @@ public final class RequestGuard extends OncePerRequestFilter {
         return "the body is larger than the " + limit + " bytes accepted";
     }
 
-    private static String mediaTypeProblem(String contentType) {
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(contentType);
-        } catch (InvalidMediaTypeException e) {
-            return "Content-Type '" + contentType + "' is not a media type; send application/json";
-        }
+    private static String mediaTypeProblem(String contentType, MediaType type) {
         if (type.isWildcardType() || type.isWildcardSubtype()) {
             return "Content-Type '" + contentType + "' is a wildcard; send a concrete type such as application/json";
         }
