@@ -74,6 +74,61 @@ class ObservabilityTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
+    void givenTwoWeeksOfSamplesRolledUpDaily_theWeeklyRollUps_equalStatisticsOverEachMondayToMondayWeek(String type) {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        // A Saturday: the first week rolled is the one from Monday 2026-11-16 that it lies in.
+        Instant saturday = Instant.parse("2026-11-21T00:00:00Z");
+        Instant[] mondays = {Instant.parse("2026-11-16T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"),
+            Instant.parse("2026-11-30T00:00:00Z")};
+        UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(saturday);
+        try (Store store = TestStores.open(type, directory, clock)) {
+            MetricsSeries metrics = ObservabilityConfiguration.metricsSeries(wiring(store, clock));
+            List<List<Double>> weeks = List.of(new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < 400; i++) {
+                // Up to the last second of Sunday 2026-11-29, from the Saturday on.
+                Instant at = saturday.plusSeconds(random.nextInt(9 * 86_400));
+                double value = Math.round(random.nextGaussian() * 1000 + 5000) / 10.0;
+                weeks.get(at.isBefore(mondays[1]) ? 0 : 1).add(value);
+                metrics.record(CALLER, new MetricsSeries.Sample(MetricEntity.SYSTEM, null, "queue.depth", value,
+                        "tasks", at));
+            }
+
+            // As the periodic job would: a roll-up a few minutes into each day.
+            for (int day = 0; day < 9; day++) {
+                clock.advance(Duration.ofDays(1).plusMinutes(day == 0 ? 5 : 0));
+                metrics.rollUp();
+                // Until Monday 2026-11-30 the second week has not ended, and gets no row.
+                assertThat(weekly(metrics)).as("weeks rolled by %s, seed %d", clock.instant(), seed)
+                        .hasSize(clock.instant().isBefore(mondays[2]) ? (clock.instant().isBefore(mondays[1]) ? 0 : 1)
+                                : 2);
+            }
+
+            List<PerformanceMetric> rolled = weekly(metrics);
+            for (int w = 0; w < 2; w++) {
+                List<Double> values = weeks.get(w);
+                double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                double deviation = Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum()
+                        / values.size());
+                PerformanceMetric week = rolled.get(w);
+                assertThat(week.periodStart()).as("seed %d", seed).isEqualTo(mondays[w]);
+                assertThat(week.periodEnd()).as("seed %d", seed).isEqualTo(mondays[w + 1]);
+                assertThat(week.sampleCount()).as("seed %d", seed).isEqualTo(values.size());
+                assertThat(week.value()).as("seed %d", seed).isCloseTo(mean, within(1e-9));
+                assertThat(week.standardDeviation()).as("seed %d", seed).isCloseTo(deviation, within(1e-9));
+                assertThat(week.min()).isEqualTo(values.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+                assertThat(week.max()).isEqualTo(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            }
+        }
+    }
+
+    private static List<PerformanceMetric> weekly(MetricsSeries metrics) {
+        return metrics.series(CALLER, new MetricsSeries.Filter("queue.depth", null, null, MetricPeriod.WEEKLY, null,
+                null), new PageRequest<>(0, 10, List.of())).items();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
     void givenSamplesNearTheLargestDouble_theRollUp_staysFiniteAndOtherSeriesStillRoll(String type) {
         UseCasesTest.MovableClock clock = new UseCasesTest.MovableClock(DAY);
         try (Store store = TestStores.open(type, directory, clock)) {

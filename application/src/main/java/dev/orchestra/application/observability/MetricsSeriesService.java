@@ -28,12 +28,14 @@ import java.util.Map;
 /**
  * Samples and their roll-ups. A roll-up's id is derived from its series, period and start, so rolling up again
  * (after a restart, or by two instances) finds it and writes nothing twice. Hours are rolled once they have
- * ended, days once their last hour is rolled; a sample that arrives for an hour already rolled stays raw.
+ * ended, days once their last hour is rolled, weeks (Monday to Monday, UTC) once their last day is rolled; a
+ * sample that arrives for an hour already rolled stays raw.
  */
 public final class MetricsSeriesService implements MetricsSeries {
     /** How far back a roll-up looks for hours and days not rolled yet. */
     static final Duration HOURS_BACK = Duration.ofHours(48);
     static final Duration DAYS_BACK = Duration.ofDays(14);
+    static final Duration WEEKS_BACK = Duration.ofDays(7 * 8);
 
     private final UnitOfWork unitOfWork;
     private final PerformanceMetrics metrics;
@@ -100,6 +102,9 @@ public final class MetricsSeriesService implements MetricsSeries {
             Instant dayEnd = now.truncatedTo(ChronoUnit.DAYS);
             written += roll(tenant, MetricPeriod.HOURLY, MetricPeriod.DAILY,
                     after(tenant, MetricPeriod.DAILY, dayEnd.minus(DAYS_BACK)), dayEnd);
+            Instant weekEnd = periodStart(now, MetricPeriod.WEEKLY);
+            written += roll(tenant, MetricPeriod.DAILY, MetricPeriod.WEEKLY,
+                    after(tenant, MetricPeriod.WEEKLY, weekEnd.minus(WEEKS_BACK)), weekEnd);
         }
         return written;
     }
@@ -151,8 +156,17 @@ public final class MetricsSeriesService implements MetricsSeries {
         });
     }
 
-    private static Instant periodStart(Instant at, MetricPeriod period) {
-        return at.truncatedTo(period == MetricPeriod.DAILY ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+    static Instant periodStart(Instant at, MetricPeriod period) {
+        return switch (period) {
+            case HOURLY -> at.truncatedTo(ChronoUnit.HOURS);
+            case DAILY -> at.truncatedTo(ChronoUnit.DAYS);
+            case WEEKLY -> {
+                // ISO weeks start on Monday; day 4 since the epoch (1970-01-05) was one.
+                long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+                yield Instant.ofEpochSecond((day - Math.floorMod(day - 4, 7)) * 86_400L);
+            }
+            case INSTANT -> at;
+        };
     }
 
     /**

@@ -115,7 +115,8 @@ public class ObservabilityController {
     @PostMapping("/metrics")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "recordMetric", description = "a raw sample; complete hours are rolled into HOURLY "
-            + "rows and complete days into DAILY rows by the service")
+            + "rows, complete days into DAILY rows and complete weeks (Monday to Monday, UTC) into WEEKLY rows by the"
+            + " service")
     public ResponseEntity<MetricResponse> recordMetric(Caller caller, @Valid @RequestBody SampleRequest request) {
         PerformanceMetric sample = metrics.record(caller, new MetricsSeries.Sample(request.entityType(),
                 request.entityId(), request.name(), request.value(), request.unit(), request.timestamp()));
@@ -123,8 +124,8 @@ public class ObservabilityController {
     }
 
     @GetMapping("/metrics")
-    @Operation(operationId = "queryMetrics", description = "a time series: period INSTANT (the default), HOURLY or "
-            + "DAILY; from inclusive, to exclusive, on the period's start; oldest first unless sorted")
+    @Operation(operationId = "queryMetrics", description = "a time series: period INSTANT (the default), HOURLY, "
+            + "DAILY or WEEKLY; from inclusive, to exclusive, on the period's start; oldest first unless sorted")
     public PageResponse<MetricResponse> metrics(Caller caller, @RequestParam(required = false) String name,
                                                 @RequestParam(required = false) MetricEntity entityType,
                                                 @RequestParam(required = false) String entityId,
