@@ -96,17 +96,29 @@ final class JsonTasks implements Tasks {
 
     @Override
     public TaskTotals totals(TenantId tenant, Specification<Task> where) {
-        long count = 0;
-        Duration total = Duration.ZERO;
+        Sum sum = new Sum();
         for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
             if (where.isSatisfiedBy(task)) {
-                count++;
-                if (task.executionDuration() != null) {
-                    total = total.plus(task.executionDuration());
-                }
+                sum.add(task);
             }
         }
-        return new TaskTotals(count, total);
+        return new TaskTotals(sum.count, sum.time);
+    }
+
+    /**
+     * Tasks counted and their runs summed as a Duration: each run may be ~292 years (a long of nanoseconds), so a
+     * few of them overflow a long sum of nanoseconds, which wrapped to a negative total.
+     */
+    private static final class Sum {
+        long count;
+        Duration time = Duration.ZERO;
+
+        void add(Task task) {
+            count++;
+            if (task.executionDuration() != null) {
+                time = time.plus(task.executionDuration());
+            }
+        }
     }
 
     @Override
@@ -127,18 +139,17 @@ final class JsonTasks implements Tasks {
 
     @Override
     public List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to) {
-        Map<java.time.Instant, Map<TaskStatus, long[]>> counts = new java.util.TreeMap<>();
+        Map<java.time.Instant, Map<TaskStatus, Sum>> counts = new java.util.TreeMap<>();
         for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
             if (!task.createdAt().isBefore(from) && task.createdAt().isBefore(to)) {
-                long[] c = counts.computeIfAbsent(task.createdAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-                        h -> new java.util.EnumMap<>(TaskStatus.class)).computeIfAbsent(task.status(), s -> new long[2]);
-                c[0]++;
-                c[1] += task.executionDuration() == null ? 0 : task.executionDuration().toNanos();
+                counts.computeIfAbsent(task.createdAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                        h -> new java.util.EnumMap<>(TaskStatus.class)).computeIfAbsent(task.status(), s -> new Sum())
+                        .add(task);
             }
         }
         List<TaskCounts.Hourly> result = new ArrayList<>();
         counts.forEach((hour, byStatus) -> byStatus.forEach((status, c) ->
-                result.add(new TaskCounts.Hourly(hour, status, c[0], java.time.Duration.ofNanos(c[1])))));
+                result.add(new TaskCounts.Hourly(hour, status, c.count, c.time))));
         return result;
     }
 
@@ -159,18 +170,16 @@ final class JsonTasks implements Tasks {
 
     private List<TaskCounts.Grouped> grouped(TenantId tenant, Specification<Task> where,
                                              java.util.function.Function<Task, String> key) {
-        Map<List<Object>, long[]> counts = new HashMap<>();
+        Map<List<Object>, Sum> counts = new HashMap<>();
         for (Task task : unitOfWork.state().of(tenant).tasks.values()) {
             if (where.isSatisfiedBy(task)) {
-                long[] sums = counts.computeIfAbsent(java.util.Arrays.asList(key.apply(task), task.status()),
-                        k -> new long[2]);
-                sums[0]++;
-                sums[1] += task.executionDuration() == null ? 0 : task.executionDuration().toNanos();
+                counts.computeIfAbsent(java.util.Arrays.asList(key.apply(task), task.status()), k -> new Sum())
+                        .add(task);
             }
         }
         return counts.entrySet().stream()
                 .map(e -> new TaskCounts.Grouped((String) e.getKey().get(0), (TaskStatus) e.getKey().get(1),
-                        e.getValue()[0], Duration.ofNanos(e.getValue()[1])))
+                        e.getValue().count, e.getValue().time))
                 .sorted(Comparator.comparing(TaskCounts.Grouped::key,
                         Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(TaskCounts.Grouped::status))
                 .toList();

@@ -241,20 +241,23 @@ final class SqliteIntegrityCheck implements IntegrityCheck {
                 WHERE a.tasks_completed <> coalesce(t.done, 0) LIMIT :limit"""));
         rules.add(new Rule(IntegrityRule.TASK_COUNTERS, "TaskCounts", """
                 WITH recount AS (SELECT tenant_id, substr(created_at, 1, 13) AS hour, status, count(*) AS n,
-                        coalesce(sum(execution_duration_nanos), 0) AS nanos FROM tasks GROUP BY 1, 2, 3),
-                    kept AS (SELECT tenant_id, hour, status, tasks AS n, execution_nanos AS nanos FROM task_counts
-                        WHERE tasks <> 0 OR execution_nanos <> 0)
+                        coalesce(sum(execution_duration_nanos / 1000000000), 0) AS seconds,
+                        coalesce(sum(execution_duration_nanos % 1000000000), 0) AS nanos FROM tasks GROUP BY 1, 2, 3),
+                    kept AS (SELECT tenant_id, hour, status, tasks AS n, execution_seconds AS seconds,
+                        execution_nanos AS nanos FROM task_counts
+                        WHERE tasks <> 0 OR execution_seconds <> 0 OR execution_nanos <> 0)
                 SELECT tenant_id, json_array(hour || ' ' || status) AS ids, 'counts ' || kept_n || ' tasks created in'
                     || ' hour ' || hour || ' in ' || status || '; the tasks are ' || re_n AS message FROM (
-                    SELECT r.tenant_id, r.hour, r.status, r.n AS re_n, coalesce(k.n, 0) AS kept_n, r.nanos AS re_nanos,
+                    SELECT r.tenant_id, r.hour, r.status, r.n AS re_n, coalesce(k.n, 0) AS kept_n,
+                        r.seconds AS re_seconds, coalesce(k.seconds, 0) AS kept_seconds, r.nanos AS re_nanos,
                         coalesce(k.nanos, 0) AS kept_nanos
                     FROM recount r LEFT JOIN kept k ON k.tenant_id = r.tenant_id AND k.hour = r.hour
                         AND k.status = r.status
                     UNION ALL
-                    SELECT k.tenant_id, k.hour, k.status, 0, k.n, 0, k.nanos FROM kept k WHERE NOT EXISTS (
+                    SELECT k.tenant_id, k.hour, k.status, 0, k.n, 0, k.seconds, 0, k.nanos FROM kept k WHERE NOT EXISTS (
                         SELECT 1 FROM recount r WHERE r.tenant_id = k.tenant_id AND r.hour = k.hour
                             AND r.status = k.status))
-                WHERE re_n <> kept_n OR re_nanos <> kept_nanos LIMIT :limit"""));
+                WHERE re_n <> kept_n OR re_seconds <> kept_seconds OR re_nanos <> kept_nanos LIMIT :limit"""));
         rules.add(new Rule(IntegrityRule.ROUTING_DRIFT, "RoutingStatistics", """
                 SELECT s.tenant_id, json_array(s.agent_key) AS ids, 'counts ' || s.total || ' outcomes, '
                     || s.successful || ' successful; the decisions hold ' || coalesce(d.total, 0) || ', '

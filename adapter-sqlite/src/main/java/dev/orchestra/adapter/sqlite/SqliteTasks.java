@@ -182,23 +182,37 @@ final class SqliteTasks implements Tasks {
         Map<String, long[]> keys = new java.util.LinkedHashMap<>();
         for (Task t : added) {
             long[] c = keys.computeIfAbsent(Times.format(t.createdAt()).substring(0, 13) + "\u0000" + t.status().name(),
-                    k -> new long[2]);
+                    k -> new long[3]);
             c[0]++;
-            c[1] += t.executionDuration() == null ? 0 : t.executionDuration().toNanos();
+            c[1] += seconds(t);
+            c[2] += nanos(t);
         }
         String tenant = added.isEmpty() ? null : added.get(0).tenantId().value();
         List<Object[]> rows = new java.util.ArrayList<>(keys.size());
         keys.forEach((key, c) -> {
             int split = key.indexOf('\u0000');
-            rows.add(new Object[] {tenant, key.substring(0, split), key.substring(split + 1), c[0], c[1]});
+            rows.add(new Object[] {tenant, key.substring(0, split), key.substring(split + 1), c[0], c[1], c[2]});
         });
         unitOfWork.batch().getJdbcTemplate().batchUpdate(COUNT, rows);
     }
 
     static final String COUNT = """
-            INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
+                execution_seconds = execution_seconds + excluded.execution_seconds,
                 execution_nanos = execution_nanos + excluded.execution_nanos""";
+
+    /**
+     * The matching tasks' runs summed as whole seconds and the nanoseconds under a second (V18): one sum of
+     * nanoseconds overflows with a few runs of the ~292 years one may last. Read with {@link #summed}.
+     */
+    static final String SUMMED_RUNS = "coalesce(sum(execution_duration_nanos / 1000000000), 0) AS seconds,"
+            + " coalesce(sum(execution_duration_nanos % 1000000000), 0) AS nanos";
+
+    static java.time.Duration summed(java.sql.ResultSet rows) throws java.sql.SQLException {
+        return java.time.Duration.ofSeconds(rows.getLong("seconds"), rows.getLong("nanos"));
+    }
 
     /** The columns an update may change, each with its parameter in {@link #parameters(Task)}. */
     private static final String[][] UPDATABLE = {
@@ -265,16 +279,22 @@ final class SqliteTasks implements Tasks {
         String hour = Times.format(stored.createdAt()).substring(0, 13);
         String tenant = stored.tenantId().value();
         unitOfWork.update("count task " + stored.id(), """
-                INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
-                VALUES (?, ?, ?, -1, ?), (?, ?, ?, 1, ?)
+                INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos)
+                VALUES (?, ?, ?, -1, ?, ?), (?, ?, ?, 1, ?, ?)
                 ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
+                    execution_seconds = execution_seconds + excluded.execution_seconds,
                     execution_nanos = execution_nanos + excluded.execution_nanos""",
-                tenant, hour, stored.status().name(), -nanos(stored), tenant, hour, changed.status().name(),
-                nanos(changed));
+                tenant, hour, stored.status().name(), -seconds(stored), -nanos(stored), tenant, hour,
+                changed.status().name(), seconds(changed), nanos(changed));
+    }
+
+    /** A run's whole seconds; with {@link #nanos} the parts {@code task_counts} sums. */
+    private static long seconds(Task task) {
+        return task.executionDuration() == null ? 0 : task.executionDuration().getSeconds();
     }
 
     private static long nanos(Task task) {
-        return task.executionDuration() == null ? 0 : task.executionDuration().toNanos();
+        return task.executionDuration() == null ? 0 : task.executionDuration().getNano();
     }
 
     @Override
@@ -303,11 +323,10 @@ final class SqliteTasks implements Tasks {
     public TaskTotals totals(TenantId tenant, Specification<Task> where) {
         SqlFilter.Where condition = FILTER.where(where);
         return SqlErrors.translate("sum tasks", () -> jdbc()
-                .sql("SELECT count(*) AS matching, coalesce(sum(execution_duration_nanos), 0) AS nanos FROM tasks"
+                .sql("SELECT count(*) AS matching, " + SUMMED_RUNS + " FROM tasks"
                         + " WHERE tenant_id = :tenant AND " + condition.sql())
                 .param("tenant", tenant.value()).params(condition.parameters())
-                .query((rows, n) -> new TaskTotals(rows.getLong("matching"),
-                        java.time.Duration.ofNanos(rows.getLong("nanos"))))
+                .query((rows, n) -> new TaskTotals(rows.getLong("matching"), summed(rows)))
                 .single());
     }
 
@@ -329,13 +348,13 @@ final class SqliteTasks implements Tasks {
     @Override
     public List<TaskCounts.Hourly> countByHour(TenantId tenant, java.time.Instant from, java.time.Instant to) {
         return SqlErrors.translate("count tasks per hour", () -> jdbc()
-                .sql("SELECT hour, status, tasks, execution_nanos FROM task_counts WHERE tenant_id = :tenant"
+                .sql("SELECT hour, status, tasks, execution_seconds AS seconds, execution_nanos AS nanos"
+                        + " FROM task_counts WHERE tenant_id = :tenant"
                         + " AND hour >= :from AND hour < :to AND tasks <> 0 ORDER BY hour, status")
                 .param("tenant", tenant.value()).param("from", Times.format(from).substring(0, 13))
                 .param("to", Times.format(to).substring(0, 13))
                 .query((rows, n) -> new TaskCounts.Hourly(java.time.Instant.parse(rows.getString("hour") + ":00:00Z"),
-                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("tasks"),
-                        java.time.Duration.ofNanos(rows.getLong("execution_nanos"))))
+                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("tasks"), summed(rows)))
                 .list());
     }
 
@@ -344,10 +363,10 @@ final class SqliteTasks implements Tasks {
         SqlErrors.translate("count the tasks again", () -> {
             jdbc().sql("DELETE FROM task_counts WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
             return jdbc().sql("""
-                    INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_nanos)
-                    SELECT tenant_id, substr(created_at, 1, 13), status, count(*),
-                        coalesce(sum(execution_duration_nanos), 0)
-                    FROM tasks WHERE tenant_id = :tenant GROUP BY tenant_id, substr(created_at, 1, 13), status""")
+                    INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos)
+                    SELECT tenant_id, substr(created_at, 1, 13), status, count(*), %s
+                    FROM tasks WHERE tenant_id = :tenant GROUP BY tenant_id, substr(created_at, 1, 13), status"""
+                    .formatted(SUMMED_RUNS.replace(" AS seconds", "").replace(" AS nanos", "")))
                     .param("tenant", tenant.value()).update();
         });
     }
@@ -366,13 +385,11 @@ final class SqliteTasks implements Tasks {
     private List<TaskCounts.Grouped> grouped(String column, TenantId tenant, Specification<Task> where) {
         SqlFilter.Where condition = FILTER.where(where);
         return SqlErrors.translate("count tasks per " + column, () -> jdbc()
-                .sql("SELECT " + column + " AS grouping, status, count(*) AS n,"
-                        + " coalesce(sum(execution_duration_nanos), 0) AS nanos FROM tasks"
+                .sql("SELECT " + column + " AS grouping, status, count(*) AS n, " + SUMMED_RUNS + " FROM tasks"
                         + " WHERE tenant_id = :tenant AND " + condition.sql() + " GROUP BY " + column + ", status")
                 .param("tenant", tenant.value()).params(condition.parameters())
                 .query((rows, n) -> new TaskCounts.Grouped(rows.getString("grouping"),
-                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("n"),
-                        java.time.Duration.ofNanos(rows.getLong("nanos"))))
+                        TaskStatus.valueOf(rows.getString("status")), rows.getLong("n"), summed(rows)))
                 .list().stream().sorted(GROUPED_ORDER).toList());
     }
 

@@ -114,4 +114,30 @@ class SqliteIntegrityCheckTest {
         }
         assertThat(Files.exists(file)).isTrue();
     }
+
+    /** The counters keep a run as whole seconds and the nanoseconds under a second (V18); a drift in either shows. */
+    @Test
+    void givenACounterWhoseSecondsOrNanosecondsDrift_check_namesItsHourUnderTaskCounters() throws Exception {
+        Path file = directory.resolve("orchestra.db");
+        try (SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file))) {
+            store.unitOfWork().writeVoid(() -> {
+                store.agents().add(TestData.agent("a1", "/repo"));
+                store.tasks().add(TestData.completedTask("done", "a1"));
+            });
+            assertThat(ids(check(store), IntegrityRule.TASK_COUNTERS)).isEmpty();
+        }
+        String hour = T0.toString().substring(0, 13);
+        for (String column : List.of("execution_seconds", "execution_nanos")) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+                s.execute("UPDATE task_counts SET " + column + " = " + column + " + 1 WHERE status = 'COMPLETED'");
+            }
+            try (SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file))) {
+                assertThat(ids(check(store), IntegrityRule.TASK_COUNTERS)).as(column)
+                        .containsExactly(hour + " COMPLETED");
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+                s.execute("UPDATE task_counts SET " + column + " = " + column + " - 1 WHERE status = 'COMPLETED'");
+            }
+        }
+    }
 }

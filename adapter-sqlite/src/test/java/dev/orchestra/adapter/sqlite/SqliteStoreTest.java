@@ -97,6 +97,47 @@ class SqliteStoreTest {
         }
     }
 
+    /**
+     * V18 keeps a counter's run time as seconds and nanoseconds: a V17 counter summed in nanoseconds had overflowed
+     * with two runs of 200 years in one hour (SQLite made it a REAL; read back, a wrong total). Opening the store
+     * counts the hours again from the tasks, exactly.
+     */
+    @Test
+    void givenAV17StoreWhoseCounterOverflowed_open_countsItsHoursAgainExactly() throws Exception {
+        Path file = directory.resolve("v17.db");
+        org.sqlite.SQLiteDataSource source = SqliteStore.dataSource(file, SqliteSettings.defaults(file), false);
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations(SqliteStore.MIGRATIONS).target("17").load()
+                .migrate();
+        Duration run = Duration.ofDays(365L * 200).plusNanos(999_999_999);
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            for (String id : List.of("old-1", "old-2")) {
+                s.execute("INSERT INTO tasks (tenant_id, id, command, repository_path, priority, status, created_at,"
+                        + " started_at, completed_at, execution_duration_nanos, updated_at) VALUES ('default', '" + id
+                        + "', 'run', '/r', 'LOW', 'COMPLETED', '1900-01-01T00:10:00.000000000Z',"
+                        + " '1900-01-01T00:10:00.000000000Z', '2099-12-09T00:10:00.999999999Z', " + run.toNanos()
+                        + ", '2099-12-09T00:10:00.999999999Z')");
+            }
+            // What the old upsert left: the sum of the two runs, past a long, as a REAL.
+            s.execute("INSERT INTO task_counts VALUES ('default', '1900-01-01T00', 'COMPLETED', 2, "
+                    + run.toNanos() + " + " + run.toNanos() + ")");
+            assertThat(single(s, "SELECT typeof(execution_nanos) FROM task_counts")).isEqualTo("real");
+        }
+
+        try (SqliteStore store = SqliteStore.open(SqliteSettings.defaults(file))) {
+            java.time.Instant hour = java.time.Instant.parse("1900-01-01T00:00:00Z");
+            assertThat(store.unitOfWork().read(() -> store.tasks().countByHour(TENANT, hour, hour.plusSeconds(3600))))
+                    .containsExactly(new dev.orchestra.domain.task.TaskCounts.Hourly(hour,
+                            dev.orchestra.domain.task.TaskStatus.COMPLETED, 2, run.multipliedBy(2)));
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     @Test
     void givenForeignKeysEnforced_taskOfAnUnknownAgent_isRefused() {
         try (SqliteStore store = open()) {

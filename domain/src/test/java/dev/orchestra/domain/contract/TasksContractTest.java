@@ -303,6 +303,50 @@ public abstract class TasksContractTest extends StoreContract {
         assertThat(none).isEqualTo(TaskTotals.NONE);
     }
 
+    /**
+     * A run may last up to ~292 years (what a long of nanoseconds holds); a few such runs in one creation hour,
+     * one agent or one query sum past that. Legacy files carry such timestamps. Every count keeps the exact sum:
+     * a long of nanoseconds wrapped to a negative total, or stopped the query with SQLite's integer overflow.
+     */
+    @Test
+    void givenRunsSummingPastWhatALongOfNanosecondsHolds_everyCount_keepsTheExactTotal() {
+        java.time.Instant created = java.time.Instant.parse("1900-01-01T00:10:00Z");
+        java.time.Instant hour = java.time.Instant.parse("1900-01-01T00:00:00Z");
+        java.time.Duration run = java.time.Duration.ofDays(365L * 200).plusNanos(999_999_999);
+        Lease lease = new Lease("l", created.plusSeconds(600));
+        List<Task> started = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            started.add(task("long-" + i, "/r", TaskPriority.LOW, created.plusSeconds(i)).assign("a", lease, created)
+                    .start(created.plusSeconds(60)));
+        }
+        writeVoid(() -> {
+            store.agents().add(agent("a", "/r"));
+            // Two counted in one batch, two moved into COMPLETED by an update.
+            store.tasks().addAll(List.of(started.get(0).complete("ok", created.plusSeconds(60).plus(run)),
+                    started.get(1).complete("ok", created.plusSeconds(60).plus(run))));
+            store.tasks().addAll(started.subList(2, 4));
+        });
+        writeVoid(() -> {
+            for (Task t : started.subList(2, 4)) {
+                store.tasks().update(t.complete("ok", created.plusSeconds(60).plus(run)));
+            }
+        });
+        java.time.Duration total = run.multipliedBy(4);
+        var expectedHour = List.of(new dev.orchestra.domain.task.TaskCounts.Hourly(hour, TaskStatus.COMPLETED, 4,
+                total));
+
+        assertThat(read(() -> store.tasks().countByHour(TENANT, hour, hour.plusSeconds(3600))))
+                .as("the counters kept with the writes").isEqualTo(expectedHour);
+        assertThat(read(() -> store.tasks().totals(TENANT, Specification.all()))).isEqualTo(new TaskTotals(4, total));
+        assertThat(read(() -> store.tasks().countByAgentAndStatus(TENANT, Specification.all()))).containsExactly(
+                new dev.orchestra.domain.task.TaskCounts.Grouped("a", TaskStatus.COMPLETED, 4, total));
+        assertThat(read(() -> store.tasks().countByRepositoryAndStatus(TENANT, Specification.all()))).containsExactly(
+                new dev.orchestra.domain.task.TaskCounts.Grouped(null, TaskStatus.COMPLETED, 4, total));
+        writeVoid(() -> store.tasks().rebuildCounts(TENANT));
+        assertThat(read(() -> store.tasks().countByHour(TENANT, hour, hour.plusSeconds(3600))))
+                .as("the counters counted again").isEqualTo(expectedHour);
+    }
+
     @Test
     void givenTasksOverSeveralDaysAgentsAndStatuses_groupedCounts_matchTheRows() {
         writeVoid(() -> {
