@@ -47,24 +47,84 @@ final class JsonProps {
         return get(name) != null;
     }
 
+    /** Text, or a number or boolean as written; an array or object is refused naming the field. */
     String text(String name, String fallback) {
         JsonNode value = get(name);
-        return value == null ? fallback : value.asString();
+        return value == null ? fallback : scalar(value, spelling(name));
     }
 
+    private static String scalar(JsonNode value, String where) {
+        if (value.isContainer()) {
+            throw new IllegalArgumentException(where + ": " + value + " is not text");
+        }
+        return value.asString();
+    }
+
+    /**
+     * A whole number, also when written as text ("3") or as 3.0. Anything else is refused naming the field:
+     * Jackson's conversions made 1.5 a 1, and refused "abc" or 1e20 with an error that carried no place, so a
+     * hand-edited document failed to open with a NullPointerException.
+     */
     long number(String name, long fallback) {
         JsonNode value = get(name);
-        return value == null ? fallback : value.asLong();
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        java.math.BigDecimal number = decimalOf(value);
+        try {
+            if (number != null) {
+                return number.longValueExact();
+            }
+        } catch (ArithmeticException e) {
+            // Not whole, or past a long: refused below.
+        }
+        throw new IllegalArgumentException(spelling(name) + ": " + value + " is not a whole number");
     }
 
+    /** A finite number, also when written as text; anything else is refused naming the field. */
     double decimal(String name) {
         JsonNode value = get(name);
-        return value == null ? 0.0 : value.asDouble();
+        if (value == null) {
+            return 0.0;
+        }
+        java.math.BigDecimal number = value.isNumber() ? null : decimalOf(value);
+        double result = value.isNumber() ? value.doubleValue() : number == null ? Double.NaN : number.doubleValue();
+        if (!Double.isFinite(result)) {
+            throw new IllegalArgumentException(spelling(name) + ": " + value + " is not a finite number");
+        }
+        return result;
     }
 
+    /** true or false (also as text, or as 1 and 0); anything else is refused naming the field. */
     boolean bool(String name, boolean fallback) {
         JsonNode value = get(name);
-        return value == null ? fallback : value.asBoolean();
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.isString() || value.isIntegralNumber() ? value.asString().trim() : "";
+        if (text.equalsIgnoreCase("true") || text.equals("1")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false") || text.equals("0")) {
+            return false;
+        }
+        throw new IllegalArgumentException(spelling(name) + ": " + value + " is not true or false");
+    }
+
+    /** The number a node holds, also when written as text; null for anything else, and for 1e400, which no decimal holds. */
+    static java.math.BigDecimal decimalOf(JsonNode value) {
+        try {
+            return value.isNumber() ? value.decimalValue()
+                    : value.isString() ? new java.math.BigDecimal(value.asString().trim()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     Instant time(String name) {
@@ -95,7 +155,7 @@ final class JsonProps {
     }
 
     List<String> strings(String name) {
-        return array(name).stream().map(JsonNode::asString).toList();
+        return array(name).stream().map(item -> scalar(item, spelling(name) + "[]")).toList();
     }
 
     List<Map.Entry<String, JsonNode>> entries(String name) {

@@ -371,8 +371,10 @@ public final class JsonStore implements Store {
             }
             return document.read(root);
         } catch (JacksonException e) {
+            // A parse error has a place in the file; a refused conversion of a value read has none.
             throw new StoreFailure("the JSON store " + file + " is not valid: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()), e);
         } catch (IOException e) {
             throw new StoreFailure("cannot read the JSON store " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

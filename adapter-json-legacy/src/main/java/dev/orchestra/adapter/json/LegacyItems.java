@@ -234,10 +234,8 @@ final class LegacyItems {
      * is. A cast would have quietly turned 4294967297 into 1.
      */
     private static long whole(JsonNode value, String where, long min, long max) {
-        java.math.BigDecimal number;
-        try {
-            number = value.isNumber() ? value.decimalValue() : new java.math.BigDecimal(value.asString().trim());
-        } catch (RuntimeException e) {
+        java.math.BigDecimal number = JsonProps.decimalOf(value);
+        if (number == null) {
             // Text that is no number, or a number JSON allows but no decimal holds (1e400 reads as Infinity).
             throw new InvalidValue(where, "'" + value.asString() + "' is not a whole number");
         }

@@ -182,7 +182,21 @@ public final class LegacyStateReader implements LegacyDocuments {
                 Map<String, Integer> counts = new LinkedHashMap<>();
                 for (String count : new String[] {"IdleCount", "WorkingCount", "ErrorCount", "OfflineCount"}) {
                     if (n.has(count)) {
-                        counts.put(count, (int) n.number(count, 0));
+                        // Only compared with the agents' statuses: one that is no count is left out of that, said
+                        // where it is (a cast wrapped 4294967297 to 1; a text stopped the whole migration).
+                        String where = JsonPaths.member(repositoryPath, n.spelling(count));
+                        try {
+                            long number = n.number(count, 0);
+                            if (number < 0 || number > Integer.MAX_VALUE) {
+                                visitor.finding(Finding.warning(where, number + " is not a count from 0 to "
+                                        + Integer.MAX_VALUE + "; not compared with the agents"));
+                            } else {
+                                counts.put(count, (int) number);
+                            }
+                        } catch (IllegalArgumentException e) {
+                            visitor.finding(Finding.warning(where, n.get(count) + " is not a whole number;"
+                                    + " not compared with the agents"));
+                        }
                     }
                 }
                 visitor.repository(new LegacyRepositorySummary(repositoryPath, n.text("Name", null), location,

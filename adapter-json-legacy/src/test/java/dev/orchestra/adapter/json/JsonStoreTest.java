@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -193,5 +194,53 @@ class JsonStoreTest {
         assertThatThrownBy(this::open).isInstanceOf(StoreFailure.class)
                 .hasMessageEndingWith("TaskPriority 99999999999999999999 is outside 0..3");
         assertThat(Files.readString(file())).isEqualTo(huge);
+    }
+
+    /**
+     * The store's own sections, edited by hand: a value of the wrong kind is refused naming its field, the file
+     * untouched. Jackson's conversions made 1.5 a 1, and refused the rest with words that carried no place in
+     * the file, on which the open failed with a NullPointerException. Numbers and booleans written as text
+     * still read, as they do in legacy files.
+     */
+    @Test
+    void givenOwnSectionValuesOfTheWrongKind_open_refusesNamingTheFieldAndLeavesTheFileAlone() throws Exception {
+        try (JsonStore store = open()) {
+            store.unitOfWork().writeVoid(() -> store.preferences().add(dev.orchestra.domain.testing.TestData
+                    .preference("p1", new dev.orchestra.domain.preference.PreferenceScope("alice", null, null), "k",
+                            "v")));
+        }
+        String document = Files.readString(file());
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("\"Version\":\"abc\"", "Version: \"abc\" is not a whole number");
+        refused.put("\"Version\":99999999999999999999", "Version: 99999999999999999999 is not a whole number");
+        refused.put("\"Version\":1.5", "Version: 1.5 is not a whole number");
+        refused.put("\"Version\":[]", "Version: [] is not a whole number");
+        refused.put("\"ReadOnly\":\"yes\"", "ReadOnly: \"yes\" is not true or false");
+        refused.put("\"ReadOnly\":2", "ReadOnly: 2 is not true or false");
+        refused.put("\"Key\":{}", "Key: {} is not text");
+        for (Map.Entry<String, String> c : refused.entrySet()) {
+            String edited = edit(document, c.getKey());
+            Files.writeString(file(), edited);
+
+            assertThatThrownBy(this::open).as(c.getKey()).isInstanceOf(StoreFailure.class)
+                    .hasMessageEndingWith("holds data this store cannot read: " + c.getValue());
+            assertThat(Files.readString(file())).isEqualTo(edited);
+        }
+        for (String kept : List.of("\"Version\":\"0\"", "\"ReadOnly\":\"false\"", "\"Key\":5")) {
+            Files.writeString(file(), edit(document, kept));
+            try (JsonStore store = open()) {
+                long count = store.unitOfWork().read(() -> store.preferences().count(TENANT));
+                assertThat(count).as(kept).isEqualTo(1);
+            }
+        }
+    }
+
+    /** The document with the first "Name": value of the field {@code replacement} names replaced by it. */
+    private static String edit(String document, String replacement) {
+        String field = replacement.substring(0, replacement.indexOf(':'));
+        String edited = document.replaceFirst(java.util.regex.Pattern.quote(field)
+                + "\\s*:\\s*(\"[^\"]*\"|[^,}\\]]+)", java.util.regex.Matcher.quoteReplacement(replacement));
+        assertThat(edited).as(replacement).isNotEqualTo(document);
+        return edited;
     }
 }

@@ -220,6 +220,23 @@ class LegacyStateReaderTest {
     }
 
     @Test
+    void givenRepositorySummaryCountsThatAreNoCounts_read_leavesThemOutWithAWarningAtTheirPaths() throws Exception {
+        Collected read = read(write("{\"Agents\":{},\"TaskQueue\":[],\"Repositories\":{\"r1\":{\"Name\":\"r\","
+                + "\"Path\":\"/r\",\"IdleCount\":\"abc\",\"WorkingCount\":4294967297,\"ErrorCount\":\"2\","
+                + "\"OfflineCount\":1.5}}}"));
+
+        // A cast made WorkingCount 4294967297 a 1; the text "abc" stopped the whole read with Jackson's words.
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.findings).extracting(f -> f.path() + ": " + f.message()).contains(
+                "$.Repositories.r1.IdleCount: \"abc\" is not a whole number; not compared with the agents",
+                "$.Repositories.r1.WorkingCount: 4294967297 is not a count from 0 to 2147483647; not compared with"
+                        + " the agents",
+                "$.Repositories.r1.OfflineCount: 1.5 is not a whole number; not compared with the agents");
+        assertThat(read.repositories).singleElement().extracting(LegacyRepositorySummary::counts)
+                .isEqualTo(java.util.Map.of("ErrorCount", 2));
+    }
+
+    @Test
     void givenCustomStatusMap_read_appliesIt() throws Exception {
         Collected read = read(write(legacyFile().agents(3).agentStatuses(4)),
                 new LegacyReadOptions(TenantId.DEFAULT, ZoneOffset.UTC,
