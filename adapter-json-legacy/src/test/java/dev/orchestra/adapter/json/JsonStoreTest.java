@@ -210,14 +210,14 @@ class JsonStoreTest {
                             "v")));
         }
         String document = Files.readString(file());
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
-        refused.put("\"Version\":\"abc\"", "Version: \"abc\" is not a whole number");
-        refused.put("\"Version\":99999999999999999999", "Version: 99999999999999999999 is not a whole number");
-        refused.put("\"Version\":1.5", "Version: 1.5 is not a whole number");
-        refused.put("\"Version\":[]", "Version: [] is not a whole number");
-        refused.put("\"ReadOnly\":\"yes\"", "ReadOnly: \"yes\" is not true or false");
-        refused.put("\"ReadOnly\":2", "ReadOnly: 2 is not true or false");
-        refused.put("\"Key\":{}", "Key: {} is not text");
+        Map<String, String> refused = Map.of(
+                "\"Version\":\"abc\"", "Version: \"abc\" is not a whole number",
+                "\"Version\":99999999999999999999", "Version: 99999999999999999999 is not a whole number",
+                "\"Version\":1.5", "Version: 1.5 is not a whole number",
+                "\"Version\":[]", "Version: [] is not a whole number",
+                "\"ReadOnly\":\"yes\"", "ReadOnly: \"yes\" is not true or false",
+                "\"ReadOnly\":2", "ReadOnly: 2 is not true or false",
+                "\"Key\":{}", "Key: {} is not text");
         for (Map.Entry<String, String> c : refused.entrySet()) {
             String edited = edit(document, c.getKey());
             Files.writeString(file(), edited);
