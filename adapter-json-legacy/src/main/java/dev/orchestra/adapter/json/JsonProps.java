@@ -90,8 +90,15 @@ final class JsonProps {
         if (value == null) {
             return 0.0;
         }
-        java.math.BigDecimal number = value.isNumber() ? null : decimalOf(value);
-        double result = value.isNumber() ? value.doubleValue() : number == null ? Double.NaN : number.doubleValue();
+        double result = Double.NaN;
+        if (value.isNumber()) {
+            result = value.doubleValue();
+        } else {
+            java.math.BigDecimal text = decimalOf(value);
+            if (text != null) {
+                result = text.doubleValue();
+            }
+        }
         if (!Double.isFinite(result)) {
             throw new IllegalArgumentException(spelling(name) + ": " + value + " is not a finite number");
         }

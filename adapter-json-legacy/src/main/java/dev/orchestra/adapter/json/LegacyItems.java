@@ -221,7 +221,6 @@ final class LegacyItems {
         visitor.finding(Finding.error(path, message));
     }
 
-    /** A field whose value cannot be read; names the field's path. */
     /** The field as a whole number from min to max, or fallback when absent (or null). */
     private static long whole(JsonProps n, String field, String path, long fallback, long min, long max) {
         JsonNode value = n.get(field);
@@ -251,6 +250,7 @@ final class LegacyItems {
         return exact;
     }
 
+    /** A field whose value cannot be read; names the field's path. */
     private static final class InvalidValue extends RuntimeException {
         final String path;
 

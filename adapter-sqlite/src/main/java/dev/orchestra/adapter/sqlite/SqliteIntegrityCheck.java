@@ -241,8 +241,8 @@ final class SqliteIntegrityCheck implements IntegrityCheck {
                 WHERE a.tasks_completed <> coalesce(t.done, 0) LIMIT :limit"""));
         rules.add(new Rule(IntegrityRule.TASK_COUNTERS, "TaskCounts", """
                 WITH recount AS (SELECT tenant_id, substr(created_at, 1, 13) AS hour, status, count(*) AS n,
-                        coalesce(sum(execution_duration_nanos / 1000000000), 0) AS seconds,
-                        coalesce(sum(execution_duration_nanos % 1000000000), 0) AS nanos FROM tasks GROUP BY 1, 2, 3),
+                        """ + SqliteTasks.SUMMED_RUNS + """
+                         FROM tasks GROUP BY 1, 2, 3),
                     kept AS (SELECT tenant_id, hour, status, tasks AS n, execution_seconds AS seconds,
                         execution_nanos AS nanos FROM task_counts
                         WHERE tasks <> 0 OR execution_seconds <> 0 OR execution_nanos <> 0)

@@ -31,17 +31,11 @@ final class SqliteRetention implements StoreRetention {
                     AND NOT EXISTS (SELECT 1 FROM routing_decisions r
                                     WHERE r.tenant_id = t.tenant_id AND r.task_id = t.id)""".formatted(FINISHED),
                     // The hourly counters lose the tasks that go (V16).
-                    List.of("""
-                            INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds,
-                                execution_nanos)
-                            SELECT tenant_id, substr(created_at, 1, 13), status, -count(*),
-                                -coalesce(sum(execution_duration_nanos / 1000000000), 0),
-                                -coalesce(sum(execution_duration_nanos % 1000000000), 0)
-                            FROM tasks WHERE tenant_id = :tenant AND id IN """ + BATCH + """
-                             GROUP BY tenant_id, substr(created_at, 1, 13), status
-                            ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
-                                execution_seconds = execution_seconds + excluded.execution_seconds,
-                                execution_nanos = execution_nanos + excluded.execution_nanos"""))),
+                    List.of(SqliteTasks.INTO_COUNTS + "SELECT tenant_id, substr(created_at, 1, 13), status,"
+                            + " -count(*), -" + SqliteTasks.RUN_SECONDS + ", -" + SqliteTasks.RUN_NANOS
+                            + " FROM tasks WHERE tenant_id = :tenant AND id IN " + BATCH
+                            + " GROUP BY tenant_id, substr(created_at, 1, 13), status"
+                            + SqliteTasks.ADDED_TO_COUNTS))),
             RetentionKind.FINISHED_WORKFLOW_EXECUTIONS, List.of(new Target("workflow_executions", """
                     t.status IN %s AND t.completed_at < :cutoff
                     AND NOT EXISTS (SELECT 1 FROM workflow_executions c

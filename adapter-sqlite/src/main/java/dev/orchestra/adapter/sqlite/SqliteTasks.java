@@ -196,19 +196,25 @@ final class SqliteTasks implements Tasks {
         unitOfWork.batch().getJdbcTemplate().batchUpdate(COUNT, rows);
     }
 
-    static final String COUNT = """
-            INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
-                execution_seconds = execution_seconds + excluded.execution_seconds,
-                execution_nanos = execution_nanos + excluded.execution_nanos""";
+    /** The head of every write into {@code task_counts}; {@link #ADDED_TO_COUNTS} follows its rows. */
+    static final String INTO_COUNTS =
+            "INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos) ";
+
+    /** Rows written into {@code task_counts} are added to those already there, not put in their place. */
+    static final String ADDED_TO_COUNTS = " ON CONFLICT (tenant_id, hour, status) DO UPDATE SET"
+            + " tasks = tasks + excluded.tasks, execution_seconds = execution_seconds + excluded.execution_seconds,"
+            + " execution_nanos = execution_nanos + excluded.execution_nanos";
+
+    static final String COUNT = INTO_COUNTS + "VALUES (?, ?, ?, ?, ?, ?)" + ADDED_TO_COUNTS;
 
     /**
-     * The matching tasks' runs summed as whole seconds and the nanoseconds under a second (V18): one sum of
-     * nanoseconds overflows with a few runs of the ~292 years one may last. Read with {@link #summed}.
+     * The matching tasks' runs summed as whole seconds and as the nanoseconds under a second (V18): one sum of
+     * nanoseconds overflows with a few runs of the ~292 years one may last. {@link #SUMMED_RUNS} names them for
+     * {@link #summed}.
      */
-    static final String SUMMED_RUNS = "coalesce(sum(execution_duration_nanos / 1000000000), 0) AS seconds,"
-            + " coalesce(sum(execution_duration_nanos % 1000000000), 0) AS nanos";
+    static final String RUN_SECONDS = "coalesce(sum(execution_duration_nanos / 1000000000), 0)";
+    static final String RUN_NANOS = "coalesce(sum(execution_duration_nanos % 1000000000), 0)";
+    static final String SUMMED_RUNS = RUN_SECONDS + " AS seconds, " + RUN_NANOS + " AS nanos";
 
     static java.time.Duration summed(java.sql.ResultSet rows) throws java.sql.SQLException {
         return java.time.Duration.ofSeconds(rows.getLong("seconds"), rows.getLong("nanos"));
@@ -278,12 +284,8 @@ final class SqliteTasks implements Tasks {
     private void moveCounted(Task stored, Task changed) {
         String hour = Times.format(stored.createdAt()).substring(0, 13);
         String tenant = stored.tenantId().value();
-        unitOfWork.update("count task " + stored.id(), """
-                INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos)
-                VALUES (?, ?, ?, -1, ?, ?), (?, ?, ?, 1, ?, ?)
-                ON CONFLICT (tenant_id, hour, status) DO UPDATE SET tasks = tasks + excluded.tasks,
-                    execution_seconds = execution_seconds + excluded.execution_seconds,
-                    execution_nanos = execution_nanos + excluded.execution_nanos""",
+        unitOfWork.update("count task " + stored.id(),
+                INTO_COUNTS + "VALUES (?, ?, ?, -1, ?, ?), (?, ?, ?, 1, ?, ?)" + ADDED_TO_COUNTS,
                 tenant, hour, stored.status().name(), -seconds(stored), -nanos(stored), tenant, hour,
                 changed.status().name(), seconds(changed), nanos(changed));
     }
@@ -362,11 +364,9 @@ final class SqliteTasks implements Tasks {
     public void rebuildCounts(TenantId tenant) {
         SqlErrors.translate("count the tasks again", () -> {
             jdbc().sql("DELETE FROM task_counts WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
-            return jdbc().sql("""
-                    INSERT INTO task_counts (tenant_id, hour, status, tasks, execution_seconds, execution_nanos)
-                    SELECT tenant_id, substr(created_at, 1, 13), status, count(*), %s
-                    FROM tasks WHERE tenant_id = :tenant GROUP BY tenant_id, substr(created_at, 1, 13), status"""
-                    .formatted(SUMMED_RUNS.replace(" AS seconds", "").replace(" AS nanos", "")))
+            return jdbc().sql(INTO_COUNTS + "SELECT tenant_id, substr(created_at, 1, 13), status, count(*), "
+                    + SUMMED_RUNS + " FROM tasks WHERE tenant_id = :tenant"
+                    + " GROUP BY tenant_id, substr(created_at, 1, 13), status")
                     .param("tenant", tenant.value()).update();
         });
     }

@@ -32,7 +32,7 @@ import java.util.Map;
  * sample that arrives for an hour already rolled stays raw.
  */
 public final class MetricsSeriesService implements MetricsSeries {
-    /** How far back a roll-up looks for hours and days not rolled yet. */
+    /** How far back a roll-up looks for hours, days and weeks not rolled yet. */
     static final Duration HOURS_BACK = Duration.ofHours(48);
     static final Duration DAYS_BACK = Duration.ofDays(14);
     static final Duration WEEKS_BACK = Duration.ofDays(7 * 8);
@@ -156,7 +156,7 @@ public final class MetricsSeriesService implements MetricsSeries {
         });
     }
 
-    static Instant periodStart(Instant at, MetricPeriod period) {
+    private static Instant periodStart(Instant at, MetricPeriod period) {
         return switch (period) {
             case HOURLY -> at.truncatedTo(ChronoUnit.HOURS);
             case DAILY -> at.truncatedTo(ChronoUnit.DAYS);
