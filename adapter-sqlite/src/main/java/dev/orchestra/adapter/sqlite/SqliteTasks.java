@@ -399,14 +399,20 @@ final class SqliteTasks implements Tasks {
 
     @Override
     public Optional<Task> nextClaimable(TenantId tenant, String repositoryPath) {
-        // Served by tasks_claim_on_path / tasks_claim_any: the first row of the index is the answer, unless
-        // it is a container or a step whose earlier steps are not all completed (tasks_steps finds those).
-        String sql = "SELECT * FROM tasks t WHERE t.tenant_id = ? AND t.status = 'PENDING'"
-                + (repositoryPath == null ? "" : " AND t.repository_path = ?") + " AND t.container = 0" + NOT_WAITING
-                + " ORDER BY t.priority_rank DESC, t.created_at ASC, t.id ASC LIMIT 1";
         Object[] arguments = repositoryPath == null ? new Object[] {tenant.value()}
                 : new Object[] {tenant.value(), repositoryPath};
-        return remembered(unitOfWork.queryFirst("find the next task to claim", sql, MAPPER, arguments));
+        return remembered(unitOfWork.queryFirst("find the next task to claim", claimQuery(repositoryPath != null),
+                MAPPER, arguments));
+    }
+
+    /**
+     * Served by tasks_claim_on_path / tasks_claim_any: the first row of the index is the answer, unless it is a
+     * container or a step whose earlier steps are not all completed (tasks_steps finds those).
+     */
+    static String claimQuery(boolean onPath) {
+        return "SELECT * FROM tasks t WHERE t.tenant_id = ? AND t.status = 'PENDING'"
+                + (onPath ? " AND t.repository_path = ?" : "") + " AND t.container = 0" + NOT_WAITING
+                + " ORDER BY t.priority_rank DESC, t.created_at ASC, t.id ASC LIMIT 1";
     }
 
     @Override

@@ -139,6 +139,31 @@ class SqliteStoreTest {
     }
 
     @Test
+    void givenTheClaimQueries_queryPlan_readsTheFirstEntryOfAClaimIndexWithoutSorting() throws Exception {
+        open().close();
+        Path file = directory.resolve("nested/folder/orchestra.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            // A claim that sorted its candidates would read every pending task of the tenant (100,000 in the
+            // benchmark) for each claim.
+            assertThat(plan(c, SqliteTasks.claimQuery(true))).contains("SEARCH t USING INDEX tasks_claim_on_path"
+                    + " (tenant_id=? AND status=? AND repository_path=?)").doesNotContain("TEMP B-TREE");
+            assertThat(plan(c, SqliteTasks.claimQuery(false)))
+                    .contains("SEARCH t USING INDEX tasks_claim_any (tenant_id=? AND status=?)")
+                    .doesNotContain("TEMP B-TREE");
+        }
+    }
+
+    private static String plan(Connection c, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (var statement = c.prepareStatement("EXPLAIN QUERY PLAN " + sql); var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                plan.append(rows.getString("detail")).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    @Test
     void givenForeignKeysEnforced_taskOfAnUnknownAgent_isRefused() {
         try (SqliteStore store = open()) {
             Task stored = store.unitOfWork().write(() -> store.tasks().add(task("t", "/r")));
