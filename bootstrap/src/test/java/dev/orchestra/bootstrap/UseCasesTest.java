@@ -583,6 +583,53 @@ class UseCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "json"})
+    void givenATaskClaimedStartedAndCompleted_itsAuditEntries_nameTheLeaseButNeverHoldItsToken(String type) {
+        open(type);
+        register("agent-1", "/repo", null);
+        enqueue("t-1", "/repo", TaskPriority.NORMAL);
+        Task claimed = queue.claim(ALICE, "agent-1", false).orElseThrow();
+        String token = claimed.lease().token();
+        queue.start(ALICE, "t-1", token);
+        queue.complete(ALICE, "t-1", token, "ok");
+
+        List<AuditEntry> entries = audit("t-1");
+        assertThat(entries).hasSize(4);
+        // Operators read the audit; the token would let them act as the agent on its task.
+        assertThat(entries).allSatisfy(entry -> {
+            assertThat(String.valueOf(entry.oldValues())).as("old values").doesNotContain(token);
+            assertThat(entry.newValues()).as("new values").doesNotContain(token);
+        });
+        // The claim's entry (the clock stands still, so found by what it holds) still says a lease was given.
+        assertThat(entries).anySatisfy(entry -> {
+            assertThat(entry.changedProperties()).contains("lease.token");
+            assertThat(entry.newValues()).contains("\"lease.token\":\"******\"");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenASensitivePreferenceSetTwice_itsAuditEntries_nameTheChangeButNeverHoldTheValue(String type) {
+        open(type);
+        PreferenceScope alice = PreferenceScope.user("alice");
+        UserPreference first = preferences.upsert(ALICE, "api.token", alice, null,
+                new UserPreference.Setting("sk-first", ValueType.STRING, null, null, null, true));
+        preferences.upsert(ALICE, "api.token", alice, first.version(),
+                new UserPreference.Setting("sk-second", ValueType.STRING, null, null, null, true));
+        preferences.upsert(ALICE, "ui.font", alice, null,
+                new UserPreference.Setting("mono", ValueType.STRING, null, null, null, null));
+
+        List<AuditEntry> entries = audit("alice/api.token");
+        assertThat(entries).hasSize(2).allSatisfy(entry -> {
+            assertThat(String.valueOf(entry.oldValues())).as("old values").doesNotContain("sk-");
+            assertThat(entry.newValues()).as("new values").doesNotContain("sk-").contains("\"value\":\"******\"");
+        });
+        assertThat(entries).anySatisfy(entry -> assertThat(entry.changedProperties()).containsExactly("value"));
+        assertThat(audit("alice/ui.font")).singleElement()
+                .satisfies(entry -> assertThat(entry.newValues()).contains("\"value\":\"mono\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
     void givenPreferences_defaultsEffectiveValuesAndReadOnly(String type) {
         open(type);
         assertThat(preferences.createDefaults(ALICE)).isTrue();

@@ -3,6 +3,7 @@ package dev.orchestra.application.shared;
 import dev.orchestra.domain.audit.AuditAction;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.shared.HoldsSecrets;
 import dev.orchestra.domain.shared.Ids;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class Auditor {
 
     public void created(Caller caller, String entityType, String entityId, Record state) {
         Map<String, Object> values = AuditValues.of(state);
+        values.replaceAll((name, value) -> shown(state, name, value));
         append(caller, entityType, entityId, AuditAction.CREATE, null, AuditValues.json(values),
                 new ArrayList<>(values.keySet()), 0);
     }
@@ -31,9 +33,10 @@ public final class Auditor {
         Map<String, Object[]> changes = AuditValues.changes(before, after);
         Map<String, Object> old = new LinkedHashMap<>();
         Map<String, Object> now = new LinkedHashMap<>();
+        // Compared in clear (a new lease token is a change), written masked.
         changes.forEach((name, pair) -> {
-            old.put(name, pair[0]);
-            now.put(name, pair[1]);
+            old.put(name, shown(before, name, pair[0]));
+            now.put(name, shown(after, name, pair[1]));
         });
         append(caller, entityType, entityId, action, AuditValues.json(old), AuditValues.json(now),
                 new ArrayList<>(changes.keySet()), action == AuditAction.DELETE ? 2 : 0);
@@ -43,6 +46,12 @@ public final class Auditor {
                          Map<String, ?> details) {
         append(caller, entityType, entityId, action, null, AuditValues.json(details),
                 new ArrayList<>(details.keySet()), 0);
+    }
+
+    /** A secret value of the state as the audit trail writes it: masked; nothing else is changed. */
+    private static Object shown(Record state, String name, Object value) {
+        return value != null && state instanceof HoldsSecrets secrets && secrets.secretNames().contains(name)
+                ? HoldsSecrets.MASK : value;
     }
 
     private void append(Caller caller, String entityType, String entityId, AuditAction action, String old,

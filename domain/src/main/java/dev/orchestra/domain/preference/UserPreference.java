@@ -1,6 +1,7 @@
 package dev.orchestra.domain.preference;
 
 import dev.orchestra.domain.shared.AuditFields;
+import dev.orchestra.domain.shared.HoldsSecrets;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.StorableText;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /** One setting, unique per (userId, key, repositoryId, agentId) within a tenant. */
 @ValueMatchesType
@@ -26,7 +28,7 @@ public record UserPreference(
         boolean readOnly,
         boolean sensitive,
         @NotNull @Valid AuditFields audit,
-        long version) {
+        long version) implements HoldsSecrets {
     /** The entity type this aggregate is known by in audit entries and messages. */
     public static final String ENTITY = "UserPreference";
 
@@ -35,6 +37,12 @@ public record UserPreference(
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(audit, "audit");
+    }
+
+    /** A sensitive preference's value is never shown in clear, in the audit trail either. */
+    @Override
+    public Set<String> secretNames() {
+        return sensitive ? Set.of("value") : Set.of();
     }
 
     /** What an upsert says. */

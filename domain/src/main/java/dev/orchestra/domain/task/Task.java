@@ -1,6 +1,7 @@
 package dev.orchestra.domain.task;
 
 import dev.orchestra.domain.agent.Agent;
+import dev.orchestra.domain.shared.HoldsSecrets;
 import dev.orchestra.domain.shared.InvalidTransition;
 import dev.orchestra.domain.shared.SingleLine;
 import dev.orchestra.domain.shared.StorableText;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A unit of work for an agent. Immutable; each transition method checks the status machine of
@@ -46,9 +48,10 @@ public record Task(
         @NotNull @Valid TaskProgress progress,
         @Valid Lease lease,
         @NotNull Instant updatedAt,
-        long version) {
+        long version) implements HoldsSecrets {
     /** The entity type this aggregate is known by in audit entries and messages. */
     public static final String ENTITY = "Task";
+    private static final Set<String> LEASE_TOKEN = Set.of("lease.token");
 
 
     public static final int MAX_RETRIES = 10;
@@ -98,6 +101,12 @@ public record Task(
                        String parentTaskId, String workflowId, Integer workflowStep) {
             this(id, command, repositoryPath, priority, correlationId, parentTaskId, workflowId, workflowStep, false);
         }
+    }
+
+    /** The lease token proves the right to work on the task; reads never show it, the audit trail neither. */
+    @Override
+    public Set<String> secretNames() {
+        return LEASE_TOKEN;
     }
 
     public static Task enqueue(TenantId tenant, String id, NewTask request, String repositoryId, Instant now) {
