@@ -301,6 +301,14 @@ public final class StoreBenchmark {
                     completions(claimedProject, c -> p.queue().complete(CALLER, c[0], c[1], "ok")),
                     completions(claimedRaw, c -> raw.complete(c[0], c[2], c[3])),
                     completions(claimedFewest, c -> raw.completeFewest(c[0], c[2], c[3])));
+        } else {
+            // Untimed, so that later measurements find these agents free (a partial run of "claim,small"
+            // stopped on "agent-01200 cannot take work: it is BUSY").
+            for (List<String[]> run : claimedProject) {
+                for (String[] c : run) {
+                    p.queue().complete(CALLER, c[0], c[1], "ok");
+                }
+            }
         }
     }
 
