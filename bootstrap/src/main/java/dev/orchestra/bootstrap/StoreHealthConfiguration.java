@@ -78,6 +78,6 @@ public class StoreHealthConfiguration {
 
     @Bean
     public static AuditQuery auditQuery(Wiring w) {
-        return new AuditQueryService(w.store().unitOfWork(), w.store().auditTrail());
+        return new AuditQueryService(w.store().unitOfWork(), w.store().auditTrail(), w.store().preferences());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.application.agent.AgentRegistry;
+import dev.orchestra.application.audit.AuditQuery;
 import dev.orchestra.application.preference.PreferenceSettings;
 import dev.orchestra.application.repository.RepositoryCatalog;
 import dev.orchestra.application.shared.Caller;
@@ -61,6 +62,7 @@ class UseCasesTest {
     private PreferenceSettings preferences;
     private LeaseReaper reaper;
     private dev.orchestra.application.resilience.Resilience resilience;
+    private AuditQuery auditQuery;
 
     private void open(String type) {
         storage = TestStores.open(type, directory, clock);
@@ -72,6 +74,7 @@ class UseCasesTest {
         preferences = PreferenceConfiguration.preferenceSettings(wiring);
         reaper = TaskConfiguration.leaseReaper(wiring);
         resilience = ResilienceConfiguration.resilience(wiring, 5, Duration.ofMinutes(1));
+        auditQuery = StoreHealthConfiguration.auditQuery(wiring);
     }
 
     @AfterEach
@@ -626,6 +629,33 @@ class UseCasesTest {
         assertThat(entries).anySatisfy(entry -> assertThat(entry.changedProperties()).containsExactly("value"));
         assertThat(audit("alice/ui.font")).singleElement()
                 .satisfies(entry -> assertThat(entry.newValues()).contains("\"value\":\"mono\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "json"})
+    void givenEntriesRecordedBeforeSecretsWereMasked_theAuditQuery_masksThemAndLeavesThemAsStored(String type) {
+        open(type);
+        preferences.upsert(ALICE, "api.token", PreferenceScope.user("alice"), null,
+                new UserPreference.Setting("sk-now", ValueType.STRING, null, null, null, true));
+        // As an older version recorded them: in clear.
+        storage.unitOfWork().writeVoid(() -> {
+            oldEntry("1", Task.ENTITY, "t-old", "{\"lease.token\":null}", "{\"lease.token\":\"tok-old\"}");
+            oldEntry("2", UserPreference.ENTITY, "alice/api.token", "{\"value\":\"sk-was\"}", "{\"value\":\"sk-now\"}");
+            oldEntry("3", UserPreference.ENTITY, "bob/db.url", null, "{\"value\":\"pw-bob\",\"sensitive\":true}");
+            oldEntry("4", UserPreference.ENTITY, "alice/ui.font", "{\"value\":\"serif\"}", "{\"value\":\"mono\"}");
+        });
+
+        String shown = auditQuery.entries(ALICE, new AuditQuery.Filter(null, null, null, null, null),
+                PageRequest.first(100, List.of())).items().toString();
+        assertThat(shown).doesNotContain("tok-old", "sk-was", "sk-now", "pw-bob").contains("serif", "mono");
+        assertThat(audit("t-old")).singleElement()
+                .satisfies(entry -> assertThat(entry.newValues()).contains("tok-old"));
+    }
+
+    private void oldEntry(String id, String entityType, String entityId, String oldValues, String newValues) {
+        storage.auditTrail().append(new AuditEntry(TenantId.DEFAULT, "old-" + id, entityType, entityId,
+                dev.orchestra.domain.audit.AuditAction.UPDATE, oldValues, newValues, List.of("value"), "alice", null,
+                clock.instant(), true, null, 0));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.orchestra.application.shared;
 
+import dev.orchestra.domain.shared.HoldsSecrets;
 import dev.orchestra.domain.shared.JsonText;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -115,6 +116,44 @@ public final class AuditValues {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }
+    }
+
+    /**
+     * The recorded JSON with the text value of each member called {@code name} (a plain name, nothing to escape)
+     * replaced by the mask; null stays null, a value that is no text (null, a number) is left alone. Scanned,
+     * not matched with a regular expression: a pattern over a JSON string recurses per character or escape and
+     * overflows the stack on a value of 100,000 characters.
+     */
+    public static String masked(String json, String name) {
+        if (json == null) {
+            return null;
+        }
+        String key = "\"" + name + "\"";
+        StringBuilder out = new StringBuilder(json.length());
+        int copied = 0;
+        int at = json.indexOf(key);
+        while (at >= 0) {
+            int colon = skipBlanks(json, at + key.length());
+            int open = colon < json.length() && json.charAt(colon) == ':' ? skipBlanks(json, colon + 1) : -1;
+            if (open >= 0 && open < json.length() && json.charAt(open) == '"') {
+                int close = open + 1;
+                while (close < json.length() && json.charAt(close) != '"') {
+                    close += json.charAt(close) == '\\' ? 2 : 1;
+                }
+                out.append(json, copied, open).append('"').append(HoldsSecrets.MASK).append('"');
+                copied = Math.min(close + 1, json.length());
+            }
+            at = json.indexOf(key, Math.max(copied, at + key.length()));
+        }
+        return copied == 0 ? json : out.append(json, copied, json.length()).toString();
+    }
+
+    private static int skipBlanks(String text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     public static String json(Map<String, ?> values) {

@@ -69,6 +69,28 @@ class AuditValuesTest {
     }
 
     @Test
+    void givenRecordedJson_masked_replacesOnlyTheTextValuesOfTheNamedMember() {
+        assertThat(AuditValues.masked("{\"a\":\"x\",\"lease.token\":\"abc-1\",\"b\":1}", "lease.token"))
+                .isEqualTo("{\"a\":\"x\",\"lease.token\":\"******\",\"b\":1}");
+        assertThat(AuditValues.masked("{\"lease.token\":null,\"n\":2}", "lease.token"))
+                .isEqualTo("{\"lease.token\":null,\"n\":2}");
+        // Escapes inside the value, the name quoted inside another value, blanks around the colon.
+        assertThat(AuditValues.masked("{\"note\":\"the \\\"value\\\": \\\"x\\\"\",\"value\" : \"a\\\"b\\\\\",\"z\":\"v\"}",
+                "value")).isEqualTo("{\"note\":\"the \\\"value\\\": \\\"x\\\"\",\"value\" : \"******\",\"z\":\"v\"}");
+        assertThat(AuditValues.masked("{\"value\":\"s1\"},{\"value\":\"s2\"}", "value"))
+                .isEqualTo("{\"value\":\"******\"},{\"value\":\"******\"}");
+        assertThat(AuditValues.masked(null, "value")).isNull();
+        assertThat(AuditValues.masked("{\"values\":\"kept\"}", "value")).isEqualTo("{\"values\":\"kept\"}");
+    }
+
+    @Test
+    void givenAValueOfAHundredThousandEscapes_masked_replacesItWithoutOverflowingTheStack() {
+        String value = "\\\"".repeat(100_000);
+        assertThat(AuditValues.masked("{\"value\":\"" + value + "\",\"k\":\"v\"}", "value"))
+                .isEqualTo("{\"value\":\"******\",\"k\":\"v\"}");
+    }
+
+    @Test
     void givenAClaimThenACompletion_changes_nameTheLeaseWhenItComesButNotWhenItGoes() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         Task pending = Task.enqueue(TenantId.DEFAULT, "t", new Task.NewTask(null, "run", "/repo",
