@@ -637,17 +637,24 @@ class UseCasesTest {
         open(type);
         preferences.upsert(ALICE, "api.token", PreferenceScope.user("alice"), null,
                 new UserPreference.Setting("sk-now", ValueType.STRING, null, null, null, true));
-        // As an older version recorded them: in clear.
+        preferences.upsert(ALICE, "db.password", PreferenceScope.user("team/ops"), null,
+                new UserPreference.Setting("pw-team", ValueType.STRING, null, null, null, true));
+        preferences.upsert(ALICE, "ssh/deploy", PreferenceScope.user("alice"), null,
+                new UserPreference.Setting("key-deploy", ValueType.STRING, null, null, null, true));
+        // As an older version recorded them: in clear; a slash may be in the user id or in the key.
         storage.unitOfWork().writeVoid(() -> {
             oldEntry("1", Task.ENTITY, "t-old", "{\"lease.token\":null}", "{\"lease.token\":\"tok-old\"}");
             oldEntry("2", UserPreference.ENTITY, "alice/api.token", "{\"value\":\"sk-was\"}", "{\"value\":\"sk-now\"}");
             oldEntry("3", UserPreference.ENTITY, "bob/db.url", null, "{\"value\":\"pw-bob\",\"sensitive\":true}");
             oldEntry("4", UserPreference.ENTITY, "alice/ui.font", "{\"value\":\"serif\"}", "{\"value\":\"mono\"}");
+            oldEntry("5", UserPreference.ENTITY, "team/ops/db.password", null, "{\"value\":\"pw-team\"}");
+            oldEntry("6", UserPreference.ENTITY, "alice/ssh/deploy", null, "{\"value\":\"key-deploy\"}");
         });
 
         String shown = auditQuery.entries(ALICE, new AuditQuery.Filter(null, null, null, null, null),
                 PageRequest.first(100, List.of())).items().toString();
-        assertThat(shown).doesNotContain("tok-old", "sk-was", "sk-now", "pw-bob").contains("serif", "mono");
+        assertThat(shown).doesNotContain("tok-old", "sk-was", "sk-now", "pw-bob", "pw-team", "key-deploy")
+                .contains("serif", "mono");
         assertThat(audit("t-old")).singleElement()
                 .satisfies(entry -> assertThat(entry.newValues()).contains("tok-old"));
     }

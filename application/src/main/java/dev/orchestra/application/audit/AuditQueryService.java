@@ -5,6 +5,7 @@ import dev.orchestra.application.shared.Caller;
 import dev.orchestra.domain.audit.AuditEntry;
 import dev.orchestra.domain.audit.AuditFieldsOfEntry;
 import dev.orchestra.domain.audit.AuditTrail;
+import dev.orchestra.domain.preference.PreferenceFields;
 import dev.orchestra.domain.preference.Preferences;
 import dev.orchestra.domain.preference.UserPreference;
 import dev.orchestra.domain.shared.Page;
@@ -59,25 +60,35 @@ public final class AuditQueryService implements AuditQuery {
         Specification<AuditEntry> filter = where;
         return unitOfWork.read(() -> {
             Page<AuditEntry> found = trail.find(caller.tenant(), filter, ordered);
-            if (found.items().stream().noneMatch(e -> e.entityType().equals(Task.ENTITY)
-                    || e.entityType().equals(UserPreference.ENTITY))) {
-                return found;
-            }
-            // Named as the preference's entries name it; a tenant holds few preferences.
-            Set<String> sensitive = preferences.find(caller.tenant(), Specification.all()).stream()
-                    .filter(UserPreference::sensitive).map(p -> p.scope().userId() + "/" + p.key())
-                    .collect(Collectors.toSet());
+            Set<String> sensitive = sensitivePreferences(caller, found.items());
             return found.map(entry -> masked(entry, sensitive));
         });
+    }
+
+    /**
+     * Of the preferences the entries name ("userId/key"), those sensitive now, named the same way. A user id
+     * may hold a slash, so every part after one is a candidate key.
+     */
+    private Set<String> sensitivePreferences(Caller caller, List<AuditEntry> entries) {
+        Set<String> named = entries.stream().filter(e -> e.entityType().equals(UserPreference.ENTITY))
+                .map(AuditEntry::entityId).collect(Collectors.toSet());
+        List<String> keys = named.stream().flatMap(id -> java.util.stream.IntStream.range(0, id.length())
+                .filter(i -> id.charAt(i) == '/').mapToObj(i -> id.substring(i + 1))).distinct().toList();
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return preferences.find(caller.tenant(), PreferenceFields.KEY.in(keys)).stream()
+                .filter(UserPreference::sensitive).map(p -> p.scope().userId() + "/" + p.key())
+                .filter(named::contains).collect(Collectors.toSet());
     }
 
     private static AuditEntry masked(AuditEntry e, Set<String> sensitivePreferences) {
         String name;
         if (e.entityType().equals(Task.ENTITY)) {
-            name = "lease.token";
+            name = Task.LEASE_TOKEN;
         } else if (e.entityType().equals(UserPreference.ENTITY) && (sensitivePreferences.contains(e.entityId())
                 || saysSensitive(e.oldValues()) || saysSensitive(e.newValues()))) {
-            name = "value";
+            name = UserPreference.VALUE;
         } else {
             return e;
         }

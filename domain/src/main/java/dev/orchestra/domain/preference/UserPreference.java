@@ -31,6 +31,8 @@ public record UserPreference(
         long version) implements HoldsSecrets {
     /** The entity type this aggregate is known by in audit entries and messages. */
     public static final String ENTITY = "UserPreference";
+    /** The value's name in audit entries. */
+    public static final String VALUE = "value";
 
 
     public UserPreference {
@@ -42,7 +44,7 @@ public record UserPreference(
     /** A sensitive preference's value is never shown in clear, in the audit trail either. */
     @Override
     public Set<String> secretNames() {
-        return sensitive ? Set.of("value") : Set.of();
+        return sensitive ? Set.of(VALUE) : Set.of();
     }
 
     /** What an upsert says. */

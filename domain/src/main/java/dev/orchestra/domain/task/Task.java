@@ -51,7 +51,8 @@ public record Task(
         long version) implements HoldsSecrets {
     /** The entity type this aggregate is known by in audit entries and messages. */
     public static final String ENTITY = "Task";
-    private static final Set<String> LEASE_TOKEN = Set.of("lease.token");
+    /** The lease token's name in audit entries. */
+    public static final String LEASE_TOKEN = "lease.token";
 
 
     public static final int MAX_RETRIES = 10;
@@ -106,7 +107,7 @@ public record Task(
     /** The lease token proves the right to work on the task; reads never show it, the audit trail neither. */
     @Override
     public Set<String> secretNames() {
-        return LEASE_TOKEN;
+        return Set.of(LEASE_TOKEN);
     }
 
     public static Task enqueue(TenantId tenant, String id, NewTask request, String repositoryId, Instant now) {
