@@ -33,6 +33,7 @@ public record UserPreference(
     public static final String ENTITY = "UserPreference";
     /** The value's name in audit entries. */
     public static final String VALUE = "value";
+    private static final Set<String> SECRETS = Set.of(VALUE);
 
 
     public UserPreference {
@@ -44,7 +45,7 @@ public record UserPreference(
     /** A sensitive preference's value is never shown in clear, in the audit trail either. */
     @Override
     public Set<String> secretNames() {
-        return sensitive ? Set.of(VALUE) : Set.of();
+        return sensitive ? SECRETS : Set.of();
     }
 
     /** What an upsert says. */

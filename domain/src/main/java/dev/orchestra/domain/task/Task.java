@@ -53,6 +53,7 @@ public record Task(
     public static final String ENTITY = "Task";
     /** The lease token's name in audit entries. */
     public static final String LEASE_TOKEN = "lease.token";
+    private static final Set<String> SECRETS = Set.of(LEASE_TOKEN);
 
 
     public static final int MAX_RETRIES = 10;
@@ -107,7 +108,7 @@ public record Task(
     /** The lease token proves the right to work on the task; reads never show it, the audit trail neither. */
     @Override
     public Set<String> secretNames() {
-        return Set.of(LEASE_TOKEN);
+        return SECRETS;
     }
 
     public static Task enqueue(TenantId tenant, String id, NewTask request, String repositoryId, Instant now) {
