@@ -8,7 +8,7 @@ import java.util.Set;
  * the audit is readable by operators, and its entries outlive the state (backups, exports).
  */
 public interface HoldsSecrets {
-    /** What the audit trail writes in place of a secret value. */
+    /** What the audit trail, and any answer of the API, shows in place of a secret value. */
     String MASK = "******";
 
     /** The names of this state's secret values as the audit trail names them: nested components dotted. */
